@@ -1,0 +1,88 @@
+/** The single source of truth for what each plan offers. Seeded into `plans` at boot. */
+export type Tier = 'free' | 'pro' | 'premium';
+export type Role = 'user' | 'admin';
+export type Feature =
+  | 'basicTemplates'
+  | 'premiumTemplates'
+  | 'jobSearch'
+  | 'socialBasics'
+  | 'aiEnhancement'
+  | 'advancedAnalytics'
+  | 'teamCollaboration'
+  | 'apiAccess';
+
+export interface PlanQuotas {
+  cvs: number;
+  savedSearches: number;
+  socialAccounts: number;
+  scheduledPosts: number;
+  aiCallsPerHour: number;
+}
+
+export interface PlanRateLimits {
+  /** Requests per hour for API-key calls. */
+  apiPerHour: number;
+  uploadsPerHour: number;
+  socialPostsPerHour: number;
+  aiPerHour: number;
+}
+
+export interface Plan {
+  tier: Tier;
+  name: string;
+  priceCents: number;
+  currency: 'usd';
+  interval: 'month' | null;
+  features: Feature[];
+  quotas: PlanQuotas;
+  rateLimits: PlanRateLimits;
+}
+
+const FREE_FEATURES: Feature[] = ['basicTemplates', 'jobSearch', 'socialBasics'];
+const PRO_FEATURES: Feature[] = [
+  ...FREE_FEATURES,
+  'premiumTemplates',
+  'aiEnhancement',
+  'advancedAnalytics',
+];
+
+export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
+  free: {
+    tier: 'free',
+    name: 'Free',
+    priceCents: 0,
+    currency: 'usd',
+    interval: null,
+    features: FREE_FEATURES,
+    quotas: { cvs: 3, savedSearches: 3, socialAccounts: 2, scheduledPosts: 5, aiCallsPerHour: 0 },
+    rateLimits: { apiPerHour: 0, uploadsPerHour: 20, socialPostsPerHour: 20, aiPerHour: 0 },
+  },
+  pro: {
+    tier: 'pro',
+    name: 'Pro',
+    priceCents: 2999,
+    currency: 'usd',
+    interval: 'month',
+    features: PRO_FEATURES,
+    quotas: { cvs: 20, savedSearches: 20, socialAccounts: 4, scheduledPosts: 100, aiCallsPerHour: 10 },
+    rateLimits: { apiPerHour: 0, uploadsPerHour: 60, socialPostsPerHour: 40, aiPerHour: 10 },
+  },
+  premium: {
+    tier: 'premium',
+    name: 'Premium',
+    priceCents: 4999,
+    currency: 'usd',
+    interval: 'month',
+    features: [...PRO_FEATURES, 'teamCollaboration', 'apiAccess'],
+    quotas: {
+      cvs: 100,
+      savedSearches: 100,
+      socialAccounts: 12,
+      scheduledPosts: 1000,
+      aiCallsPerHour: 30,
+    },
+    rateLimits: { apiPerHour: 100, uploadsPerHour: 120, socialPostsPerHour: 60, aiPerHour: 30 },
+  },
+});
+
+export const TIERS = Object.keys(PLAN_CATALOG) as Tier[];

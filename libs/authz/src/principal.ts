@@ -1,0 +1,23 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Role, Tier } from './plan-catalog';
+
+/** The authenticated caller, attached to the request by the auth guard. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  tier: Tier;
+  tokenId?: string;
+}
+
+export const IS_PUBLIC = 'authz:public';
+export const REQUIRED_ROLE = 'authz:role';
+
+/** The route needs no authentication. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** The route needs the given role (deny otherwise with 403). */
+export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
+
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal | undefined =>
+    ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal,
+);

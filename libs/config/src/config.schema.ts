@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const list = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** Every environment variable the application reads. `.env.example` documents them. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  API_URL: z.url().default('http://localhost:3000'),
+  FRONTEND_URL: z.url().default('http://localhost:5173'),
+  CORS_ORIGINS: list,
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('.data'),
+
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/career_tools'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().min(1).default('ct'),
+
+  ADMIN_EMAIL: z.email().default('admin@career-tools.local'),
+  ADMIN_PASSWORD: optionalString.pipe(
+    z.string().min(12, 'must be at least 12 characters').optional(),
+  ),
+
+  JWT_PRIVATE_KEY: optionalString,
+  JWT_PUBLIC_KEY: optionalString,
+  JWT_KEY_ID: optionalString,
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).default(86400),
+  JWT_ISSUER: z.string().default('career-tools-app'),
+  JWT_AUDIENCE: z.string().default('career-tools-users'),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  DATA_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes, base64-encoded')
+      .optional(),
+  ),
+
+  MAIL_DRIVER: z.enum(['outbox', 'smtp', 'resend']).default('outbox'),
+  FROM_EMAIL: z.string().default('Career Tools <noreply@career-tools.local>'),
+  SMTP_URL: optionalString,
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+
+  QUEUE_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  QUEUE_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+
+  PUPPETEER_EXECUTABLE_PATH: z.string().default('/usr/bin/chromium'),
+});
+
+export type Env = z.infer<typeof envSchema>;

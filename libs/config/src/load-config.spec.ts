@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('boots with zero configuration using local defaults', () => {
+    const config = loadConfig({});
+    expect(config.env.APP_ROLE).toBe('all');
+    expect(config.env.PORT).toBe(3000);
+    expect(config.env.MAIL_DRIVER).toBe('outbox');
+    expect(config.runsApi && config.runsWorker).toBe(true);
+  });
+
+  it('lists every bad or missing variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', APP_ROLE: 'cron', MAIL_DRIVER: 'resend', DATABASE_URL: 'mysql://x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT:/m);
+    expect(problems).toMatch(/^APP_ROLE:/m);
+    expect(problems).toMatch(/^DATABASE_URL: must be a postgres/m);
+  });
+
+  it('reports cross-field problems such as a driver without its credentials', () => {
+    expect(() => loadConfig({ MAIL_DRIVER: 'resend' })).toThrow(/RESEND_API_KEY: required/);
+  });
+
+  it('refuses to run in production on generated secrets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_PRIVATE_KEY: required in production[\s\S]*DATA_ENCRYPTION_KEY/,
+    );
+  });
+});

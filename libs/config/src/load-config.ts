@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { envSchema, type Env } from './config.schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws one error listing every bad or missing variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.')}: ${describe(issue)}`),
+    );
+  }
+  const env = result.data;
+  const problems = crossFieldProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return new AppConfig(env);
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  return issue.message;
+}
+
+function crossFieldProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.MAIL_DRIVER === 'smtp' && !env.SMTP_URL) {
+    problems.push('SMTP_URL: required when MAIL_DRIVER=smtp');
+  }
+  if (env.MAIL_DRIVER === 'resend' && !env.RESEND_API_KEY) {
+    problems.push('RESEND_API_KEY: required when MAIL_DRIVER=resend');
+  }
+  if (Boolean(env.JWT_PRIVATE_KEY) !== Boolean(env.JWT_PUBLIC_KEY)) {
+    problems.push('JWT_PRIVATE_KEY, JWT_PUBLIC_KEY: set both or neither');
+  }
+  if (env.NODE_ENV === 'production') {
+    if (!env.JWT_PRIVATE_KEY) problems.push('JWT_PRIVATE_KEY: required in production');
+    if (!env.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required in production');
+    if (!env.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD: required in production');
+    if (env.BCRYPT_COST < 12) problems.push('BCRYPT_COST: must be at least 12 in production');
+  }
+  return problems;
+}
+
+/** Typed, read-only view of the validated environment, grouped by concern. */
+export class AppConfig {
+  readonly env: Env;
+  constructor(env: Env) {
+    this.env = Object.freeze({ ...env });
+  }
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+  get isTest(): boolean {
+    return this.env.NODE_ENV === 'test';
+  }
+  get runsApi(): boolean {
+    return this.env.APP_ROLE !== 'worker';
+  }
+  get runsWorker(): boolean {
+    return this.env.APP_ROLE !== 'api';
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { StoredEventRecord } from './domain-event';
+import { GENESIS_HASH, hashEvent } from './hash-chain';
+import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
+
+export interface AuditFilter {
+  actorId?: string;
+  streamType?: string;
+  streamId?: string;
+  type?: string;
+  from?: Date;
+  to?: Date;
+  /** Return events older than this sequence number (cursor paging, newest first). */
+  beforeSeq?: string;
+  limit: number;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  checked: number;
+  firstBroken?: {
+    id: string;
+    seq: string;
+    streamType: string;
+    streamId: string;
+    type: string;
+    reason: 'hash_mismatch' | 'chain_broken';
+  };
+}
+
+const VERIFY_BATCH = 1000;
+
+/** Read side of the event store for administrators. */
+@Injectable()
+export class AuditLog {
+  constructor(private readonly em: EntityManager) {}
+
+  async find(filter: AuditFilter): Promise<{ events: StoredEventRecord[]; hasMore: boolean }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      where.push(sql);
+      params.push(value);
+    };
+    if (filter.actorId) add(`metadata->'actor'->>'id' = ?`, filter.actorId);
+    if (filter.streamType) add('stream_type = ?', filter.streamType);
+    if (filter.streamId) add('stream_id = ?', filter.streamId);
+    if (filter.type) add('type = ?', filter.type);
+    if (filter.from) add('occurred_at >= ?', filter.from);
+    if (filter.to) add('occurred_at < ?', filter.to);
+    if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
+
+    const rows = await this.em.fork().execute<StoredEventRow[]>(
+      `select ${STORED_EVENT_COLUMNS} from event_store
+        ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by seq desc limit ?`,
+      [...params, filter.limit + 1],
+    );
+    return { events: rows.slice(0, filter.limit).map(toRecord), hasMore: rows.length > filter.limit };
+  }
+
+  /** Walks the whole chain in order and reports the first event that does not hold. */
+  async verify(): Promise<ChainVerification> {
+    const em = this.em.fork();
+    let prevHash = GENESIS_HASH;
+    let afterSeq = '0';
+    let checked = 0;
+    for (;;) {
+      const rows = await em.execute<StoredEventRow[]>(
+        `select ${STORED_EVENT_COLUMNS} from event_store where seq > ? order by seq limit ?`,
+        [afterSeq, VERIFY_BATCH],
+      );
+      for (const row of rows) {
+        const event = toRecord(row);
+        const reason =
+          event.prevHash !== prevHash
+            ? 'chain_broken'
+            : hashEvent(event) !== event.hash
+              ? 'hash_mismatch'
+              : undefined;
+        if (reason) {
+          return {
+            valid: false,
+            checked,
+            firstBroken: {
+              id: event.id,
+              seq: event.seq,
+              streamType: event.streamType,
+              streamId: event.streamId,
+              type: event.type,
+              reason,
+            },
+          };
+        }
+        checked += 1;
+        prevHash = event.hash;
+        afterSeq = event.seq;
+      }
+      if (rows.length < VERIFY_BATCH) return { valid: true, checked };
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { uuidv7 } from 'uuidv7';
+import { auditContext } from './audit-context';
+import type { DomainEvent, StoredEventRecord } from './domain-event';
+import { GENESIS_HASH, hashEvent } from './hash-chain';
+import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
+
+/** Key of the transaction-scoped advisory lock that serialises appends to the chain. */
+const CHAIN_LOCK_KEY = 7_130_001;
+
+/**
+ * Appends events to the single, global hash chain. Must be called inside the
+ * transaction that changes the state the events describe: the advisory lock is
+ * held until that transaction ends, so the chain has no forks and versions per
+ * stream never collide.
+ */
+@Injectable()
+export class EventStore {
+  async append(em: EntityManager, events: DomainEvent[]): Promise<StoredEventRecord[]> {
+    if (events.length === 0) return [];
+    if (!em.isInTransaction()) throw new Error('EventStore.append needs a transaction');
+    const context = auditContext.current();
+
+    await em.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK_KEY]);
+    const [last] = await em.execute<{ hash: string }[]>(
+      'select hash from event_store order by seq desc limit 1',
+    );
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const nextVersion = new Map<string, number>();
+    const stored: StoredEventRecord[] = [];
+
+    for (const event of events) {
+      const streamKey = `${event.streamType}\u0000${event.streamId}`;
+      const version = (nextVersion.get(streamKey) ?? (await this.lastVersion(em, event))) + 1;
+      nextVersion.set(streamKey, version);
+
+      const content = {
+        id: uuidv7(),
+        streamType: event.streamType,
+        streamId: event.streamId,
+        version,
+        type: event.type,
+        payload: event.payload as Record<string, unknown>,
+        metadata: { ...context, ...event.metadata },
+        occurredAt: new Date(),
+        prevHash,
+      };
+      const hash = hashEvent(content);
+      const [row] = await em.execute<StoredEventRow[]>(
+        `insert into event_store (id, stream_type, stream_id, version, type, payload, metadata, occurred_at, prev_hash, hash)
+         values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) returning ${STORED_EVENT_COLUMNS}`,
+        [
+          content.id,
+          content.streamType,
+          content.streamId,
+          content.version,
+          content.type,
+          JSON.stringify(content.payload),
+          JSON.stringify(content.metadata),
+          content.occurredAt,
+          prevHash,
+          hash,
+        ],
+      );
+      Object.assign(event, {
+        eventId: content.id,
+        version,
+        occurredAt: content.occurredAt,
+        metadata: content.metadata,
+      });
+      stored.push(toRecord(row));
+      prevHash = hash;
+    }
+    return stored;
+  }
+
+  /** The history of one aggregate, oldest first. */
+  async readStream(
+    em: EntityManager,
+    streamType: string,
+    streamId: string,
+  ): Promise<StoredEventRecord[]> {
+    const rows = await em.execute<StoredEventRow[]>(
+      `select ${STORED_EVENT_COLUMNS} from event_store where stream_type = ? and stream_id = ? order by version`,
+      [streamType, streamId],
+    );
+    return rows.map(toRecord);
+  }
+
+  private async lastVersion(em: EntityManager, event: DomainEvent): Promise<number> {
+    const [row] = await em.execute<{ v: number }[]>(
+      'select coalesce(max(version), 0)::int as v from event_store where stream_type = ? and stream_id = ?',
+      [event.streamType, event.streamId],
+    );
+    return Number(row.v);
+  }
+}

@@ -1,0 +1,54 @@
+import { Resend } from 'resend';
+import { MailDeliveryError, type MailDelivery, type MailPort, type OutgoingMail } from '../mail.port';
+
+/** Delivers through Resend's REST API with the official SDK. */
+export class ResendMailDriver implements MailPort {
+  readonly name = 'resend' as const;
+  private readonly client: Resend;
+
+  constructor(
+    apiKey: string,
+    private readonly timeoutMs: number,
+    baseUrl?: string,
+  ) {
+    this.client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  }
+
+  async send(mail: OutgoingMail): Promise<MailDelivery> {
+    const sending = this.client.emails.send(
+      {
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        replyTo: mail.replyTo,
+        tags: Object.entries(mail.tags ?? {}).map(([name, value]) => ({ name, value })),
+      },
+      { idempotencyKey: mail.idempotencyKey },
+    );
+    const { data, error } = await withTimeout(sending, this.timeoutMs);
+    if (error || !data) {
+      const status = (error as { statusCode?: number } | null)?.statusCode ?? undefined;
+      const retryable = status === undefined || status === 429 || status >= 500;
+      throw new MailDeliveryError(
+        `Resend rejected the message: ${error?.message ?? 'empty response'}`,
+        retryable,
+        status,
+      );
+    }
+    return { driver: this.name, providerMessageId: data.id };
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MailDeliveryError(`Resend timed out after ${ms} ms`, true)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

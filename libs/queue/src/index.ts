@@ -1,0 +1,4 @@
+export { DistributedLock } from './distributed-lock';
+export { ALL_QUEUES, QUEUES, type QueueName, type SendMailJob } from './queue-names';
+export { defaultJobOptions, QueueModule } from './queue.module';
+export { InjectRedis, REDIS, RedisModule } from './redis.module';

@@ -1,0 +1,13 @@
+/** Every Bull queue of the application. Job ids are natural keys, so enqueues dedupe. */
+export const QUEUES = {
+  mail: 'mail',
+  scheduled: 'scheduled',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
+
+/** Payload of a `mail` queue job: the id of the stored message to deliver. */
+export interface SendMailJob {
+  messageId: string;
+}

@@ -1,0 +1,42 @@
+import { BullModule } from '@nestjs/bull';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { JobOptions } from 'bull';
+import { AppConfig } from '@lib/config';
+import { DistributedLock } from './distributed-lock';
+import { ALL_QUEUES } from './queue-names';
+import { RedisModule } from './redis.module';
+
+export function defaultJobOptions(config: AppConfig): JobOptions {
+  return {
+    attempts: config.env.QUEUE_ATTEMPTS,
+    backoff: { type: 'exponential', delay: config.env.QUEUE_BACKOFF_MS },
+    removeOnComplete: 1000,
+    removeOnFail: 5000,
+  };
+}
+
+/** Bull on the shared Redis, every queue registered, plus Redis locks. */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    const queues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name })));
+    return {
+      module: QueueModule,
+      imports: [
+        RedisModule,
+        BullModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            url: config.env.REDIS_URL,
+            prefix: `${config.env.REDIS_PREFIX}:bull`,
+            defaultJobOptions: defaultJobOptions(config),
+          }),
+        }),
+        queues,
+      ],
+      providers: [DistributedLock],
+      exports: [queues, DistributedLock, RedisModule],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Writes a migration for the difference between the entities and the last
+ * snapshot: `npm run migration:create` (add `-- --initial` for the first one).
+ * Register the new class in migrations/index.ts afterwards.
+ */
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig } from '@lib/config';
+import { ormOptions } from '../src/database/mikro-orm.config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const orm = await MikroORM.init(ormOptions(config, { connect: false }));
+  const initial = process.argv.includes('--initial');
+  const result = await orm.getMigrator().createMigration('migrations', false, initial);
+  process.stdout.write(result.fileName ? `Created migrations/${result.fileName}\n` : 'No changes\n');
+  await orm.close(true);
+}
+
+void main();

@@ -1,0 +1,59 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@lib/config';
+import { EventStoreModule } from '@lib/event-store';
+import { QueueModule } from '@lib/queue';
+import { Secrets } from './bootstrap/secrets';
+import { AuditContextInterceptor } from './common/audit-context.interceptor';
+import { loggerOptions } from './common/logger';
+import { ProblemFilter } from './common/problem.filter';
+import { ormOptions } from './database/mikro-orm.config';
+import { AuditModule } from './modules/audit';
+import { HealthModule } from './modules/health';
+import { IdentityModule } from './modules/identity';
+import { MailModule } from './modules/mail';
+import { MaintenanceModule } from './modules/maintenance';
+import { PlansModule } from './modules/plans';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  secrets: Secrets;
+  /** Extra modules, for tests that add probes (e.g. event handler spies). */
+  extra?: ModuleMetadata['imports'];
+}
+
+/** The whole application; APP_ROLE decides whether worker parts are present. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, secrets, extra = [] }: AppModuleOptions): DynamicModule {
+    const worker = config.runsWorker;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
+        EventStoreModule,
+        QueueModule.forRoot(),
+        ...(worker ? [ScheduleModule.forRoot()] : []),
+        HealthModule,
+        IdentityModule,
+        AuditModule,
+        PlansModule,
+        MailModule.forRole(worker),
+        MaintenanceModule.forRole(worker),
+        ...extra,
+      ],
+      providers: [
+        { provide: Secrets, useValue: secrets },
+        { provide: APP_FILTER, useFactory: () => new ProblemFilter(!config.isProduction) },
+        { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
+      ],
+      exports: [Secrets],
+      global: true,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@lib/config';
+import { AppModule, type AppModuleOptions } from '../app.module';
+import { configureHttpApp, createFastifyAdapter } from '../common/http-app';
+import { buildOpenApiDocument, setupSwaggerUi } from '../common/openapi';
+import type { Secrets } from './secrets';
+
+const WORKER_ROUTES = /^\/(health\/|metrics)/;
+
+/** Creates and initialises the app for the configured role (used by main and by tests). */
+export async function createApp(
+  config: AppConfig,
+  secrets: Secrets,
+  extra: AppModuleOptions['extra'] = [],
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, secrets, extra }),
+    createFastifyAdapter(config),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  await configureHttpApp(app, config);
+  if (config.runsApi) {
+    setupSwaggerUi(app, buildOpenApiDocument(app));
+  } else {
+    // A worker answers only health and metrics.
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', (request, reply, done) => {
+        if (WORKER_ROUTES.test(request.url)) return done();
+        void reply.status(404).send();
+      });
+  }
+  await app.init();
+  return app;
+}

@@ -1,0 +1,69 @@
+import { Logger } from '@nestjs/common';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '@lib/config';
+
+/** Key material the app signs tokens and encrypts personal data with. */
+export class Secrets {
+  constructor(
+    readonly jwtPrivateKeyPem: string,
+    readonly jwtPublicKeyPem: string,
+    readonly jwtKeyId: string,
+    readonly dataEncryptionKey: Buffer,
+  ) {}
+}
+
+/**
+ * Reads keys from the environment; outside production, generates missing ones
+ * once into DATA_DIR/keys (and says so loudly) so that a fresh machine boots.
+ */
+export function loadSecrets(config: AppConfig): Secrets {
+  const env = config.env;
+  const dir = join(env.DATA_DIR, 'keys');
+  const logger = new Logger('Secrets');
+
+  let privatePem = env.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n');
+  let publicPem = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
+  if (!privatePem || !publicPem) {
+    if (config.isProduction) throw new Error('JWT keys are required in production');
+    ({ privatePem, publicPem } = localKeyPair(dir, logger));
+  }
+  const keyId = env.JWT_KEY_ID ?? createHash('sha256').update(publicPem).digest('base64url').slice(0, 16);
+
+  let dataKey = env.DATA_ENCRYPTION_KEY;
+  if (!dataKey) {
+    if (config.isProduction) throw new Error('DATA_ENCRYPTION_KEY is required in production');
+    dataKey = localFile(dir, 'data-encryption.key', () => randomBytes(32).toString('base64'), logger);
+  }
+  return new Secrets(privatePem, publicPem, keyId, Buffer.from(dataKey.trim(), 'base64'));
+}
+
+function localKeyPair(dir: string, logger: Logger): { privatePem: string; publicPem: string } {
+  let generated: { privateKey: string; publicKey: string } | undefined;
+  const generate = () =>
+    (generated ??= generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    }));
+  const privatePem = localFile(dir, 'jwt-private.pem', () => generate().privateKey, logger);
+  const publicPem = localFile(dir, 'jwt-public.pem', () => generate().publicKey, logger);
+  return { privatePem, publicPem };
+}
+
+function localFile(dir: string, name: string, create: () => string, logger: Logger): string {
+  const path = join(dir, name);
+  if (existsSync(path)) return readFileSync(path, 'utf8');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const value = create();
+  try {
+    writeFileSync(path, value, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(path, 'utf8');
+    throw error;
+  }
+  logger.warn(`Generated ${path} for local use. Set it in the environment for real deployments.`);
+  return value;
+}

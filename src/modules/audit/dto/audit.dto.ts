@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { ChainVerification, StoredEventRecord } from '@lib/event-store';
+import { CursorQueryDto } from '../../../common/pagination';
+
+export class AuditEventsQueryDto extends CursorQueryDto {
+  @ApiPropertyOptional({ description: 'Actor id (user id, or system component)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  streamType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  streamId?: string;
+
+  @ApiPropertyOptional({ example: 'identity.user_logged_in' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  type?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive lower bound of occurredAt' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive upper bound of occurredAt' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+class ActorDto {
+  @ApiProperty({ enum: ['user', 'system', 'api-key'] })
+  type!: string;
+  @ApiProperty({ example: '01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f' })
+  id!: string;
+}
+
+class EventMetadataDto {
+  @ApiPropertyOptional({ type: ActorDto })
+  actor?: ActorDto;
+  @ApiPropertyOptional({ example: '203.0.113.7' })
+  ip?: string;
+  @ApiPropertyOptional({ example: 'Mozilla/5.0' })
+  userAgent?: string;
+  @ApiPropertyOptional()
+  requestId?: string;
+  @ApiPropertyOptional()
+  correlationId?: string;
+  @ApiPropertyOptional()
+  causationId?: string;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ example: '42', description: 'Position in the global chain' })
+  seq!: string;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ example: 'user' })
+  streamType!: string;
+  @ApiProperty()
+  streamId!: string;
+  @ApiProperty({ example: 1 })
+  version!: number;
+  @ApiProperty({ example: 'identity.user_logged_in' })
+  type!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: {} })
+  payload!: Record<string, unknown>;
+  @ApiProperty({ type: EventMetadataDto })
+  metadata!: EventMetadataDto;
+  @ApiProperty({ format: 'date-time' })
+  occurredAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  publishedAt!: string | null;
+  @ApiProperty({ example: 'a3f1…', description: 'sha-256 of the previous event' })
+  prevHash!: string;
+  @ApiProperty({ example: '9b07…' })
+  hash!: string;
+
+  static from(e: StoredEventRecord): AuditEventDto {
+    return {
+      ...e,
+      occurredAt: e.occurredAt.toISOString(),
+      publishedAt: e.publishedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class AuditEventPageDto {
+  @ApiProperty({ type: [AuditEventDto] })
+  items!: AuditEventDto[];
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor!: string | null;
+}
+
+class BrokenLinkDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ example: '42' })
+  seq!: string;
+  @ApiProperty()
+  streamType!: string;
+  @ApiProperty()
+  streamId!: string;
+  @ApiProperty()
+  type!: string;
+  @ApiProperty({ enum: ['hash_mismatch', 'chain_broken'] })
+  @IsIn(['hash_mismatch', 'chain_broken'])
+  reason!: 'hash_mismatch' | 'chain_broken';
+}
+
+export class ChainVerificationDto implements ChainVerification {
+  @ApiProperty({ example: true })
+  valid!: boolean;
+  @ApiProperty({ example: 1200, description: 'Events verified before the first broken one' })
+  checked!: number;
+  @ApiPropertyOptional({ type: BrokenLinkDto })
+  firstBroken?: BrokenLinkDto;
+}

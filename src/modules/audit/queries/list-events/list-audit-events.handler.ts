@@ -1,0 +1,28 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AuditLog } from '@lib/event-store';
+import { decodeCursor, encodeCursor } from '../../../../common/pagination';
+import { AuditEventDto, type AuditEventPageDto } from '../../dto/audit.dto';
+import { ListAuditEventsQuery } from './list-audit-events.query';
+
+@QueryHandler(ListAuditEventsQuery)
+export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuery, AuditEventPageDto> {
+  constructor(private readonly audit: AuditLog) {}
+
+  async execute({ filter }: ListAuditEventsQuery): Promise<AuditEventPageDto> {
+    const { events, hasMore } = await this.audit.find({
+      actorId: filter.actor,
+      streamType: filter.streamType,
+      streamId: filter.streamId,
+      type: filter.type,
+      from: filter.from,
+      to: filter.to,
+      beforeSeq: filter.cursor ? decodeCursor(filter.cursor, ['seq']).seq : undefined,
+      limit: filter.limit,
+    });
+    const last = events.at(-1);
+    return {
+      items: events.map((e) => AuditEventDto.from(e)),
+      nextCursor: hasMore && last ? encodeCursor({ seq: last.seq }) : null,
+    };
+  }
+}

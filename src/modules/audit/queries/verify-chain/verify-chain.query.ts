@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { ChainVerification } from '@lib/event-store';
+
+export class VerifyChainQuery extends Query<ChainVerification> {}

@@ -1,0 +1,71 @@
+import { getQueueToken } from '@nestjs/bull';
+import { Controller, Get, Header, VERSION_NEUTRAL } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  MikroOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
+import type { Queue } from 'bull';
+import Redis from 'ioredis';
+import { ALL_QUEUES, InjectRedis } from '@lib/queue';
+import { Access } from '../../common/access.decorator';
+import { MetricsService } from './metrics.service';
+
+@ApiTags('health')
+@Controller({ version: VERSION_NEUTRAL })
+@Access('public')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    private readonly db: MikroOrmHealthIndicator,
+    @InjectRedis() private readonly redis: Redis,
+    private readonly moduleRef: ModuleRef,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  @Get('health/live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('health/ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis and the queues answer' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.db.pingCheck('postgres', { timeout: 2000 }),
+      async () => {
+        const check = this.indicator.check('redis');
+        return (await this.redis.ping().catch(() => 'down')) === 'PONG' ? check.up() : check.down();
+      },
+      async () => {
+        const check = this.indicator.check('queues');
+        const states = await Promise.all(
+          ALL_QUEUES.map((name) =>
+            this.moduleRef
+              .get<Queue>(getQueueToken(name), { strict: false })
+              .client.ping()
+              .then(() => true)
+              .catch(() => false),
+          ),
+        );
+        return states.every(Boolean) ? check.up({ queues: ALL_QUEUES.length }) : check.down();
+      },
+    ]);
+  }
+
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4')
+  @ApiExcludeEndpoint()
+  prometheus(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { TokenPair } from '../../dto/token-pair.dto';
+
+export class LoginCommand extends Command<TokenPair> {
+  constructor(
+    readonly email: string,
+    readonly password: string,
+    readonly ip: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,26 @@
+import type { Role } from '@lib/authz';
+import { DomainEvent, DomainEventType } from '@lib/event-store';
+
+export const USER_STREAM = 'user';
+
+@DomainEventType('identity.user_registered')
+export class UserRegistered extends DomainEvent<{ role: Role }> {
+  constructor(userId: string, payload: { role: Role }) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
+@DomainEventType('identity.user_logged_in')
+export class UserLoggedIn extends DomainEvent<Record<string, never>> {
+  constructor(userId: string, payload: Record<string, never>) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
+/** A failed sign-in; the stream is the IP so that no account id is disclosed. */
+@DomainEventType('security.login_failed')
+export class LoginFailed extends DomainEvent<{ reason: 'invalid_credentials' }> {
+  constructor(ip: string, payload: { reason: 'invalid_credentials' }) {
+    super('security', ip, payload);
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { IS_PUBLIC, REQUIRED_ROLE, type Principal, type Role } from '@lib/authz';
+import { Problem } from '@lib/problems';
+import { TokenService } from '../token.service';
+
+/**
+ * Global guard: every route needs a valid bearer token unless marked public;
+ * routes that require a role answer 403 to everyone else. Deny by default.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;
+    if (!match) throw Problem.unauthorized('auth.unauthenticated', 'A bearer token is required');
+
+    const principal = await this.tokens.verifyAccessToken(match[1]);
+    if (!principal) throw Problem.unauthorized('auth.invalid_token', 'The token is invalid or expired');
+    request.principal = principal;
+
+    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
+    if (role && principal.role !== role) {
+      throw Problem.forbidden('auth.forbidden', `This route requires the ${role} role`);
+    }
+    return true;
+  }
+}

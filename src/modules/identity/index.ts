@@ -1,0 +1,3 @@
+export { IdentityModule } from './identity.module';
+export { User } from './entities/user.entity';
+export { TokenService } from './token.service';

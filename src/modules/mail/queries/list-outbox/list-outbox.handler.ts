@@ -1,0 +1,37 @@
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { decodeCursor, encodeCursor } from '../../../../common/pagination';
+import { MailMessageDto, type MailMessagePageDto } from '../../dto/mail-message.dto';
+import { MailMessage } from '../../entities/mail-message.entity';
+import { ListOutboxQuery } from './list-outbox.query';
+
+/** Newest first; keyset pagination on (createdAt, id). */
+@QueryHandler(ListOutboxQuery)
+export class ListOutboxHandler implements IQueryHandler<ListOutboxQuery, MailMessagePageDto> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: ListOutboxQuery): Promise<MailMessagePageDto> {
+    const where: FilterQuery<MailMessage>[] = [];
+    if (query.status) where.push({ status: query.status });
+    if (query.to) where.push({ recipients: { $contains: [query.to.toLowerCase()] } });
+    if (query.cursor) {
+      const { createdAt, id } = decodeCursor(query.cursor, ['createdAt', 'id']);
+      const at = new Date(createdAt);
+      where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
+    }
+    const rows = await this.em.fork().find(
+      MailMessage,
+      { $and: where },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 },
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((m) => MailMessageDto.from(m)),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export { PlansModule } from './plans.module';
+export { PlanRecord } from './entities/plan.entity';
