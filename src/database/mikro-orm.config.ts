@@ -23,6 +23,7 @@ export function ormOptions(config: AppConfig, overrides: Partial<Options> = {}):
       emit: 'ts',
     },
     forceUtcTimezone: true,
+    metadataCache: { enabled: false },
     ignoreUndefinedInQuery: true,
     debug: false,
     ...overrides,

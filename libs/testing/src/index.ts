@@ -1,0 +1,2 @@
+export { eventually, TestApp, type TestAppOptions } from './test-app';
+export { testEnv } from './test-env';

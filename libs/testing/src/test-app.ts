@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ModuleMetadata } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { AppConfig, loadConfig } from '@lib/config';
+import { createApp } from '../../../src/bootstrap/create-app';
+import { loadSecrets } from '../../../src/bootstrap/secrets';
+import { cloneTemplate, dropDatabase, withAdminClient } from './test-database';
+import { testEnv } from './test-env';
+
+export interface TestAppOptions {
+  role?: 'api' | 'worker' | 'all';
+  env?: Record<string, string>;
+  extra?: ModuleMetadata['imports'];
+  /** Boot another instance on the same database and Redis prefix (a second replica). */
+  replicaOf?: TestApp;
+}
+
+type InjectOptions = Parameters<NestFastifyApplication['inject']>[0] & object;
+
+/**
+ * The real AppModule on Fastify, on a database cloned from the migrated
+ * template and a Redis key prefix of its own. `close()` removes both.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly config: AppConfig,
+    readonly databaseName: string,
+    private readonly ownsResources: boolean,
+  ) {}
+
+  static async create(options: TestAppOptions = {}): Promise<TestApp> {
+    const replica = options.replicaOf;
+    const databaseName = replica?.databaseName ?? `career_tools_test_${randomBytes(6).toString('hex')}`;
+    const databaseUrl = replica?.config.env.DATABASE_URL ?? (await cloneTemplate(databaseName));
+    const config = loadConfig(
+      testEnv({
+        APP_ROLE: options.role ?? 'all',
+        DATABASE_URL: databaseUrl,
+        REDIS_PREFIX: replica?.config.env.REDIS_PREFIX ?? `test:${databaseName}`,
+        ...options.env,
+      }),
+    );
+    const app = await createApp(config, loadSecrets(config), options.extra);
+    await app.getHttpAdapter().getInstance().ready();
+    return new TestApp(app, config, databaseName, !replica);
+  }
+
+  get<T>(token: string | symbol | (abstract new (...args: never[]) => T)): T {
+    return this.app.get(token as never, { strict: false });
+  }
+
+  inject(options: InjectOptions) {
+    return this.app.inject(options);
+  }
+
+  /** Signs in as the seeded admin and returns an Authorization header value. */
+  async adminAuthorization(): Promise<string> {
+    const response = await this.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: this.config.env.ADMIN_EMAIL, password: this.config.env.ADMIN_PASSWORD },
+    });
+    if (response.statusCode !== 200) throw new Error(`admin login failed: ${response.body}`);
+    return `Bearer ${response.json<{ accessToken: string }>().accessToken}`;
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    if (!this.ownsResources) return;
+    await withAdminClient((client) => dropDatabase(client, this.databaseName));
+    const redis = new Redis(this.config.env.REDIS_URL);
+    try {
+      const keys = await redis.keys(`${this.config.env.REDIS_PREFIX}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+  }
+}
+
+/** Polls until `check` returns a truthy value or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('Condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
