@@ -3,6 +3,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { JobOptions } from 'bull';
 import { AppConfig } from '@lib/config';
 import { DistributedLock } from './distributed-lock';
+import { QueueDrainer } from './queue-drainer';
 import { ALL_QUEUES } from './queue-names';
 import { RedisModule } from './redis.module';
 
@@ -35,7 +36,7 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [DistributedLock],
+      providers: [DistributedLock, QueueDrainer],
       exports: [queues, DistributedLock, RedisModule],
     };
   }

@@ -46,6 +46,8 @@ export class User extends AggregateRoot {
 
   recordLogin(at = new Date()): void {
     this.lastLoginAt = at;
-    this.raise(new UserLoggedIn(this.id, {}));
+    const event = new UserLoggedIn(this.id, {});
+    event.metadata = { actor: { type: 'user', id: this.id } };
+    this.raise(event);
   }
 }

@@ -1,0 +1,65 @@
+import type autocannon from 'autocannon';
+
+/**
+ * A bench scenario: `bench/scenarios/<name>.ts` default-exports one of these and
+ * `npm run bench -- <name>` runs it against a production build of the API.
+ */
+export interface Scenario {
+  /** Must equal the file name (`bench/scenarios/<name>.ts`). */
+  name: string;
+  /** One or two sentences for the results table: what the numbers mean. */
+  description: string;
+  /** Load settings for every target of this scenario; the runner fills in defaults and caps them. */
+  load?: Partial<LoadSettings>;
+  /** Extra environment for the API child (e.g. `APP_ROLE: 'all'` when a scenario needs the worker). */
+  apiEnv?: Record<string, string>;
+  /**
+   * Called once the API answers `/health/ready`. Creates whatever the requests need
+   * (users, tokens, baseline servers) and lists the targets, which run one after another.
+   */
+  prepare(context: BenchContext): Promise<Target[]> | Target[];
+  /** Ratios to report, e.g. `{ numerator: 'api', denominator: 'raw' }`. */
+  ratios?: Ratio[];
+}
+
+/** What a scenario gets from the runner. */
+export interface BenchContext {
+  /** Base URL of the API child, e.g. `http://127.0.0.1:40123` (no trailing slash). */
+  apiUrl: string;
+  /**
+   * Starts a bare `node:http` server in its own process answering `{"status":"ok"}`
+   * to every request; returns its base URL. The runner stops it at the end.
+   */
+  startRawHttpServer(): Promise<string>;
+}
+
+/** One load target: a URL on 127.0.0.1 and the request(s) to send to it. */
+export interface Target {
+  /** Short label used in the tables and in ratios (`api`, `raw`, ...). */
+  name: string;
+  /** Full URL on 127.0.0.1; the runner refuses any other host. */
+  url: string;
+  /** Request shape; defaults to a plain GET of `url`. */
+  request?: TargetRequest;
+  /** Per-target override of the scenario's load settings (e.g. fewer connections for PDF export). */
+  load?: Partial<LoadSettings>;
+}
+
+export type TargetRequest = Pick<
+  autocannon.Options,
+  'method' | 'headers' | 'body' | 'requests' | 'expectBody' | 'timeout' | 'idReplacement'
+>;
+
+export interface LoadSettings {
+  /** Concurrent connections (capped at 256). */
+  connections: number;
+  /** Measured seconds per target (capped at 60). */
+  durationSeconds: number;
+  /** Unmeasured seconds of the same load before each measured run (capped at 30). */
+  warmupSeconds: number;
+}
+
+export interface Ratio {
+  numerator: string;
+  denominator: string;
+}
