@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await ensureDatabase(config.env.DATABASE_URL);
   const applied = await migrate(config);
-  process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'Schema is up to date\n');
+  process.stdout.write(
+    applied.length ? `Applied ${applied.join(', ')}\n` : 'Schema is up to date\n',
+  );
 }
 
 main().catch((error: unknown) => {

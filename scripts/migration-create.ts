@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(ormOptions(config, { connect: false }));
   const initial = process.argv.includes('--initial');
   const result = await orm.getMigrator().createMigration('migrations', false, initial);
-  process.stdout.write(result.fileName ? `Created migrations/${result.fileName}\n` : 'No changes\n');
+  process.stdout.write(
+    result.fileName ? `Created migrations/${result.fileName}\n` : 'No changes\n',
+  );
   await orm.close(true);
 }
 

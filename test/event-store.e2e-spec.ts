@@ -65,9 +65,9 @@ describe('event store', () => {
       `select id, published_at from event_store where stream_id = 'p-2'`,
     );
     expect(row.published_at).not.toBeNull(); // published right after commit
-    await expect(sql('update event_store set published_at = now() where id = ?', [row.id])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      sql('update event_store set published_at = now() where id = ?', [row.id]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('keeps versions per stream and a valid chain under concurrent writers', async () => {
@@ -76,14 +76,22 @@ describe('event store', () => {
       `select version from event_store where stream_id = 'shared-stream' order by version`,
     );
     expect(rows.map((r) => r.version)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    const verify = await t.inject({ method: 'GET', url: '/v1/admin/audit/verify', headers: { authorization: admin } });
+    const verify = await t.inject({
+      method: 'GET',
+      url: '/v1/admin/audit/verify',
+      headers: { authorization: admin },
+    });
     expect(verify.json()).toMatchObject({ valid: true });
   });
 
   it('persists events raised on an entity loaded from the database (MikroORM skips constructors)', async () => {
     const uow = t.get(UnitOfWork);
     const id = await uow.run(async (em) => {
-      const user = User.register({ email: 'loaded@example.test', passwordHash: 'x', name: 'Loaded' });
+      const user = User.register({
+        email: 'loaded@example.test',
+        passwordHash: 'x',
+        name: 'Loaded',
+      });
       em.persist(user);
       return Promise.resolve(user.id);
     });
@@ -102,7 +110,9 @@ describe('event store', () => {
     await expect(
       t.get(UnitOfWork).run((em, events) => {
         events.record(new ProbeRecorded('rolled-back', 1));
-        em.persist(User.register({ email: 'never@example.test', passwordHash: 'x', name: 'Never' }));
+        em.persist(
+          User.register({ email: 'never@example.test', passwordHash: 'x', name: 'Never' }),
+        );
         return Promise.reject(new Error('boom'));
       }),
     ).rejects.toThrow('boom');
@@ -113,14 +123,20 @@ describe('event store', () => {
   it('reports the first event whose stored payload was changed', async () => {
     await record(100, 'tamper-me');
     await record(101, 'after-tamper');
-    const [target] = await sql<{ id: string }>(`select id from event_store where stream_id = 'tamper-me'`);
+    const [target] = await sql<{ id: string }>(
+      `select id from event_store where stream_id = 'tamper-me'`,
+    );
     // Only a superuser bypassing triggers can do this; the chain still catches it.
     const em = t.get(EntityManager).fork();
     await em.transactional(async (tx) => {
       await tx.execute('set local session_replication_role = replica');
       await tx.execute(`update event_store set payload = '{"n":999}' where id = ?`, [target.id]);
     });
-    const res = await t.inject({ method: 'GET', url: '/v1/admin/audit/verify', headers: { authorization: admin } });
+    const res = await t.inject({
+      method: 'GET',
+      url: '/v1/admin/audit/verify',
+      headers: { authorization: admin },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       valid: false,
@@ -134,7 +150,9 @@ describe('outbox relay', () => {
     const api = await TestApp.create({ role: 'api', extra: [ProbeModule] });
     try {
       // The "crash": the commit succeeds, the in-process publish never happens.
-      jest.spyOn(api.get(EventPublisher), 'publishByIds').mockRejectedValueOnce(new Error('killed'));
+      jest
+        .spyOn(api.get(EventPublisher), 'publishByIds')
+        .mockRejectedValueOnce(new Error('killed'));
       await api.get(UnitOfWork).run((_em, events) => {
         events.record(new ProbeRecorded('crash-1', 1));
         return Promise.resolve();
@@ -158,7 +176,10 @@ describe('outbox relay', () => {
         const [after] = await worker
           .get(EntityManager)
           .fork()
-          .execute<{ published_at: Date | null }[]>('select published_at from event_store where id = ?', [row.id]);
+          .execute<{ published_at: Date | null }[]>(
+            'select published_at from event_store where id = ?',
+            [row.id],
+          );
         expect(after.published_at).not.toBeNull();
       } finally {
         await worker.close();
@@ -185,10 +206,16 @@ describe('audit events API', () => {
   afterAll(() => t.close());
 
   const get = (query: string) =>
-    t.inject({ method: 'GET', url: `/v1/admin/audit/events?${query}`, headers: { authorization: admin } });
+    t.inject({
+      method: 'GET',
+      url: `/v1/admin/audit/events?${query}`,
+      headers: { authorization: admin },
+    });
 
   it('filters by stream and type and pages with a cursor, newest first', async () => {
-    const first = await get('streamType=probe&streamId=audit-stream&type=test.probe_recorded&limit=3');
+    const first = await get(
+      'streamType=probe&streamId=audit-stream&type=test.probe_recorded&limit=3',
+    );
     expect(first.statusCode).toBe(200);
     const page1 = first.json();
     expect(page1.items.map((e: { version: number }) => e.version)).toEqual([5, 4, 3]);
@@ -205,7 +232,11 @@ describe('audit events API', () => {
     expect(event.metadata.actor).toEqual({ type: 'user', id: event.streamId });
     const byActor = (await get(`actor=${event.streamId}`)).json();
     expect(byActor.items.map((e: { type: string }) => e.type)).toContain('identity.user_logged_in');
-    expect(byActor.items.every((e: { metadata: { actor?: { id: string } } }) => e.metadata.actor?.id === event.streamId)).toBe(true);
+    expect(
+      byActor.items.every(
+        (e: { metadata: { actor?: { id: string } } }) => e.metadata.actor?.id === event.streamId,
+      ),
+    ).toBe(true);
     const none = (await get('actor=00000000-0000-7000-8000-000000000000')).json();
     expect(none.items).toEqual([]);
   });

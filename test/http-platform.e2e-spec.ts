@@ -11,11 +11,19 @@ describe('HTTP platform', () => {
     const res = await t.inject({ method: 'GET', url: '/v1/no-such-route' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ status: 404, code: 'resource.not_found', instance: '/v1/no-such-route' });
+    expect(res.json()).toMatchObject({
+      status: 404,
+      code: 'resource.not_found',
+      instance: '/v1/no-such-route',
+    });
   });
 
   it('lists every invalid field of a body with its JSON path', async () => {
-    const res = await t.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'nope', password: 5 } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: 'nope', password: 5 },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('validation.failed');
@@ -30,7 +38,9 @@ describe('HTTP platform', () => {
       payload: { email: 'a@example.com', password: 'x', role: 'admin' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ path: '$.role', message: 'property role should not exist' }]);
+    expect(res.json().errors).toEqual([
+      { path: '$.role', message: 'property role should not exist' },
+    ]);
   });
 
   it('answers malformed JSON with a 400 problem, not a 500', async () => {
@@ -45,11 +55,19 @@ describe('HTTP platform', () => {
   });
 
   it('accepts and echoes X-Request-Id, and makes one when absent', async () => {
-    const given = await t.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'abc-123' } });
+    const given = await t.inject({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(given.headers['x-request-id']).toBe('abc-123');
     const made = await t.inject({ method: 'GET', url: '/health/live' });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const bad = await t.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'x'.repeat(500) } });
+    const bad = await t.inject({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': 'x'.repeat(500) },
+    });
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -73,7 +91,9 @@ describe('HTTP platform', () => {
 
   it('sets the security headers from the brief', async () => {
     const res = await t.inject({ method: 'GET', url: '/v1/plans' });
-    expect(res.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline' https://js.stripe.com");
+    expect(res.headers['content-security-policy']).toContain(
+      "script-src 'self' 'unsafe-inline' https://js.stripe.com",
+    );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');

@@ -29,12 +29,18 @@ export function loadSecrets(config: AppConfig): Secrets {
     if (config.isProduction) throw new Error('JWT keys are required in production');
     ({ privatePem, publicPem } = localKeyPair(dir, logger));
   }
-  const keyId = env.JWT_KEY_ID ?? createHash('sha256').update(publicPem).digest('base64url').slice(0, 16);
+  const keyId =
+    env.JWT_KEY_ID ?? createHash('sha256').update(publicPem).digest('base64url').slice(0, 16);
 
   let dataKey = env.DATA_ENCRYPTION_KEY;
   if (!dataKey) {
     if (config.isProduction) throw new Error('DATA_ENCRYPTION_KEY is required in production');
-    dataKey = localFile(dir, 'data-encryption.key', () => randomBytes(32).toString('base64'), logger);
+    dataKey = localFile(
+      dir,
+      'data-encryption.key',
+      () => randomBytes(32).toString('base64'),
+      logger,
+    );
   }
   return new Secrets(privatePem, publicPem, keyId, Buffer.from(dataKey.trim(), 'base64'));
 }

@@ -29,8 +29,11 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
 }
 
 /** Everything every HTTP app needs: versioning, validation, headers, request ids, metrics. */
-export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+export async function configureHttpApp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+): Promise<void> {
+  applyVersioning(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
@@ -46,7 +49,13 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.enableCors({
     origin: origins.length > 0 ? origins : [config.env.FRONTEND_URL],
     credentials: true,
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+    exposedHeaders: [
+      'X-Request-Id',
+      'Retry-After',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ],
   });
 
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -67,6 +76,11 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   });
 }
 
+/** Every route lives under /v1 unless it declares VERSION_NEUTRAL (health, JWKS). */
+export function applyVersioning(app: INestApplication): void {
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+}
+
 function cspDirectives(policy: string): Record<string, string[]> {
   return Object.fromEntries(
     policy.split(';').map((part) => {
@@ -75,5 +89,3 @@ function cspDirectives(policy: string): Record<string, string[]> {
     }),
   );
 }
-
-export type { INestApplication };

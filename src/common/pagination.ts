@@ -27,7 +27,10 @@ export function encodeCursor(position: Record<string, string>): string {
 /** Decodes a cursor made by encodeCursor; a tampered one is a 400, not a 500. */
 export function decodeCursor<K extends string>(cursor: string, keys: K[]): Record<K, string> {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     if (keys.every((k) => typeof value[k] === 'string')) return value as Record<K, string>;
   } catch {
     // fall through

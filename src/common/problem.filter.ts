@@ -54,19 +54,41 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemDocument {
     if (exception instanceof Problem) {
-      return document(exception.status, exception.code, exception.title, exception.detail, exception.extensions);
+      return document(
+        exception.status,
+        exception.code,
+        exception.title,
+        exception.detail,
+        exception.extensions,
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const message =
-        typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      const detail = Array.isArray(message) ? message.join('; ') : String(message);
-      return document(status, CODE_BY_STATUS[status] ?? `http.${status}`, statusTitle(status), detail);
+      const message: unknown =
+        typeof body === 'string'
+          ? body
+          : ((body as { message?: unknown }).message ?? exception.message);
+      const detail = Array.isArray(message)
+        ? message.map(String).join('; ')
+        : typeof message === 'string'
+          ? message
+          : exception.message;
+      return document(
+        status,
+        CODE_BY_STATUS[status] ?? `http.${status}`,
+        statusTitle(status),
+        detail,
+      );
     }
     const status = fastifyStatus(exception);
     if (status) {
-      return document(status, CODE_BY_STATUS[status] ?? `http.${status}`, statusTitle(status), (exception as Error).message);
+      return document(
+        status,
+        CODE_BY_STATUS[status] ?? `http.${status}`,
+        statusTitle(status),
+        (exception as Error).message,
+      );
     }
     const detail = this.exposeDetails && exception instanceof Error ? exception.message : undefined;
     return document(500, CODE_BY_STATUS[500], statusTitle(500), detail);

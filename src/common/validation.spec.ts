@@ -10,7 +10,13 @@ describe('toFieldErrors', () => {
         children: [
           {
             property: '0',
-            children: [{ property: 'name', constraints: { isString: 'name must be a string' }, children: [] }],
+            children: [
+              {
+                property: 'name',
+                constraints: { isString: 'name must be a string' },
+                children: [],
+              },
+            ],
           },
         ],
       },

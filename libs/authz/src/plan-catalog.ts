@@ -64,7 +64,13 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
     currency: 'usd',
     interval: 'month',
     features: PRO_FEATURES,
-    quotas: { cvs: 20, savedSearches: 20, socialAccounts: 4, scheduledPosts: 100, aiCallsPerHour: 10 },
+    quotas: {
+      cvs: 20,
+      savedSearches: 20,
+      socialAccounts: 4,
+      scheduledPosts: 100,
+      aiCallsPerHour: 10,
+    },
     rateLimits: { apiPerHour: 0, uploadsPerHour: 60, socialPostsPerHour: 40, aiPerHour: 10 },
   },
   premium: {

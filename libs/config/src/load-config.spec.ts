@@ -12,7 +12,12 @@ describe('loadConfig', () => {
   it('lists every bad or missing variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', APP_ROLE: 'cron', MAIL_DRIVER: 'resend', DATABASE_URL: 'mysql://x' });
+      loadConfig({
+        PORT: 'eighty',
+        APP_ROLE: 'cron',
+        MAIL_DRIVER: 'resend',
+        DATABASE_URL: 'mysql://x',
+      });
     } catch (e) {
       error = e;
     }

@@ -57,7 +57,10 @@ export class AuditLog {
         order by seq desc limit ?`,
       [...params, filter.limit + 1],
     );
-    return { events: rows.slice(0, filter.limit).map(toRecord), hasMore: rows.length > filter.limit };
+    return {
+      events: rows.slice(0, filter.limit).map(toRecord),
+      hasMore: rows.length > filter.limit,
+    };
   }
 
   /** Walks the whole chain in order and reports the first event that does not hold. */

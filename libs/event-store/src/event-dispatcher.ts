@@ -20,12 +20,13 @@ export class EventDispatcher implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     for (const wrapper of this.discovery.getProviders()) {
-      const { instance, metatype } = wrapper;
+      const instance = wrapper.instance as DomainEventHandler | undefined;
+      const metatype = wrapper.metatype;
       if (!instance || !metatype) continue;
       const types = this.reflector.get<string[] | undefined>(HANDLES_EVENT, metatype);
       for (const type of types ?? []) {
         const list = this.handlers.get(type) ?? [];
-        list.push(instance as DomainEventHandler);
+        list.push(instance);
         this.handlers.set(type, list);
       }
     }

@@ -20,7 +20,10 @@ describe('hash chain', () => {
   });
 
   it('gives the same hash whatever the key order of the payload', () => {
-    const reordered = { ...base, payload: { nested: { a: [2, { y: null, z: 1 }], b: 1 }, to: 'a@example.com' } };
+    const reordered = {
+      ...base,
+      payload: { nested: { a: [2, { y: null, z: 1 }], b: 1 }, to: 'a@example.com' },
+    };
     expect(hashEvent(reordered)).toBe(hashEvent(base));
   });
 

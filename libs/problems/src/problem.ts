@@ -42,7 +42,11 @@ export class Problem extends Error {
   static unauthorized(code = 'auth.unauthenticated', detail?: string): Problem {
     return new Problem(401, code, 'Unauthorized', detail);
   }
-  static forbidden(code = 'auth.forbidden', detail?: string, ext?: Record<string, unknown>): Problem {
+  static forbidden(
+    code = 'auth.forbidden',
+    detail?: string,
+    ext?: Record<string, unknown>,
+  ): Problem {
     return new Problem(403, code, 'Forbidden', detail, ext);
   }
   static notFound(what = 'Resource', code = 'resource.not_found'): Problem {

@@ -16,7 +16,9 @@ export class QueueDrainer implements BeforeApplicationShutdown {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
-    const queues = ALL_QUEUES.map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    const queues = ALL_QUEUES.map((name) =>
+      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
+    );
     await Promise.all(queues.map((queue) => queue.close()));
     this.logger.log(`Queues drained${signal ? ` after ${signal}` : ''}`);
   }

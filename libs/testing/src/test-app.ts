@@ -33,7 +33,8 @@ export class TestApp {
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
     const replica = options.replicaOf;
-    const databaseName = replica?.databaseName ?? `career_tools_test_${randomBytes(6).toString('hex')}`;
+    const databaseName =
+      replica?.databaseName ?? `career_tools_test_${randomBytes(6).toString('hex')}`;
     const databaseUrl = replica?.config.env.DATABASE_URL ?? (await cloneTemplate(databaseName));
     const config = loadConfig(
       testEnv({
@@ -67,8 +68,15 @@ export class TestApp {
     return `Bearer ${response.json<{ accessToken: string }>().accessToken}`;
   }
 
+  private stopped?: Promise<void>;
+
+  /** Closes the app the way SIGTERM does (shutdown hooks), keeping its database. */
+  stop(): Promise<void> {
+    return (this.stopped ??= this.app.close());
+  }
+
   async close(): Promise<void> {
-    await this.app.close();
+    await this.stop();
     if (!this.ownsResources) return;
     await withAdminClient((client) => dropDatabase(client, this.databaseName));
     const redis = new Redis(this.config.env.REDIS_URL);
@@ -82,7 +90,10 @@ export class TestApp {
 }
 
 /** Polls until `check` returns a truthy value or the time is up. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 
 /** Server the suites use; each suite gets its own database cloned from the template. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 export const TEMPLATE_DB = 'career_tools_test_template';
 
 export function databaseUrl(name: string): string {

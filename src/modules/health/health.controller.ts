@@ -1,7 +1,13 @@
 import { getQueueToken } from '@nestjs/bull';
 import { Controller, Get, Header, VERSION_NEUTRAL } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExcludeEndpoint,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -30,7 +36,9 @@ export class HealthController {
 
   @Get('health/live')
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }

@@ -31,7 +31,9 @@ export class MetricsService implements OnModuleInit {
 
   onModuleInit(): void {
     collectDefaultMetrics({ register: this.registry });
-    const queues = ALL_QUEUES.map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    const queues = ALL_QUEUES.map((name) =>
+      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
+    );
     new Gauge({
       name: 'queue_jobs',
       help: 'Jobs in each queue by state',
@@ -40,7 +42,7 @@ export class MetricsService implements OnModuleInit {
       async collect() {
         for (const queue of queues) {
           const counts = await queue.getJobCounts().catch(() => undefined);
-          for (const [state, n] of Object.entries(counts ?? {})) {
+          for (const [state, n] of Object.entries<number>({ ...counts })) {
             this.set({ queue: queue.name, state }, n);
           }
         }
@@ -48,7 +50,9 @@ export class MetricsService implements OnModuleInit {
     });
     if (this.config.runsWorker) {
       for (const queue of queues) {
-        queue.on('completed', () => this.jobOutcomes.inc({ queue: queue.name, outcome: 'completed' }));
+        queue.on('completed', () =>
+          this.jobOutcomes.inc({ queue: queue.name, outcome: 'completed' }),
+        );
         queue.on('failed', () => this.jobOutcomes.inc({ queue: queue.name, outcome: 'failed' }));
       }
     }

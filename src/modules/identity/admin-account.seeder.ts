@@ -28,7 +28,12 @@ export class AdminAccountSeeder implements OnApplicationBootstrap {
     try {
       await this.uow.run(async (em) => {
         em.persist(
-          User.register({ email, name: 'Administrator', role: 'admin', passwordHash: await this.hasher.hash(password) }),
+          User.register({
+            email,
+            name: 'Administrator',
+            role: 'admin',
+            passwordHash: await this.hasher.hash(password),
+          }),
         );
       });
     } catch (error) {

@@ -35,7 +35,9 @@ export class JwksController {
   @ApiOkResponse({
     schema: {
       type: 'object',
-      properties: { keys: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+      properties: {
+        keys: { type: 'array', items: { type: 'object', additionalProperties: true } },
+      },
       example: { keys: [{ kty: 'RSA', kid: 'k1', alg: 'RS256', use: 'sig', n: '...', e: 'AQAB' }] },
     },
   })

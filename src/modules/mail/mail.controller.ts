@@ -18,7 +18,9 @@ export class MailAdminController {
   @ApiOkResponse({ type: MailMessagePageDto })
   @ApiProblems(400)
   list(@QueryParams() query: ListOutboxQueryDto): Promise<MailMessagePageDto> {
-    return this.queries.execute(new ListOutboxQuery(query.limit, query.cursor, query.status, query.to));
+    return this.queries.execute(
+      new ListOutboxQuery(query.limit, query.cursor, query.status, query.to),
+    );
   }
 
   @Get(':id')

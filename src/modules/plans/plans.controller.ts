@@ -19,7 +19,13 @@ class PlanDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },
-    example: { cvs: 20, savedSearches: 20, socialAccounts: 4, scheduledPosts: 100, aiCallsPerHour: 10 },
+    example: {
+      cvs: 20,
+      savedSearches: 20,
+      socialAccounts: 4,
+      scheduledPosts: 100,
+      aiCallsPerHour: 10,
+    },
   })
   quotas!: Plan['quotas'];
 }

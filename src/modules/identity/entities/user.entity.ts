@@ -34,7 +34,12 @@ export class User extends AggregateRoot {
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  static register(fields: { email: string; passwordHash: string; name: string; role?: Role }): User {
+  static register(fields: {
+    email: string;
+    passwordHash: string;
+    name: string;
+    role?: Role;
+  }): User {
     const user = new User();
     user.email = fields.email.trim().toLowerCase();
     user.passwordHash = fields.passwordHash;

@@ -23,11 +23,13 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;
+    const match =
+      typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;
     if (!match) throw Problem.unauthorized('auth.unauthenticated', 'A bearer token is required');
 
     const principal = await this.tokens.verifyAccessToken(match[1]);
-    if (!principal) throw Problem.unauthorized('auth.invalid_token', 'The token is invalid or expired');
+    if (!principal)
+      throw Problem.unauthorized('auth.invalid_token', 'The token is invalid or expired');
     request.principal = principal;
 
     const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);

@@ -29,7 +29,11 @@ export class MailMessageDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'outbox' })
   driver!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'outbox:01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'outbox:01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f',
+  })
   providerMessageId!: string | null;
 
   @ApiProperty({ example: 1 })
@@ -68,6 +72,10 @@ export class MailMessagePageDto {
   @ApiProperty({ type: [MailMessageDto] })
   items!: MailMessageDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null at the end.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as ?cursor= for the next page; null at the end.',
+  })
   nextCursor!: string | null;
 }

@@ -71,7 +71,10 @@ export class MailMessage extends AggregateRoot {
     message.text = fields.text;
     message.template = fields.template ?? null;
     message.raise(
-      new MailMessageQueued(message.id, { template: message.template, recipients: fields.to.length }),
+      new MailMessageQueued(message.id, {
+        template: message.template,
+        recipients: fields.to.length,
+      }),
     );
     return message;
   }

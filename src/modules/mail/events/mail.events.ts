@@ -3,7 +3,10 @@ import { DomainEvent, DomainEventType } from '@lib/event-store';
 export const MAIL_STREAM = 'mail_message';
 
 @DomainEventType('mail.message_queued')
-export class MailMessageQueued extends DomainEvent<{ template: string | null; recipients: number }> {
+export class MailMessageQueued extends DomainEvent<{
+  template: string | null;
+  recipients: number;
+}> {
   constructor(messageId: string, payload: { template: string | null; recipients: number }) {
     super(MAIL_STREAM, messageId, payload);
   }

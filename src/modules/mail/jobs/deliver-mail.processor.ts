@@ -24,8 +24,9 @@ export class DeliverMailProcessor {
 
   @Process('send')
   async deliver(job: Job<SendMailJob>): Promise<{ status: string }> {
-    return auditContext.run({ actor: { type: 'system', id: 'mail-worker' }, causationId: String(job.id) }, () =>
-      this.deliverInContext(job),
+    return auditContext.run(
+      { actor: { type: 'system', id: 'mail-worker' }, causationId: String(job.id) },
+      () => this.deliverInContext(job),
     );
   }
 
@@ -46,14 +47,18 @@ export class DeliverMailProcessor {
         text: message.text,
         tags: message.template ? { template: message.template } : undefined,
       });
-      await this.update(messageId, (m) => m.markSent(delivery.driver, delivery.providerMessageId, attempt));
+      await this.update(messageId, (m) =>
+        m.markSent(delivery.driver, delivery.providerMessageId, attempt),
+      );
       return { status: 'sent' };
     } catch (error) {
       const retryable = !(error instanceof MailDeliveryError) || error.retryable;
       const final = !retryable || attempt >= (job.opts.attempts ?? 1);
-      await this.update(messageId, (m) => m.recordAttemptFailed((error as Error).message, attempt, final));
+      await this.update(messageId, (m) =>
+        m.recordAttemptFailed((error as Error).message, attempt, final),
+      );
       this.logger.warn(`Mail ${messageId} attempt ${attempt} failed${final ? ' for good' : ''}`);
-      if (!retryable) job.discard();
+      if (!retryable) await job.discard();
       throw error;
     }
   }

@@ -8,6 +8,9 @@ export class OutboxMailDriver implements MailPort {
   readonly name = 'outbox' as const;
 
   send(mail: OutgoingMail): Promise<MailDelivery> {
-    return Promise.resolve({ driver: this.name, providerMessageId: `outbox:${mail.idempotencyKey}` });
+    return Promise.resolve({
+      driver: this.name,
+      providerMessageId: `outbox:${mail.idempotencyKey}`,
+    });
   }
 }

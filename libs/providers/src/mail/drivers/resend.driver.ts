@@ -1,5 +1,10 @@
 import { Resend } from 'resend';
-import { MailDeliveryError, type MailDelivery, type MailPort, type OutgoingMail } from '../mail.port';
+import {
+  MailDeliveryError,
+  type MailDelivery,
+  type MailPort,
+  type OutgoingMail,
+} from '../mail.port';
 
 /** Delivers through Resend's REST API with the official SDK. */
 export class ResendMailDriver implements MailPort {
@@ -29,11 +34,10 @@ export class ResendMailDriver implements MailPort {
     );
     const { data, error } = await withTimeout(sending, this.timeoutMs);
     if (error || !data) {
-      const status = (error as { statusCode?: number } | null)?.statusCode ?? undefined;
-      const retryable = status === undefined || status === 429 || status >= 500;
+      const status = error?.statusCode ?? undefined;
       throw new MailDeliveryError(
         `Resend rejected the message: ${error?.message ?? 'empty response'}`,
-        retryable,
+        isRetryable(status, error?.name),
         status,
       );
     }
@@ -41,10 +45,24 @@ export class ResendMailDriver implements MailPort {
   }
 }
 
+/**
+ * Rate limits, server errors and network failures (no status) can pass on a
+ * retry. So can a 409 concurrent_idempotent_requests: it means a retry overtook
+ * an earlier attempt that is still in progress (e.g. one we timed out on), and
+ * the next retry gets that attempt's id back.
+ */
+function isRetryable(status: number | undefined, name: string | undefined): boolean {
+  if (name === 'concurrent_idempotent_requests') return true;
+  return status === undefined || status === 429 || status >= 500;
+}
+
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MailDeliveryError(`Resend timed out after ${ms} ms`, true)), ms);
+    timer = setTimeout(
+      () => reject(new MailDeliveryError(`Resend timed out after ${ms} ms`, true)),
+      ms,
+    );
   });
   try {
     return await Promise.race([promise, timeout]);

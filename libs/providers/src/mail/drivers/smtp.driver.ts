@@ -1,5 +1,10 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { MailDeliveryError, type MailDelivery, type MailPort, type OutgoingMail } from '../mail.port';
+import {
+  MailDeliveryError,
+  type MailDelivery,
+  type MailPort,
+  type OutgoingMail,
+} from '../mail.port';
 
 /** Delivers through any SMTP server (SMTP_URL, e.g. smtp://user:pass@host:587). */
 export class SmtpMailDriver implements MailPort {
@@ -39,7 +44,11 @@ export class SmtpMailDriver implements MailPort {
       const code = (error as { responseCode?: number }).responseCode;
       // 5xx SMTP replies are permanent; connection problems and 4xx are worth retrying.
       const permanent = typeof code === 'number' && code >= 500;
-      throw new MailDeliveryError(`SMTP delivery failed: ${(error as Error).message}`, !permanent, code);
+      throw new MailDeliveryError(
+        `SMTP delivery failed: ${(error as Error).message}`,
+        !permanent,
+        code,
+      );
     }
   }
 }

@@ -5,7 +5,10 @@ import { AuditEventDto, type AuditEventPageDto } from '../../dto/audit.dto';
 import { ListAuditEventsQuery } from './list-audit-events.query';
 
 @QueryHandler(ListAuditEventsQuery)
-export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuery, AuditEventPageDto> {
+export class ListAuditEventsHandler implements IQueryHandler<
+  ListAuditEventsQuery,
+  AuditEventPageDto
+> {
   constructor(private readonly audit: AuditLog) {}
 
   async execute({ filter }: ListAuditEventsQuery): Promise<AuditEventPageDto> {

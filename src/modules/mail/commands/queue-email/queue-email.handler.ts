@@ -5,7 +5,10 @@ import { MailMessage } from '../../entities/mail-message.entity';
 import { QueueEmailCommand } from './queue-email.command';
 
 @CommandHandler(QueueEmailCommand)
-export class QueueEmailHandler implements ICommandHandler<QueueEmailCommand, { messageId: string }> {
+export class QueueEmailHandler implements ICommandHandler<
+  QueueEmailCommand,
+  { messageId: string }
+> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly config: AppConfig,

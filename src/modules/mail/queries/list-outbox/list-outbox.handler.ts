@@ -19,11 +19,13 @@ export class ListOutboxHandler implements IQueryHandler<ListOutboxQuery, MailMes
       const at = new Date(createdAt);
       where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
     }
-    const rows = await this.em.fork().find(
-      MailMessage,
-      { $and: where },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 },
-    );
+    const rows = await this.em
+      .fork()
+      .find(
+        MailMessage,
+        { $and: where },
+        { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 },
+      );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {

@@ -1,0 +1,106 @@
+import { getQueueToken, Process, Processor } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { DistributedLock, QUEUES } from '@lib/queue';
+import { eventually, TestApp } from '@lib/testing';
+import { MaintenanceScheduler, PURGE_MAIL_JOB } from '../src/modules/maintenance';
+
+const finished: string[] = [];
+
+/** A job that takes a while, to see whether shutdown waits for it. */
+@Processor(QUEUES.scheduled)
+class SlowJobProbe {
+  @Process('slow-probe')
+  async run(job: Job<{ id: string }>): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    finished.push(job.data.id);
+  }
+}
+
+@Module({ providers: [SlowJobProbe] })
+class SlowJobModule {}
+
+describe('schedules across replicas', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await TestApp.create({ role: 'worker' });
+    b = await TestApp.create({ role: 'worker', replicaOf: a });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('a cron tick fired by two instances enqueues and runs one job', async () => {
+    const at = new Date('2026-11-26T03:00:00Z');
+    await Promise.all([
+      a.get(MaintenanceScheduler).purgeDeliveredMailTick(at),
+      b.get(MaintenanceScheduler).purgeDeliveredMailTick(at),
+      a.get(MaintenanceScheduler).purgeDeliveredMailTick(at),
+    ]);
+    const queue = a.get<Queue>(getQueueToken(QUEUES.scheduled));
+    const job = await eventually(async () => {
+      const found = await queue.getJob(`${PURGE_MAIL_JOB}:2026-11-26`);
+      return found && (await found.isCompleted()) ? found : undefined;
+    });
+    expect(job.returnvalue).toEqual({ deleted: 0 });
+    const counts = await queue.getJobCounts();
+    expect(counts.completed + counts.active + counts.waiting + counts.delayed).toBe(1);
+  });
+
+  it('a Redis-locked tick runs once per slot across instances', async () => {
+    let runs = 0;
+    const tick = (app: TestApp) =>
+      app.get(DistributedLock).runOncePerSlot('probe', 60_000, () => {
+        runs += 1;
+        return Promise.resolve();
+      });
+    const results = await Promise.all([tick(a), tick(b), tick(a), tick(b)]);
+    expect(runs).toBe(1);
+    expect(results.filter((r) => r.ran)).toHaveLength(1);
+  });
+
+  it('an exclusive lock is released for the next holder', async () => {
+    const lock = a.get(DistributedLock);
+    const first = lock.runExclusive(
+      'probe-lock',
+      5000,
+      () => new Promise((r) => setTimeout(() => r('a'), 200)),
+    );
+    const blocked = await b
+      .get(DistributedLock)
+      .runExclusive('probe-lock', 5000, () => Promise.resolve('b'));
+    expect(blocked.ran).toBe(false);
+    expect(await first).toEqual({ ran: true, value: 'a' });
+    expect(
+      await b.get(DistributedLock).runExclusive('probe-lock', 5000, () => Promise.resolve('b')),
+    ).toEqual({
+      ran: true,
+      value: 'b',
+    });
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets an active job finish before the worker stops', async () => {
+    const worker = await TestApp.create({ role: 'worker', extra: [SlowJobModule] });
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.scheduled));
+    const job = await queue.add('slow-probe', { id: 'job-1' }, { jobId: 'slow-probe:1' });
+    const observer = await TestApp.create({ role: 'api', replicaOf: worker });
+    try {
+      await eventually(async () => (await job.isActive()) || undefined);
+      expect(finished).not.toContain('job-1');
+      // What SIGTERM triggers through enableShutdownHooks().
+      await worker.stop();
+      expect(finished).toContain('job-1');
+      const stored = await observer
+        .get<Queue>(getQueueToken(QUEUES.scheduled))
+        .getJob('slow-probe:1');
+      expect(await stored?.getState()).toBe('completed');
+    } finally {
+      await observer.close();
+      await worker.close();
+    }
+  });
+});
