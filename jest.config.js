@@ -34,6 +34,7 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/global-setup.js',
+  globalTeardown: '<rootDir>/libs/testing/global-teardown.js',
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -1,11 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiExtension,
-  ApiResponse,
-  ApiSecurity,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { Public, RequireRole } from '@lib/authz';
 import { PROBLEM_CONTENT_TYPE } from '@lib/problems';
 import { ProblemDto } from './problem.schema';
@@ -48,7 +42,6 @@ export function Access(level: AccessLevel): MethodDecorator & ClassDecorator {
   if (level === 'public') return applyDecorators(Public(), ...common);
   return applyDecorators(
     ApiBearerAuth('bearer'),
-    ApiSecurity('apiKey'),
     ApiProblems(401, 403),
     ...(level === 'admin' ? [RequireRole('admin')] : []),
     ...common,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '@lib/config';
 import { loadSecrets } from '../../../src/bootstrap/secrets';
-import { databaseUrl, dropDatabase, TEMPLATE_DB, withAdminClient } from './test-database';
+import { databaseUrl, dropDatabase, withAdminClient } from './test-database';
 import { testEnv } from './test-env';
 
 const ROOT = join(__dirname, '../../..');
@@ -13,14 +13,20 @@ const ROOT = join(__dirname, '../../..');
  * global that would leak from here into Jest's in-band test context.
  */
 export default async function globalSetup(): Promise<void> {
+  const template = `career_tools_test_template_${process.pid}`;
+  process.env.CAREER_TOOLS_TEST_TEMPLATE = template;
   await withAdminClient(async (client) => {
+    // Left behind by runs that were killed; a database still in use belongs to a live run.
     const stale = await client.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'career_tools_test_%'`,
+      `select datname from pg_database d where datname like 'career_tools_test_%'
+        and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`,
     );
-    for (const { datname } of stale.rows) await dropDatabase(client, datname);
-    await client.query(`create database "${TEMPLATE_DB}"`);
+    for (const { datname } of stale.rows)
+      await dropDatabase(client, datname, false).catch(() => undefined);
+    await dropDatabase(client, template);
+    await client.query(`create database "${template}"`);
   });
-  const env = testEnv({ DATABASE_URL: databaseUrl(TEMPLATE_DB) });
+  const env = testEnv({ DATABASE_URL: databaseUrl(template) });
   execFileSync(process.execPath, ['-r', './scripts/register.js', 'scripts/migrate.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env },

@@ -3,7 +3,14 @@ import { Client } from 'pg';
 /** Server the suites use; each suite gets its own database cloned from the template. */
 export const TEST_SERVER_URL =
   process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_DB = 'career_tools_test_template';
+/**
+ * Each Jest run migrates its own template (named in globalSetup and passed to
+ * the workers through the environment), so two runs on one machine never
+ * clone from or drop each other's databases.
+ */
+export function templateDatabase(): string {
+  return process.env.CAREER_TOOLS_TEST_TEMPLATE ?? 'career_tools_test_template';
+}
 
 export function databaseUrl(name: string): string {
   assertTestDatabase(name);
@@ -27,16 +34,16 @@ export async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Pr
   }
 }
 
-export async function dropDatabase(client: Client, name: string): Promise<void> {
+export async function dropDatabase(client: Client, name: string, force = true): Promise<void> {
   assertTestDatabase(name);
-  await client.query(`drop database if exists "${name}" with (force)`);
+  await client.query(`drop database if exists "${name}"${force ? ' with (force)' : ''}`);
 }
 
 export async function cloneTemplate(name: string): Promise<string> {
   assertTestDatabase(name);
   await withAdminClient(async (client) => {
     await dropDatabase(client, name);
-    await client.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+    await client.query(`create database "${name}" template "${templateDatabase()}"`);
   });
   return databaseUrl(name);
 }
