@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@lib/config';
 import { EventStoreModule } from '@lib/event-store';
 import { QueueModule } from '@lib/queue';
+import { RateLimitModule } from '@lib/rate-limit';
 import { Secrets } from './bootstrap/secrets';
 import { AuditContextInterceptor } from './common/audit-context.interceptor';
 import { loggerOptions } from './common/logger';
@@ -41,6 +42,7 @@ export class AppModule {
         ...(worker ? [ScheduleModule.forRoot()] : []),
         HealthModule,
         IdentityModule,
+        RateLimitModule, // after IdentityModule: its guard needs the principal the auth guard sets
         AuditModule,
         PlansModule,
         MailModule.forRole(worker),

@@ -13,7 +13,9 @@ describe('log redaction', () => {
     });
     const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
     logger.info({
-      req: { headers: { authorization: 'Bearer abc.def.ghi', cookie: 'sid=1', 'x-api-key': 'ct_live_x' } },
+      req: {
+        headers: { authorization: 'Bearer abc.def.ghi', cookie: 'sid=1', 'x-api-key': 'ct_live_x' },
+      },
       body: { password: 'hunter2hunter2', refreshToken: 'r-1', otp: '123456', email: 'a@b.c' },
     });
     const line = lines.join('');

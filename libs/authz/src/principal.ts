@@ -7,6 +7,7 @@ export interface Principal {
   role: Role;
   tier: Tier;
   tokenId?: string;
+  tokenExpiresAt?: Date;
 }
 
 export const IS_PUBLIC = 'authz:public';

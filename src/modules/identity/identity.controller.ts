@@ -1,12 +1,37 @@
-import { Body, Controller, Get, HttpCode, Post, Req, VERSION_NEUTRAL } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  VERSION_NEUTRAL,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
+import { EndSessionCommand } from './commands/end-session/end-session.command';
 import { LoginCommand } from './commands/login/login.command';
+import { LogoutCommand } from './commands/logout/logout.command';
+import { RefreshTokensCommand } from './commands/refresh/refresh-tokens.command';
 import { LoginDto } from './dto/login.dto';
+import { MeDto, SessionDto } from './dto/me.dto';
+import { RefreshDto } from './dto/refresh.dto';
 import { TokenPair } from './dto/token-pair.dto';
+import { GetMeQuery } from './queries/get-me/get-me.query';
+import { ListSessionsQuery } from './queries/list-sessions/list-sessions.query';
 import { TokenService } from './token.service';
+
+const clientOf = (request: FastifyRequest) => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'],
+});
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
@@ -16,11 +41,86 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Access('public')
+  @RateLimit('auth')
   @ApiOperation({ summary: 'Sign in with email and password' })
   @ApiOkResponse({ type: TokenPair })
   @ApiProblems(400, 401)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPair> {
-    return this.commands.execute(new LoginCommand(body.email, body.password, request.ip));
+    const client = clientOf(request);
+    return this.commands.execute(
+      new LoginCommand(body.email, body.password, client.ip, client.userAgent),
+    );
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Access('public')
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new pair (the old one stops working)',
+    description:
+      'Each refresh token works once. Presenting it again within a few seconds returns the same new pair ' +
+      '(for clients that lost the response); any later reuse ends the whole session.',
+  })
+  @ApiOkResponse({ type: TokenPair })
+  @ApiProblems(400, 401)
+  refresh(@Body() body: RefreshDto, @Req() request: FastifyRequest): Promise<TokenPair> {
+    return this.commands.execute(new RefreshTokensCommand(body.refreshToken, clientOf(request)));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Access('user')
+  @ApiOperation({
+    summary: 'End this session: the access token and its refresh tokens stop working',
+  })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.commands.execute(new LogoutCommand(principal, false));
+  }
+
+  @Post('logout-all')
+  @HttpCode(204)
+  @Access('user')
+  @ApiOperation({ summary: 'End every session of the caller on every device' })
+  @ApiNoContentResponse({ description: 'Signed out everywhere' })
+  logoutAll(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.commands.execute(new LogoutCommand(principal, true));
+  }
+}
+
+@ApiTags('me')
+@Controller({ path: 'me', version: '1' })
+@Access('user')
+export class MeController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+    return this.queries.execute(new GetMeQuery(principal.userId));
+  }
+
+  @Get('sessions')
+  @ApiOperation({ summary: 'Live sessions of the signed-in user (device, IP, last use)' })
+  @ApiOkResponse({ type: [SessionDto] })
+  sessions(@CurrentPrincipal() principal: Principal): Promise<SessionDto[]> {
+    return this.queries.execute(new ListSessionsQuery(principal.userId, principal.tokenId));
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End one session (sign that device out)' })
+  @ApiNoContentResponse({ description: 'Session ended' })
+  @ApiProblems(400, 404)
+  endSession(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ version: '7' })) id: string,
+  ): Promise<void> {
+    return this.commands.execute(new EndSessionCommand(principal.userId, id));
   }
 }
 

@@ -1,3 +1,4 @@
 export { IdentityModule } from './identity.module';
+export { RefreshToken } from './entities/refresh-token.entity';
 export { User } from './entities/user.entity';
 export { TokenService } from './token.service';

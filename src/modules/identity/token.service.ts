@@ -66,6 +66,7 @@ export class TokenService implements OnModuleInit {
         role: payload.role as Role,
         tier: payload.tier as Tier,
         tokenId: payload.jti,
+        tokenExpiresAt: new Date(payload.exp! * 1000),
       };
     } catch {
       return undefined;

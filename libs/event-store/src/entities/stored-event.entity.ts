@@ -10,6 +10,16 @@ import type { EventMetadata } from '../domain-event';
 @Unique({ properties: ['streamType', 'streamId', 'version'] })
 @Index({ properties: ['type', 'seq'] })
 @Index({ properties: ['occurredAt'] })
+@Index({
+  name: 'event_store_unpublished_index',
+  expression:
+    'create index "event_store_unpublished_index" on "event_store" ("seq") where "published_at" is null',
+})
+@Index({
+  name: 'event_store_actor_index',
+  expression: `create index "event_store_actor_index" on "event_store" ((metadata->'actor'->>'id'), "seq")`,
+})
+@Index({ name: 'event_store_stream_index', properties: ['streamType', 'streamId', 'seq'] })
 export class StoredEvent {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

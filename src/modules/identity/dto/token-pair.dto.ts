@@ -4,6 +4,12 @@ export class TokenPair {
   @ApiProperty({ example: 'eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9...' })
   accessToken!: string;
 
+  @ApiProperty({
+    example: 'rt_3q2-7wEXAMPLE0tokenvalue0nly0shown0once0k',
+    description: 'Opaque, single use: each refresh returns a new one.',
+  })
+  refreshToken!: string;
+
   @ApiProperty({ example: 86400, description: 'Seconds until the access token expires.' })
   expiresIn!: number;
 

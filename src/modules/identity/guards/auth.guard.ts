@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, REQUIRED_ROLE, type Principal, type Role } from '@lib/authz';
 import { Problem } from '@lib/problems';
+import { AccessTokenDenylist } from '../sessions/access-token-denylist';
 import { TokenService } from '../token.service';
 
 /**
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly denylist: AccessTokenDenylist,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,8 +30,9 @@ export class AuthGuard implements CanActivate {
     if (!match) throw Problem.unauthorized('auth.unauthenticated', 'A bearer token is required');
 
     const principal = await this.tokens.verifyAccessToken(match[1]);
-    if (!principal)
-      throw Problem.unauthorized('auth.invalid_token', 'The token is invalid or expired');
+    if (!principal || (principal.tokenId && (await this.denylist.isDenied(principal.tokenId)))) {
+      throw Problem.unauthorized('auth.invalid_token', 'The token is invalid, expired or revoked');
+    }
     request.principal = principal;
 
     const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);

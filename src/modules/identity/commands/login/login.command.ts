@@ -6,6 +6,7 @@ export class LoginCommand extends Command<TokenPair> {
     readonly email: string,
     readonly password: string,
     readonly ip: string,
+    readonly userAgent?: string,
   ) {
     super();
   }

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@lib/event-store';
 import { User } from '../../entities/user.entity';
 import { LoginFailed } from '../../events/identity.events';
 import { PasswordHasher } from '../../password-hasher';
-import { TokenService } from '../../token.service';
+import { SessionService } from '../../sessions/session.service';
 import type { TokenPair } from '../../dto/token-pair.dto';
 import { LoginCommand } from './login.command';
 
@@ -13,11 +13,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
   ) {}
 
   async execute(command: LoginCommand): Promise<TokenPair> {
-    const user = await this.uow.run(async (em, events) => {
+    const pair = await this.uow.run(async (em, events) => {
       const found = await em.findOne(
         User,
         { email: command.email.trim().toLowerCase() },
@@ -29,12 +29,13 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
         return undefined;
       }
       found.recordLogin();
-      return found;
+      return this.sessions.start(em, events, found, {
+        ip: command.ip,
+        userAgent: command.userAgent,
+      });
     });
-    if (!user) {
+    if (!pair)
       throw Problem.unauthorized('auth.invalid_credentials', 'Email or password is incorrect');
-    }
-    const access = await this.tokens.issueAccessToken(user);
-    return { accessToken: access.token, expiresIn: access.expiresIn, tokenType: 'Bearer' };
+    return pair;
   }
 }

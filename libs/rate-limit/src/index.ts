@@ -1,0 +1,14 @@
+export {
+  RATE_LIMIT_POLICIES,
+  rateLimitFor,
+  rateLimitKey,
+  type Caller,
+  type RateLimitPolicy,
+  type RateLimitPolicyName,
+  type WhenStoreDown,
+} from './policies';
+export { describePolicy, RateLimit, RATE_LIMIT_POLICY } from './rate-limit.decorator';
+export { RateLimitGuard } from './rate-limit.guard';
+export { rateLimitHeaders } from './rate-limit-headers';
+export { RateLimiter, type RateLimitDecision } from './rate-limiter';
+export { RateLimitModule } from './rate-limit.module';

@@ -1,0 +1,70 @@
+import { PLAN_CATALOG, type PlanRateLimits, type Principal } from '@lib/authz';
+
+export type RateLimitPolicyName = 'auth' | 'api' | 'uploads' | 'socialPosts' | 'ai' | 'browser';
+
+/** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
+export type WhenStoreDown = 'allow' | 'deny';
+
+export interface RateLimitPolicy {
+  windowMs: number;
+  /** `user` counts per signed-in user and falls back to the client IP for anonymous callers. */
+  keyBy: 'ip' | 'user';
+  /** A fixed limit, or the caller's plan limit (anonymous callers get the free plan's). */
+  limit: { fixed: number } | { fromPlan: keyof PlanRateLimits };
+  whenStoreDown: WhenStoreDown;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * Every named limit. `auth` fails closed: with Redis down, guessing passwords
+ * without a limit is worse than refusing sign-ins for a moment. Every other
+ * policy fails open, so a Redis outage does not take the whole API down.
+ */
+export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimitPolicy>> = {
+  auth: { windowMs: 15 * MINUTE_MS, keyBy: 'ip', limit: { fixed: 5 }, whenStoreDown: 'deny' },
+  api: {
+    windowMs: HOUR_MS,
+    keyBy: 'user',
+    limit: { fromPlan: 'apiPerHour' },
+    whenStoreDown: 'allow',
+  },
+  uploads: {
+    windowMs: HOUR_MS,
+    keyBy: 'user',
+    limit: { fromPlan: 'uploadsPerHour' },
+    whenStoreDown: 'allow',
+  },
+  socialPosts: {
+    windowMs: HOUR_MS,
+    keyBy: 'user',
+    limit: { fromPlan: 'socialPostsPerHour' },
+    whenStoreDown: 'allow',
+  },
+  ai: {
+    windowMs: HOUR_MS,
+    keyBy: 'user',
+    limit: { fromPlan: 'aiPerHour' },
+    whenStoreDown: 'allow',
+  },
+  browser: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 1000 }, whenStoreDown: 'allow' },
+};
+
+/** Who is calling, as far as rate limits care. */
+export interface Caller {
+  ip: string;
+  principal?: Pick<Principal, 'userId' | 'tier'>;
+}
+
+/** The counter a caller's request goes to within a policy's bucket. */
+export function rateLimitKey(policy: RateLimitPolicy, caller: Caller): string {
+  if (policy.keyBy === 'user' && caller.principal) return `user:${caller.principal.userId}`;
+  return `ip:${caller.ip}`;
+}
+
+/** How many requests the caller may make per window under a policy. */
+export function rateLimitFor(policy: RateLimitPolicy, caller: Caller): number {
+  if ('fixed' in policy.limit) return policy.limit.fixed;
+  return PLAN_CATALOG[caller.principal?.tier ?? 'free'].rateLimits[policy.limit.fromPlan];
+}

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimiter } from './rate-limiter';
+
+/**
+ * Redis-backed rate limits shared by every replica. Needs the global REDIS
+ * client (QueueModule). Import it after the module that provides the auth
+ * guard: Nest runs global guards in registration order.
+ */
+@Global()
+@Module({
+  providers: [RateLimiter, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  exports: [RateLimiter],
+})
+export class RateLimitModule {}

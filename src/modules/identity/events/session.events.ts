@@ -1,0 +1,31 @@
+import { DomainEvent, DomainEventType } from '@lib/event-store';
+
+export const SESSION_STREAM = 'session';
+
+@DomainEventType('identity.session_started')
+export class SessionStarted extends DomainEvent<{ userId: string }> {
+  constructor(familyId: string, userId: string) {
+    super(SESSION_STREAM, familyId, { userId });
+  }
+}
+
+@DomainEventType('identity.session_ended')
+export class SessionEnded extends DomainEvent<{
+  userId: string;
+  reason: 'logout' | 'revoked' | 'logout_all';
+}> {
+  constructor(
+    familyId: string,
+    payload: { userId: string; reason: 'logout' | 'revoked' | 'logout_all' },
+  ) {
+    super(SESSION_STREAM, familyId, payload);
+  }
+}
+
+/** A refresh token was presented again after rotation: the family is revoked. */
+@DomainEventType('security.refresh_token_reused')
+export class RefreshTokenReused extends DomainEvent<{ userId: string; tokenId: string }> {
+  constructor(familyId: string, payload: { userId: string; tokenId: string }) {
+    super(SESSION_STREAM, familyId, payload);
+  }
+}
