@@ -1,2 +1,3 @@
 export { eventually, TestApp, type TestAppOptions } from './test-app';
 export { testEnv } from './test-env';
+export * from './fakes';

@@ -1,0 +1,7 @@
+export {
+  ResendFake,
+  type RecordedRequest,
+  type ResendDelivery,
+  type ResendEmailRequest,
+} from './resend.fake';
+export { SmtpFake, type ReceivedMail } from './smtp.fake';
