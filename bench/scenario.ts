@@ -30,7 +30,7 @@ export interface BenchContext {
    * Starts a bare `node:http` server in its own process answering `{"status":"ok"}`
    * to every request; returns its base URL. The runner stops it at the end.
    */
-  startRawHttpServer(): Promise<string>;
+  startRawHttpServer: () => Promise<string>;
 }
 
 /** One load target: a URL on 127.0.0.1 and the request(s) to send to it. */

@@ -1,0 +1,105 @@
+import autocannon from 'autocannon';
+import type { LoadSettings, Target } from '../scenario';
+import { busyShare, cpuSnapshot, otherShare, processCpuMs } from './cpu';
+
+/** Latency percentiles in milliseconds, from every 2xx response (microsecond resolution). */
+export interface Latency {
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p99_9: number;
+  max: number;
+}
+
+export interface Measurement {
+  target: string;
+  url: string;
+  settings: LoadSettings;
+  /** Exact percentiles; autocannon's own histogram rounds latency to whole milliseconds. */
+  latencyMs: Latency | null;
+  /** Share of all cores busy during the measured run, and the part of it used by other programs. */
+  cpu: { busy: number; others: number | null };
+  /**
+   * CPU time the serving process spent per completed request, in microseconds: the figure
+   * least disturbed by other work on the machine. Null when the server process is unknown.
+   */
+  serverCpuMicrosPerRequest: number | null;
+  /** The raw autocannon result of the measured run (warmup is discarded). */
+  autocannon: autocannon.Result;
+}
+
+/** Runs the warmup (discarded) and then the measured load against one target. */
+export async function measure(
+  target: Target,
+  settings: LoadSettings,
+  /** Server processes whose CPU time counts as the bench's own (not "others"). */
+  pids: readonly number[],
+  /** The process serving this target, when the runner started it. */
+  serverPid?: number,
+): Promise<Measurement> {
+  if (settings.warmupSeconds > 0) await fire(target, settings.connections, settings.warmupSeconds);
+  const samples: number[] = [];
+  const before = cpuSnapshot(pids);
+  const serverBefore = serverPid === undefined ? null : processCpuMs(serverPid);
+  const result = await fire(target, settings.connections, settings.durationSeconds, samples);
+  const serverAfter = serverPid === undefined ? null : processCpuMs(serverPid);
+  const after = cpuSnapshot(pids);
+  const served = result.requests.total;
+  return {
+    target: target.name,
+    url: target.url,
+    settings,
+    latencyMs: percentiles(samples),
+    cpu: { busy: busyShare(before, after), others: otherShare(before, after) },
+    serverCpuMicrosPerRequest:
+      serverBefore === null || serverAfter === null || served === 0
+        ? null
+        : Math.round(((serverAfter - serverBefore) * 1000) / served),
+    autocannon: result,
+  };
+}
+
+function fire(
+  target: Target,
+  connections: number,
+  seconds: number,
+  samples?: number[],
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      { ...target.request, url: target.url, title: target.name, connections, duration: seconds },
+      (error: unknown, result) => (error ? reject(toError(error)) : resolve(result)),
+    );
+    if (samples) {
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
+      });
+    }
+  });
+}
+
+function percentiles(samples: number[]): Latency | null {
+  if (samples.length === 0) return null;
+  const sorted = Float64Array.from(samples).sort();
+  const at = (q: number): number =>
+    round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  return {
+    mean: round(sum / sorted.length),
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    p99_9: at(0.999),
+    max: round(sorted[sorted.length - 1]),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
