@@ -1,6 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@lib/config';
@@ -8,7 +8,6 @@ import { EventStoreModule } from '@lib/event-store';
 import { QueueModule } from '@lib/queue';
 import { RateLimitModule } from '@lib/rate-limit';
 import { Secrets } from './bootstrap/secrets';
-import { AuditContextInterceptor } from './common/audit-context.interceptor';
 import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
@@ -52,7 +51,6 @@ export class AppModule {
       providers: [
         { provide: Secrets, useValue: secrets },
         { provide: APP_FILTER, useFactory: () => new ProblemFilter(!config.isProduction) },
-        { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
       ],
       exports: [Secrets],
       global: true,

@@ -150,7 +150,19 @@ describe('sessions and refresh-token rotation', () => {
     const one = await a.login('bob@example.test', 'bob-password-123');
     const two = await a.login('bob@example.test', 'bob-password-123');
     const ada = await a.login('ada@example.test', 'ada-password-123');
+    const bobId = (await a.get('/v1/me', one.accessToken)).json().id;
     expect((await a.post('/v1/auth/logout-all', one.accessToken)).statusCode).toBe(204);
+    const ended = await t.inject({
+      method: 'GET',
+      url: `/v1/admin/audit/events?type=identity.session_ended&actor=${bobId}`,
+      headers: { authorization: await t.adminAuthorization() },
+    });
+    // The events of an authenticated request name its caller as the actor.
+    expect(ended.json().items.length).toBeGreaterThanOrEqual(2);
+    expect(ended.json().items[0].metadata).toMatchObject({
+      actor: { type: 'user', id: bobId },
+      ip: expect.any(String),
+    });
     expect((await a.get('/v1/me', two.accessToken)).statusCode).toBe(401);
     expect((await a.refresh(two.refreshToken)).statusCode).toBe(401);
     expect((await a.get('/v1/me', ada.accessToken)).statusCode).toBe(200);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '@lib/config';
 import { MetricsService } from '../modules/health';
+import { registerAuditContext } from './audit-context.hook';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -61,6 +62,7 @@ export async function configureHttpApp(
     ],
   });
 
+  registerAuditContext(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     request.raw.headers['x-request-id'] = String(request.id);
     void reply.header('X-Request-Id', request.id);

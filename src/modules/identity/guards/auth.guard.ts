@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, REQUIRED_ROLE, type Principal, type Role } from '@lib/authz';
+import { auditContext } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { AccessTokenDenylist } from '../sessions/access-token-denylist';
 import { TokenService } from '../token.service';
@@ -34,6 +35,7 @@ export class AuthGuard implements CanActivate {
       throw Problem.unauthorized('auth.invalid_token', 'The token is invalid, expired or revoked');
     }
     request.principal = principal;
+    auditContext.assign({ actor: { type: 'user', id: principal.userId } });
 
     const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
     if (role && principal.role !== role) {
