@@ -22,32 +22,20 @@ const HOUR_MS = 60 * MINUTE_MS;
  * without a limit is worse than refusing sign-ins for a moment. Every other
  * policy fails open, so a Redis outage does not take the whole API down.
  */
+/** Per user per hour, with the limit taken from the caller's plan. */
+const hourlyFromPlan = (key: keyof PlanRateLimits): RateLimitPolicy => ({
+  windowMs: HOUR_MS,
+  keyBy: 'user',
+  limit: { fromPlan: key },
+  whenStoreDown: 'allow',
+});
+
 export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimitPolicy>> = {
   auth: { windowMs: 15 * MINUTE_MS, keyBy: 'ip', limit: { fixed: 5 }, whenStoreDown: 'deny' },
-  api: {
-    windowMs: HOUR_MS,
-    keyBy: 'user',
-    limit: { fromPlan: 'apiPerHour' },
-    whenStoreDown: 'allow',
-  },
-  uploads: {
-    windowMs: HOUR_MS,
-    keyBy: 'user',
-    limit: { fromPlan: 'uploadsPerHour' },
-    whenStoreDown: 'allow',
-  },
-  socialPosts: {
-    windowMs: HOUR_MS,
-    keyBy: 'user',
-    limit: { fromPlan: 'socialPostsPerHour' },
-    whenStoreDown: 'allow',
-  },
-  ai: {
-    windowMs: HOUR_MS,
-    keyBy: 'user',
-    limit: { fromPlan: 'aiPerHour' },
-    whenStoreDown: 'allow',
-  },
+  api: hourlyFromPlan('apiPerHour'),
+  uploads: hourlyFromPlan('uploadsPerHour'),
+  socialPosts: hourlyFromPlan('socialPostsPerHour'),
+  ai: hourlyFromPlan('aiPerHour'),
   browser: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 1000 }, whenStoreDown: 'allow' },
 };
 
