@@ -11,6 +11,7 @@ type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
 export interface IssuedAccessToken {
   token: string;
   expiresIn: number;
+  expiresAt: Date;
   jti: string;
 }
 
@@ -39,6 +40,7 @@ export class TokenService implements OnModuleInit {
 
   async issueAccessToken(user: { id: string; role: Role; tier: Tier }): Promise<IssuedAccessToken> {
     const expiresIn = this.config.env.JWT_ACCESS_TTL_SECONDS;
+    const expiresAt = new Date(Date.now() + expiresIn * 1000);
     const jti = randomUUID();
     const token = await new SignJWT({ role: user.role, tier: user.tier })
       .setProtectedHeader({ alg: 'RS256', kid: this.secrets.jwtKeyId, typ: 'JWT' })
@@ -46,10 +48,10 @@ export class TokenService implements OnModuleInit {
       .setIssuer(this.config.env.JWT_ISSUER)
       .setAudience(this.config.env.JWT_AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(`${expiresIn}s`)
+      .setExpirationTime(expiresAt)
       .setJti(jti)
       .sign(this.privateKey);
-    return { token, expiresIn, jti };
+    return { token, expiresIn, expiresAt, jti };
   }
 
   /** Returns the principal, or undefined for any token that does not verify. */

@@ -11,7 +11,7 @@ import type { TokenPair } from '../dto/token-pair.dto';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { User } from '../entities/user.entity';
 import { RefreshTokenReused, SessionEnded, SessionStarted } from '../events/session.events';
-import { TokenService } from '../token.service';
+import { TokenService, type IssuedAccessToken } from '../token.service';
 import { AccessTokenDenylist } from './access-token-denylist';
 import { SecretBox } from './secret-box';
 
@@ -56,99 +56,99 @@ export class SessionService {
     const familyId = uuidv7();
     const familyExpiresAt = new Date(Date.now() + this.config.env.JWT_REFRESH_TTL_SECONDS * 1000);
     events.record(new SessionStarted(familyId, user.id));
-    return (await this.issue(em, user, { familyId, familyExpiresAt }, client)).response;
+    return (await this.issue(em, user, { familyId, familyExpiresAt }, client)).pair;
   }
 
   async refresh(presented: string, client: ClientContext): Promise<TokenPair> {
-    const outcome = await this.uow.run(async (em, events) => {
+    const pair = await this.revoking(async (em, events) => {
       const token = await em.findOne(
         RefreshToken,
         { tokenHash: hashToken(presented) },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       const now = new Date();
-      if (!token || token.revokedAt || token.familyExpiresAt <= now)
-        return { kind: 'invalid' as const };
+      if (!token || token.revokedAt || token.familyExpiresAt <= now) return { denied: [] };
       const user = await em.findOne(User, token.userId);
-      if (!user) return { kind: 'invalid' as const };
+      if (!user) return { denied: [] };
 
-      if (token.usedAt) {
-        const child = token.replacedById
-          ? await em.findOne(RefreshToken, token.replacedById)
-          : null;
-        const graceMs = this.config.env.REFRESH_REUSE_GRACE_SECONDS * 1000;
-        if (
-          child &&
-          !child.usedAt &&
-          !child.revokedAt &&
-          now.getTime() - token.usedAt.getTime() <= graceMs
-        ) {
-          return { kind: 'ok' as const, pair: await this.reissueAccess(child, user) };
-        }
-        const denied = await this.revokeFamilies(em, { familyId: token.familyId });
-        events.record(
-          new RefreshTokenReused(token.familyId, { userId: user.id, tokenId: token.id }),
-        );
-        return { kind: 'reused' as const, denied };
+      if (!token.usedAt) {
+        token.usedAt = now;
+        const issued = await this.issue(em, user, token, client);
+        token.replacedById = issued.tokenId;
+        return { value: issued.pair, denied: [] };
       }
-
-      token.usedAt = now;
-      const pair = await this.issue(em, user, token, client);
-      token.replacedById = pair.tokenId;
-      return { kind: 'ok' as const, pair };
+      const child = token.replacedById ? await em.findOne(RefreshToken, token.replacedById) : null;
+      const graceMs = this.config.env.REFRESH_REUSE_GRACE_SECONDS * 1000;
+      if (
+        child &&
+        !child.usedAt &&
+        !child.revokedAt &&
+        now.getTime() - token.usedAt.getTime() <= graceMs
+      ) {
+        return this.reissueAccess(child, user);
+      }
+      events.record(new RefreshTokenReused(token.familyId, { userId: user.id, tokenId: token.id }));
+      return { denied: await this.revoke(em, { familyId: token.familyId }) };
     });
-    if (outcome.kind === 'reused') await this.denylist.deny(outcome.denied);
-    if (outcome.kind !== 'ok') throw invalidRefresh();
-    return outcome.pair.response;
+    if (!pair) throw invalidRefresh();
+    return pair;
   }
 
   /** Logout: ends the session the access token belongs to and denies the token itself. */
   async endByAccessToken(userId: string, jti: string, exp: Date): Promise<void> {
-    const denied = await this.uow.run(async (em, events) => {
+    await this.revoking(async (em, events) => {
+      const current = { jti, expiresAt: exp };
       const token = await em.findOne(RefreshToken, { userId, accessJti: jti });
-      if (!token) return [];
+      if (!token) return { denied: [current] };
       events.record(new SessionEnded(token.familyId, { userId, reason: 'logout' }));
-      return this.revokeFamilies(em, { familyId: token.familyId });
+      return { denied: [...(await this.revoke(em, { familyId: token.familyId })), current] };
     });
-    await this.denylist.deny([...denied, { jti, expiresAt: exp }]);
   }
 
-  async endAll(userId: string, reason: 'logout_all' | 'revoked' = 'logout_all'): Promise<void> {
-    const denied = await this.uow.run(async (em, events) => {
-      const live = await em.find(RefreshToken, {
-        userId,
-        revokedAt: null,
-        familyExpiresAt: { $gt: new Date() },
-      });
-      for (const familyId of new Set(live.map((t) => t.familyId))) {
-        events.record(new SessionEnded(familyId, { userId, reason }));
+  async endAll(userId: string): Promise<void> {
+    await this.revoking(async (em, events) => {
+      const revoked = await this.revoke(em, { userId });
+      for (const familyId of new Set(revoked.filter((t) => t.live).map((t) => t.familyId))) {
+        events.record(new SessionEnded(familyId, { userId, reason: 'logout_all' }));
       }
-      return this.revokeFamilies(em, { userId });
+      return { denied: revoked };
     });
-    await this.denylist.deny(denied);
   }
 
   /** Ends one of the user's sessions; someone else's session id is a 404. */
   async end(userId: string, familyId: string): Promise<void> {
-    const denied = await this.uow.run(async (em, events) => {
-      const live = await em.count(RefreshToken, { userId, familyId, revokedAt: null });
-      if (live === 0) throw Problem.notFound('Session');
+    await this.revoking(async (em, events) => {
+      const revoked = await this.revoke(em, { userId, familyId });
+      if (revoked.length === 0) throw Problem.notFound('Session');
       events.record(new SessionEnded(familyId, { userId, reason: 'revoked' }));
-      return this.revokeFamilies(em, { userId, familyId });
+      return { denied: revoked };
     });
-    await this.denylist.deny(denied);
   }
 
   /** The user's live sessions: the newest token of each family. */
-  async list(userId: string): Promise<RefreshToken[]> {
-    const tokens = await this.em
+  list(userId: string): Promise<RefreshToken[]> {
+    return this.em
       .fork()
       .find(
         RefreshToken,
         { userId, revokedAt: null, usedAt: null, familyExpiresAt: { $gt: new Date() } },
         { orderBy: { createdAt: 'desc' } },
       );
-    return tokens;
+  }
+
+  /**
+   * Runs a change in one transaction and, once it has committed, denies the
+   * access tokens it revoked: Redis never hears of a revocation that rolled back.
+   */
+  private async revoking<T>(
+    work: (
+      em: EntityManager,
+      events: EventRecorder,
+    ) => Promise<{ value?: T; denied: DeniedToken[] }>,
+  ): Promise<T | undefined> {
+    const { value, denied } = await this.uow.run(work);
+    await this.denylist.deny(denied);
+    return value;
   }
 
   private async issue(
@@ -156,7 +156,7 @@ export class SessionService {
     user: User,
     family: { familyId: string; familyExpiresAt: Date; id?: string },
     client: ClientContext,
-  ): Promise<{ tokenId: string; response: TokenPair }> {
+  ): Promise<{ tokenId: string; pair: TokenPair }> {
     const access = await this.tokens.issueAccessToken(user);
     const plaintext = `rt_${randomBytes(32).toString('base64url')}`;
     const token = em.create(RefreshToken, {
@@ -167,53 +167,56 @@ export class SessionService {
       tokenHash: hashToken(plaintext),
       tokenCiphertext: this.box.seal(plaintext),
       accessJti: access.jti,
-      accessExpiresAt: new Date(Date.now() + access.expiresIn * 1000),
+      accessExpiresAt: access.expiresAt,
       familyExpiresAt: family.familyExpiresAt,
       ip: client.ip ?? null,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
       createdAt: new Date(),
     });
-    return {
-      tokenId: token.id,
-      response: {
-        accessToken: access.token,
-        refreshToken: plaintext,
-        expiresIn: access.expiresIn,
-        tokenType: 'Bearer',
-      },
-    };
+    return { tokenId: token.id, pair: toPair(access, plaintext) };
   }
 
   /** The client lost the response: same refresh token, a new access token (the lost one is denied). */
   private async reissueAccess(
     child: RefreshToken,
     user: User,
-  ): Promise<{ tokenId: string; response: TokenPair }> {
+  ): Promise<{ value: TokenPair; denied: DeniedToken[] }> {
+    const lost = { jti: child.accessJti, expiresAt: child.accessExpiresAt };
     const access = await this.tokens.issueAccessToken(user);
-    await this.denylist.deny([{ jti: child.accessJti, expiresAt: child.accessExpiresAt }]);
     child.accessJti = access.jti;
-    child.accessExpiresAt = new Date(Date.now() + access.expiresIn * 1000);
-    return {
-      tokenId: child.id,
-      response: {
-        accessToken: access.token,
-        refreshToken: this.box.open(child.tokenCiphertext),
-        expiresIn: access.expiresIn,
-        tokenType: 'Bearer',
-      },
-    };
+    child.accessExpiresAt = access.expiresAt;
+    return { value: toPair(access, this.box.open(child.tokenCiphertext)), denied: [lost] };
   }
 
-  /** Revokes every token matching `where`; returns the access tokens to deny after commit. */
-  private async revokeFamilies(
+  /** Revokes every live token matching `where`; returns them as access tokens to deny. */
+  private async revoke(
     em: EntityManager,
     where: { familyId?: string; userId?: string },
-  ): Promise<{ jti: string; expiresAt: Date }[]> {
+  ): Promise<(DeniedToken & { familyId: string; live: boolean })[]> {
     const tokens = await em.find(RefreshToken, { ...where, revokedAt: null });
     const now = new Date();
     for (const token of tokens) token.revokedAt = now;
-    return tokens.map((t) => ({ jti: t.accessJti, expiresAt: t.accessExpiresAt }));
+    return tokens.map((t) => ({
+      jti: t.accessJti,
+      expiresAt: t.accessExpiresAt,
+      familyId: t.familyId,
+      live: t.familyExpiresAt > now,
+    }));
   }
+}
+
+interface DeniedToken {
+  jti: string;
+  expiresAt: Date;
+}
+
+function toPair(access: IssuedAccessToken, refreshToken: string): TokenPair {
+  return {
+    accessToken: access.token,
+    refreshToken,
+    expiresIn: access.expiresIn,
+    tokenType: 'Bearer',
+  };
 }
 
 function hashToken(token: string): string {
