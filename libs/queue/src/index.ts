@@ -1,4 +1,5 @@
 export { DistributedLock } from './distributed-lock';
 export { ALL_QUEUES, QUEUES, type QueueName, type SendMailJob } from './queue-names';
 export { defaultJobOptions, QueueModule } from './queue.module';
+export { Queues } from './queues';
 export { InjectRedis, REDIS, RedisModule } from './redis.module';

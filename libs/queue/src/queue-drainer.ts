@@ -1,8 +1,5 @@
-import { getQueueToken } from '@nestjs/bull';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bull';
-import { ALL_QUEUES } from './queue-names';
+import { Queues } from './queues';
 
 /**
  * On SIGTERM, closes every queue before anything else shuts down: Bull stops
@@ -13,13 +10,10 @@ import { ALL_QUEUES } from './queue-names';
 export class QueueDrainer implements BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueDrainer.name);
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly queues: Queues) {}
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
-    const queues = ALL_QUEUES.map((name) =>
-      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
-    );
-    await Promise.all(queues.map((queue) => queue.close()));
+    await Promise.all(this.queues.all().map((queue) => queue.close()));
     this.logger.log(`Queues drained${signal ? ` after ${signal}` : ''}`);
   }
 }

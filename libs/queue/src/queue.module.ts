@@ -4,6 +4,7 @@ import type { JobOptions } from 'bull';
 import { AppConfig } from '@lib/config';
 import { DistributedLock } from './distributed-lock';
 import { QueueDrainer } from './queue-drainer';
+import { Queues } from './queues';
 import { ALL_QUEUES } from './queue-names';
 import { RedisModule } from './redis.module';
 
@@ -36,8 +37,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [DistributedLock, QueueDrainer],
-      exports: [queues, DistributedLock, RedisModule],
+      providers: [DistributedLock, QueueDrainer, Queues],
+      exports: [queues, DistributedLock, Queues, RedisModule],
     };
   }
 }

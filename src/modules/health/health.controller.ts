@@ -1,6 +1,4 @@
-import { getQueueToken } from '@nestjs/bull';
 import { Controller, Get, Header, VERSION_NEUTRAL } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import {
   ApiExcludeEndpoint,
   ApiOkResponse,
@@ -15,9 +13,8 @@ import {
   MikroOrmHealthIndicator,
   type HealthCheckResult,
 } from '@nestjs/terminus';
-import type { Queue } from 'bull';
 import Redis from 'ioredis';
-import { ALL_QUEUES, InjectRedis } from '@lib/queue';
+import { InjectRedis, Queues } from '@lib/queue';
 import { Access } from '../../common/access.decorator';
 import { MetricsService } from './metrics.service';
 
@@ -30,7 +27,7 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     private readonly db: MikroOrmHealthIndicator,
     @InjectRedis() private readonly redis: Redis,
-    private readonly moduleRef: ModuleRef,
+    private readonly queues: Queues,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -56,16 +53,16 @@ export class HealthController {
       },
       async () => {
         const check = this.indicator.check('queues');
+        const queues = this.queues.all();
         const states = await Promise.all(
-          ALL_QUEUES.map((name) =>
-            this.moduleRef
-              .get<Queue>(getQueueToken(name), { strict: false })
-              .client.ping()
+          queues.map((queue) =>
+            queue.client
+              .ping()
               .then(() => true)
               .catch(() => false),
           ),
         );
-        return states.every(Boolean) ? check.up({ queues: ALL_QUEUES.length }) : check.down();
+        return states.every(Boolean) ? check.up({ queues: queues.length }) : check.down();
       },
     ]);
   }

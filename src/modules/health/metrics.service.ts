@@ -1,10 +1,7 @@
-import { getQueueToken } from '@nestjs/bull';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bull';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { AppConfig } from '@lib/config';
-import { ALL_QUEUES } from '@lib/queue';
+import { Queues } from '@lib/queue';
 
 /** Prometheus metrics of this process: HTTP latency by route, queue depths, job outcomes. */
 @Injectable()
@@ -25,15 +22,13 @@ export class MetricsService implements OnModuleInit {
   });
 
   constructor(
-    private readonly moduleRef: ModuleRef,
+    private readonly allQueues: Queues,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     collectDefaultMetrics({ register: this.registry });
-    const queues = ALL_QUEUES.map((name) =>
-      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
-    );
+    const queues = this.allQueues.all();
     new Gauge({
       name: 'queue_jobs',
       help: 'Jobs in each queue by state',
