@@ -37,3 +37,22 @@ export function decodeCursor<K extends string>(cursor: string, keys: K[]): Recor
   }
   throw Problem.badRequest('pagination.invalid_cursor', 'The cursor is not valid');
 }
+
+/**
+ * Turns up to `limit + 1` rows (fetch one more than asked) into a page: the
+ * extra row only tells that another page exists, and the last row kept
+ * becomes the cursor.
+ */
+export function cursorPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+  positionOf: (last: Row) => Record<string, string>,
+): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeCursor(positionOf(last)) : null,
+  };
+}

@@ -36,7 +36,8 @@ const VERIFY_BATCH = 1000;
 export class AuditLog {
   constructor(private readonly em: EntityManager) {}
 
-  async find(filter: AuditFilter): Promise<{ events: StoredEventRecord[]; hasMore: boolean }> {
+  /** Newest first, at most `filter.limit` events. */
+  async find(filter: AuditFilter): Promise<StoredEventRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -55,12 +56,9 @@ export class AuditLog {
       `select ${STORED_EVENT_COLUMNS} from event_store
         ${where.length ? `where ${where.join(' and ')}` : ''}
         order by seq desc limit ?`,
-      [...params, filter.limit + 1],
+      [...params, filter.limit],
     );
-    return {
-      events: rows.slice(0, filter.limit).map(toRecord),
-      hasMore: rows.length > filter.limit,
-    };
+    return rows.map(toRecord);
   }
 
   /** Walks the whole chain in order and reports the first event that does not hold. */

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AuditLog } from '@lib/event-store';
-import { decodeCursor, encodeCursor } from '../../../../common/pagination';
+import { cursorPage, decodeCursor } from '../../../../common/pagination';
 import { AuditEventDto, type AuditEventPageDto } from '../../dto/audit.dto';
 import { ListAuditEventsQuery } from './list-audit-events.query';
 
@@ -12,7 +12,7 @@ export class ListAuditEventsHandler implements IQueryHandler<
   constructor(private readonly audit: AuditLog) {}
 
   async execute({ filter }: ListAuditEventsQuery): Promise<AuditEventPageDto> {
-    const { events, hasMore } = await this.audit.find({
+    const events = await this.audit.find({
       actorId: filter.actor,
       streamType: filter.streamType,
       streamId: filter.streamId,
@@ -20,12 +20,13 @@ export class ListAuditEventsHandler implements IQueryHandler<
       from: filter.from,
       to: filter.to,
       beforeSeq: filter.cursor ? decodeCursor(filter.cursor, ['seq']).seq : undefined,
-      limit: filter.limit,
+      limit: filter.limit + 1,
     });
-    const last = events.at(-1);
-    return {
-      items: events.map((e) => AuditEventDto.from(e)),
-      nextCursor: hasMore && last ? encodeCursor({ seq: last.seq }) : null,
-    };
+    return cursorPage(
+      events,
+      filter.limit,
+      (e) => AuditEventDto.from(e),
+      (last) => ({ seq: last.seq }),
+    );
   }
 }

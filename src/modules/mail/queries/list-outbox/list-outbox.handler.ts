@@ -1,6 +1,6 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, encodeCursor } from '../../../../common/pagination';
+import { cursorPage, decodeCursor } from '../../../../common/pagination';
 import { MailMessageDto, type MailMessagePageDto } from '../../dto/mail-message.dto';
 import { MailMessage } from '../../entities/mail-message.entity';
 import { ListOutboxQuery } from './list-outbox.query';
@@ -26,14 +26,14 @@ export class ListOutboxHandler implements IQueryHandler<ListOutboxQuery, MailMes
         { $and: where },
         { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 },
       );
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((m) => MailMessageDto.from(m)),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-          : null,
-    };
+    return cursorPage(
+      rows,
+      query.limit,
+      (m) => MailMessageDto.from(m),
+      (last) => ({
+        createdAt: last.createdAt.toISOString(),
+        id: last.id,
+      }),
+    );
   }
 }
