@@ -56,9 +56,6 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
   }
-  get isTest(): boolean {
-    return this.env.NODE_ENV === 'test';
-  }
   get runsApi(): boolean {
     return this.env.APP_ROLE !== 'worker';
   }

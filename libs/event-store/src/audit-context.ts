@@ -11,9 +11,6 @@ export const auditContext = {
   run<T>(metadata: EventMetadata, fn: () => T): T {
     return storage.run({ ...metadata }, fn);
   },
-  enterWith(metadata: EventMetadata): void {
-    storage.enterWith({ ...metadata });
-  },
   current(): EventMetadata {
     return storage.getStore() ?? {};
   },
