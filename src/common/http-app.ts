@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '@lib/config';
+import { RATE_LIMIT_HEADER_NAMES } from '@lib/rate-limit';
 import { MetricsService } from '../modules/health';
 import { registerAuditContext } from './audit-context.hook';
 import { createValidationPipe } from './validation';
@@ -50,16 +51,7 @@ export async function configureHttpApp(
   app.enableCors({
     origin: origins.length > 0 ? origins : [config.env.FRONTEND_URL],
     credentials: true,
-    exposedHeaders: [
-      'X-Request-Id',
-      'Retry-After',
-      'RateLimit-Limit',
-      'RateLimit-Remaining',
-      'RateLimit-Reset',
-      'X-RateLimit-Limit',
-      'X-RateLimit-Remaining',
-      'X-RateLimit-Reset',
-    ],
+    exposedHeaders: ['X-Request-Id', ...RATE_LIMIT_HEADER_NAMES],
   });
 
   registerAuditContext(fastify);

@@ -9,6 +9,6 @@ export {
 } from './policies';
 export { describePolicy, RateLimit, RATE_LIMIT_POLICY } from './rate-limit.decorator';
 export { RateLimitGuard } from './rate-limit.guard';
-export { rateLimitHeaders } from './rate-limit-headers';
+export { RATE_LIMIT_HEADER_NAMES, rateLimitHeaders } from './rate-limit-headers';
 export { RateLimiter, type RateLimitDecision } from './rate-limiter';
 export { RateLimitModule } from './rate-limit.module';
