@@ -40,7 +40,7 @@ export class AppModule {
         QueueModule.forRoot(),
         ...(worker ? [ScheduleModule.forRoot()] : []),
         HealthModule,
-        IdentityModule,
+        IdentityModule.forRole(worker),
         RateLimitModule, // after IdentityModule: its guard needs the principal the auth guard sets
         AuditModule,
         PlansModule,

@@ -52,6 +52,8 @@ export const envSchema = z.object({
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).default(86400),
   JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).default(604800),
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).default(48),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   JWT_ISSUER: z.string().default('career-tools-app'),
   JWT_AUDIENCE: z.string().default('career-tools-users'),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),

@@ -52,6 +52,9 @@ export class Problem extends Error {
   static notFound(what = 'Resource', code = 'resource.not_found'): Problem {
     return new Problem(404, code, 'Not found', `${what} not found`);
   }
+  static conflict(code: string, detail?: string): Problem {
+    return new Problem(409, code, 'Conflict', detail);
+  }
   static unavailable(code: string, detail?: string): Problem {
     return new Problem(503, code, 'Service unavailable', detail);
   }

@@ -1,5 +1,11 @@
 export { DistributedLock } from './distributed-lock';
-export { ALL_QUEUES, QUEUES, type QueueName, type SendMailJob } from './queue-names';
+export {
+  ALL_QUEUES,
+  QUEUES,
+  type QueueName,
+  type PasswordResetJob,
+  type SendMailJob,
+} from './queue-names';
 export { defaultJobOptions, QueueModule } from './queue.module';
 export { Queues } from './queues';
 export { InjectRedis, REDIS, RedisModule } from './redis.module';

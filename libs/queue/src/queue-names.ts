@@ -1,6 +1,7 @@
 /** Every Bull queue of the application. Job ids are natural keys, so enqueues dedupe. */
 export const QUEUES = {
   mail: 'mail',
+  identity: 'identity',
   scheduled: 'scheduled',
 } as const;
 
@@ -10,4 +11,9 @@ export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
 /** Payload of a `mail` queue job: the id of the stored message to deliver. */
 export interface SendMailJob {
   messageId: string;
+}
+
+/** Payload of an `identity` queue `password-reset` job. */
+export interface PasswordResetJob {
+  email: string;
 }

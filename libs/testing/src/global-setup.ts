@@ -13,16 +13,23 @@ const ROOT = join(__dirname, '../../..');
  * global that would leak from here into Jest's in-band test context.
  */
 export default async function globalSetup(): Promise<void> {
-  const template = `career_tools_test_template_${process.pid}`;
+  const run = String(process.pid);
+  const template = `career_tools_test_${run}_template`;
+  process.env.CAREER_TOOLS_TEST_RUN = run;
   process.env.CAREER_TOOLS_TEST_TEMPLATE = template;
   await withAdminClient(async (client) => {
-    // Left behind by runs that were killed; a database still in use belongs to a live run.
-    const stale = await client.query<{ datname: string }>(
-      `select datname from pg_database d where datname like 'career_tools_test_%'
-        and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`,
+    const { rows } = await client.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'career_tools_test_%'`,
     );
-    for (const { datname } of stale.rows)
-      await dropDatabase(client, datname, false).catch(() => undefined);
+    for (const { datname } of rows) {
+      const owner = runOf(datname);
+      if (owner === undefined) {
+        // Named the old way: drop it only if nobody is connected.
+        await dropDatabase(client, datname, false).catch(() => undefined);
+      } else if (!isAlive(owner)) {
+        await dropDatabase(client, datname);
+      }
+    }
     await dropDatabase(client, template);
     await client.query(`create database "${template}"`);
   });
@@ -33,4 +40,21 @@ export default async function globalSetup(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   loadSecrets(loadConfig(env)); // generate the test keys once, before suites run in parallel
+}
+
+/** Test databases carry the pid of the Jest run that made them; a run still alive keeps its own. */
+function runOf(database: string): number | undefined {
+  const pid = Number(
+    /^career_tools_test_(?:(\d+)_|template_(\d+)$)/.exec(database)?.slice(1).find(Boolean),
+  );
+  return pid || undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

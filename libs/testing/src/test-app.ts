@@ -34,7 +34,8 @@ export class TestApp {
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
     const replica = options.replicaOf;
     const databaseName =
-      replica?.databaseName ?? `career_tools_test_${randomBytes(6).toString('hex')}`;
+      replica?.databaseName ??
+      `career_tools_test_${process.env.CAREER_TOOLS_TEST_RUN ?? process.pid}_${randomBytes(6).toString('hex')}`;
     const databaseUrl = replica?.config.env.DATABASE_URL ?? (await cloneTemplate(databaseName));
     const config = loadConfig(
       testEnv({

@@ -9,7 +9,10 @@ export const TEST_SERVER_URL =
  * clone from or drop each other's databases.
  */
 export function templateDatabase(): string {
-  return process.env.CAREER_TOOLS_TEST_TEMPLATE ?? 'career_tools_test_template';
+  const template = process.env.CAREER_TOOLS_TEST_TEMPLATE;
+  if (!template)
+    throw new Error('No test template database: run the suites through Jest (globalSetup)');
+  return template;
 }
 
 export function databaseUrl(name: string): string {

@@ -5,6 +5,7 @@ import { QueueEmailHandler } from './commands/queue-email/queue-email.handler';
 import { EnqueueDeliveryHandler } from './event-handlers/enqueue-delivery.handler';
 import { DeliverMailProcessor } from './jobs/deliver-mail.processor';
 import { MailAdminController } from './mail.controller';
+import { MailOutbox } from './mail-outbox';
 import { GetMailMessageHandler } from './queries/get-message/get-message.handler';
 import { ListOutboxHandler } from './queries/list-outbox/list-outbox.handler';
 
@@ -18,15 +19,18 @@ export class MailModule {
   static forRole(runsWorker: boolean): DynamicModule {
     return {
       module: MailModule,
+      global: true,
       imports: [CqrsModule, MailProviderModule],
       controllers: [MailAdminController],
       providers: [
+        MailOutbox,
         QueueEmailHandler,
         ListOutboxHandler,
         GetMailMessageHandler,
         EnqueueDeliveryHandler,
         ...(runsWorker ? [DeliverMailProcessor] : []),
       ],
+      exports: [MailOutbox],
     };
   }
 }

@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PreferencesDto, SocialLinksDto } from './profile.dto';
 import type { RefreshToken } from '../entities/refresh-token.entity';
-import type { User } from '../entities/user.entity';
+import {
+  DEFAULT_PREFERENCES,
+  type SocialLinks,
+  type User,
+  type UserPreferences,
+} from '../entities/user.entity';
 
 export class MeDto {
   @ApiProperty({ format: 'uuid' })
@@ -15,6 +21,12 @@ export class MeDto {
   tier!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   lastLoginAt!: string | null;
+  @ApiProperty({ example: false, description: 'Whether the email address was confirmed' })
+  emailVerified!: boolean;
+  @ApiProperty({ type: PreferencesDto })
+  preferences!: UserPreferences;
+  @ApiProperty({ type: SocialLinksDto })
+  socialLinks!: SocialLinks;
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -26,6 +38,9 @@ export class MeDto {
       role: user.role,
       tier: user.tier,
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+      emailVerified: Boolean(user.emailVerifiedAt),
+      preferences: { ...DEFAULT_PREFERENCES, ...user.preferences },
+      socialLinks: user.socialLinks ?? {},
       createdAt: user.createdAt.toISOString(),
     };
   }

@@ -2,7 +2,35 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from 'uuidv7';
 import type { Role, Tier } from '@lib/authz';
 import { AggregateRoot } from '@lib/event-store';
-import { UserLoggedIn, UserRegistered } from '../events/identity.events';
+import {
+  EmailVerified,
+  PasswordChanged,
+  ProfileUpdated,
+  UserLoggedIn,
+  UserRegistered,
+} from '../events/identity.events';
+
+export interface UserPreferences {
+  emailNotifications: boolean;
+  jobAlerts: boolean;
+  newsletter: boolean;
+  theme: 'light' | 'dark' | 'system';
+  language: string;
+}
+
+export interface SocialLinks {
+  linkedin?: string | null;
+  twitter?: string | null;
+  website?: string | null;
+}
+
+export const DEFAULT_PREFERENCES: UserPreferences = {
+  emailNotifications: true,
+  jobAlerts: true,
+  newsletter: false,
+  theme: 'system',
+  language: 'en',
+};
 
 @Entity({ tableName: 'users' })
 export class User extends AggregateRoot {
@@ -28,6 +56,15 @@ export class User extends AggregateRoot {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastLoginAt?: Date | null;
 
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  emailVerifiedAt?: Date | null;
+
+  @Property({ type: 'json', defaultRaw: `'${JSON.stringify(DEFAULT_PREFERENCES)}'` })
+  preferences: UserPreferences = { ...DEFAULT_PREFERENCES };
+
+  @Property({ type: 'json', defaultRaw: `'{}'` })
+  socialLinks: SocialLinks = {};
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 
@@ -47,6 +84,39 @@ export class User extends AggregateRoot {
     user.role = fields.role ?? 'user';
     user.raise(new UserRegistered(user.id, { role: user.role }));
     return user;
+  }
+
+  verifyEmail(): void {
+    if (this.emailVerifiedAt) return;
+    this.emailVerifiedAt = new Date();
+    this.raise(new EmailVerified(this.id, {}));
+  }
+
+  changePassword(passwordHash: string, reason: 'change' | 'reset'): void {
+    this.passwordHash = passwordHash;
+    this.raise(new PasswordChanged(this.id, { reason }));
+  }
+
+  /** Applies the given profile fields; lists the changed field names (never values) in the event. */
+  updateProfile(changes: {
+    name?: string;
+    preferences?: Partial<UserPreferences>;
+    socialLinks?: SocialLinks;
+  }): void {
+    const fields: string[] = [];
+    if (changes.name !== undefined && changes.name !== this.name) {
+      this.name = changes.name;
+      fields.push('name');
+    }
+    if (changes.preferences) {
+      this.preferences = { ...DEFAULT_PREFERENCES, ...this.preferences, ...changes.preferences };
+      fields.push(...Object.keys(changes.preferences).map((k) => `preferences.${k}`));
+    }
+    if (changes.socialLinks) {
+      this.socialLinks = { ...this.socialLinks, ...changes.socialLinks };
+      fields.push(...Object.keys(changes.socialLinks).map((k) => `socialLinks.${k}`));
+    }
+    if (fields.length > 0) this.raise(new ProfileUpdated(this.id, { fields }));
   }
 
   recordLogin(at = new Date()): void {

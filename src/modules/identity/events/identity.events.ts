@@ -24,3 +24,31 @@ export class LoginFailed extends DomainEvent<{ reason: 'invalid_credentials' }> 
     super('security', ip, payload);
   }
 }
+
+@DomainEventType('identity.email_verified')
+export class EmailVerified extends DomainEvent<Record<string, never>> {
+  constructor(userId: string, payload: Record<string, never>) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
+@DomainEventType('identity.password_changed')
+export class PasswordChanged extends DomainEvent<{ reason: 'change' | 'reset' }> {
+  constructor(userId: string, payload: { reason: 'change' | 'reset' }) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
+@DomainEventType('identity.profile_updated')
+export class ProfileUpdated extends DomainEvent<{ fields: string[] }> {
+  constructor(userId: string, payload: { fields: string[] }) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
+@DomainEventType('identity.password_reset_requested')
+export class PasswordResetRequested extends DomainEvent<Record<string, never>> {
+  constructor(userId: string, payload: Record<string, never>) {
+    super(USER_STREAM, userId, payload);
+  }
+}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { AppConfig } from '@lib/config';
 import { UnitOfWork, type EventRecorder } from '@lib/event-store';
@@ -13,6 +12,7 @@ import { User } from '../entities/user.entity';
 import { RefreshTokenReused, SessionEnded, SessionStarted } from '../events/session.events';
 import { TokenService, type IssuedAccessToken } from '../token.service';
 import { AccessTokenDenylist } from './access-token-denylist';
+import { hashToken, newOpaqueToken } from './opaque-token';
 import { SecretBox } from './secret-box';
 
 export interface ClientContext {
@@ -105,9 +105,13 @@ export class SessionService {
     });
   }
 
-  async endAll(userId: string): Promise<void> {
+  /** Ends every session of the user, except the one of `keepAccessJti` when given. */
+  async endAll(userId: string, keepAccessJti?: string): Promise<void> {
     await this.revoking(async (em, events) => {
-      const revoked = await this.revoke(em, { userId });
+      const kept = keepAccessJti
+        ? await em.findOne(RefreshToken, { userId, accessJti: keepAccessJti })
+        : null;
+      const revoked = await this.revoke(em, { userId, exceptFamilyId: kept?.familyId });
       for (const familyId of new Set(revoked.filter((t) => t.live).map((t) => t.familyId))) {
         events.record(new SessionEnded(familyId, { userId, reason: 'logout_all' }));
       }
@@ -158,7 +162,7 @@ export class SessionService {
     client: ClientContext,
   ): Promise<{ tokenId: string; pair: TokenPair }> {
     const access = await this.tokens.issueAccessToken(user);
-    const plaintext = `rt_${randomBytes(32).toString('base64url')}`;
+    const plaintext = newOpaqueToken('rt');
     const token = em.create(RefreshToken, {
       id: uuidv7(),
       userId: user.id,
@@ -191,9 +195,14 @@ export class SessionService {
   /** Revokes every live token matching `where`; returns them as access tokens to deny. */
   private async revoke(
     em: EntityManager,
-    where: { familyId?: string; userId?: string },
+    where: { familyId?: string; userId?: string; exceptFamilyId?: string },
   ): Promise<(DeniedToken & { familyId: string; live: boolean })[]> {
-    const tokens = await em.find(RefreshToken, { ...where, revokedAt: null });
+    const { exceptFamilyId, ...match } = where;
+    const tokens = await em.find(RefreshToken, {
+      ...match,
+      ...(exceptFamilyId ? { familyId: { $ne: exceptFamilyId } } : {}),
+      revokedAt: null,
+    });
     const now = new Date();
     for (const token of tokens) token.revokedAt = now;
     return tokens.map((t) => ({
@@ -217,8 +226,4 @@ function toPair(access: IssuedAccessToken, refreshToken: string): TokenPair {
     expiresIn: access.expiresIn,
     tokenType: 'Bearer',
   };
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

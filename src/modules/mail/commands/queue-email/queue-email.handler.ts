@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AppConfig } from '@lib/config';
 import { UnitOfWork } from '@lib/event-store';
-import { MailMessage } from '../../entities/mail-message.entity';
+import { MailOutbox } from '../../mail-outbox';
 import { QueueEmailCommand } from './queue-email.command';
 
 @CommandHandler(QueueEmailCommand)
@@ -11,21 +10,20 @@ export class QueueEmailHandler implements ICommandHandler<
 > {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly config: AppConfig,
+    private readonly outbox: MailOutbox,
   ) {}
 
-  execute(command: QueueEmailCommand): Promise<{ messageId: string }> {
-    return this.uow.run((em) => {
-      const message = MailMessage.queue({
-        from: this.config.env.FROM_EMAIL,
-        to: command.to,
-        subject: command.subject,
-        html: command.html,
-        text: command.text,
-        template: command.template,
-      });
-      em.persist(message);
-      return Promise.resolve({ messageId: message.id });
-    });
+  execute({
+    to,
+    subject,
+    html,
+    text,
+    template,
+  }: QueueEmailCommand): Promise<{ messageId: string }> {
+    return this.uow.run((em) =>
+      Promise.resolve({
+        messageId: this.outbox.queue(em, to, { subject, html, text }, template).id,
+      }),
+    );
   }
 }

@@ -1,0 +1,41 @@
+import { renderEmail, type RenderedEmail } from '../../mail';
+
+/** Emails of the identity module. Links are built from FRONTEND_URL, never from the request. */
+export const identityEmails = {
+  verifyEmail(name: string, link: string, ttlHours: number): RenderedEmail {
+    return renderEmail({
+      subject: 'Confirm your email address',
+      greeting: `Hi ${name},`,
+      paragraphs: [
+        'Welcome to Career Tools! Please confirm that this is your email address.',
+        `The link works once and expires in ${ttlHours} hours.`,
+      ],
+      action: { label: 'Confirm email', url: link },
+      footer: 'If you did not create an account, ignore this email.',
+    });
+  },
+
+  passwordReset(name: string, link: string, ttlMinutes: number): RenderedEmail {
+    return renderEmail({
+      subject: 'Reset your password',
+      greeting: `Hi ${name},`,
+      paragraphs: [
+        'Someone asked to reset the password of your Career Tools account.',
+        `The link works once and expires in ${ttlMinutes} minutes.`,
+      ],
+      action: { label: 'Choose a new password', url: link },
+      footer: 'If it was not you, ignore this email: your password stays as it is.',
+    });
+  },
+
+  passwordChanged(name: string): RenderedEmail {
+    return renderEmail({
+      subject: 'Your password was changed',
+      greeting: `Hi ${name},`,
+      paragraphs: [
+        'The password of your Career Tools account was just changed, and your other sessions were signed out.',
+        'If this was not you, reset your password now and contact support.',
+      ],
+    });
+  },
+};

@@ -1,0 +1,30 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { uuidv7 } from 'uuidv7';
+
+export type UserTokenPurpose = 'email_verification' | 'password_reset';
+
+/** A single-use, expiring token sent by email. Only its sha-256 is stored. */
+@Entity({ tableName: 'user_tokens' })
+@Index({ properties: ['userId', 'purpose'] })
+export class UserToken {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'uuid' })
+  userId!: string;
+
+  @Enum({ items: ['email_verification', 'password_reset'] })
+  purpose!: UserTokenPurpose;
+
+  @Property({ type: 'text', unique: true, hidden: true })
+  tokenHash!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  usedAt?: Date | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,43 @@
+import { Process, Processor } from '@nestjs/bull';
+import type { Job } from 'bull';
+import { AppConfig } from '@lib/config';
+import { auditContext, UnitOfWork } from '@lib/event-store';
+import { QUEUES, type PasswordResetJob } from '@lib/queue';
+import { MailOutbox } from '../../mail';
+import { identityEmails } from '../emails/identity-emails';
+import { User } from '../entities/user.entity';
+import { PasswordResetRequested } from '../events/identity.events';
+import { UserTokens } from '../sessions/user-tokens';
+
+/** Emails a reset link when the address has an account; does nothing otherwise. */
+@Processor(QUEUES.identity)
+export class PasswordResetProcessor {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly tokens: UserTokens,
+    private readonly outbox: MailOutbox,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Process('password-reset')
+  async send(job: Job<PasswordResetJob>): Promise<{ sent: boolean }> {
+    return auditContext.run({ actor: { type: 'system', id: 'identity-worker' } }, () =>
+      this.uow.run(async (em, events) => {
+        const user = await em.findOne(User, { email: job.data.email });
+        if (!user) return { sent: false };
+        const minutes = this.config.env.PASSWORD_RESET_TTL_MINUTES;
+        const token = await this.tokens.issue(em, user.id, 'password_reset', minutes * 60_000);
+        const link = new URL('/reset-password', this.config.env.FRONTEND_URL);
+        link.searchParams.set('token', token);
+        this.outbox.queue(
+          em,
+          [user.email],
+          identityEmails.passwordReset(user.name, link.toString(), minutes),
+          'password-reset',
+        );
+        events.record(new PasswordResetRequested(user.id, {}));
+        return { sent: true };
+      }),
+    );
+  }
+}
