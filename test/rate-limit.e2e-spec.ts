@@ -80,6 +80,19 @@ describe('rate limits shared by replicas', () => {
       expect(response.statusCode).toBe(429);
     });
 
+    it('records one security event per limited key and window, however many requests were refused', async () => {
+      const events = await a.inject({
+        method: 'GET',
+        url: `/v1/admin/audit/events?type=security.rate_limit_exceeded&streamId=${attacker}`,
+        remoteAddress: '198.51.100.99',
+        headers: { authorization: await a.adminAuthorization() },
+      });
+      const items = events.json<{ items: { payload: { policy: string; route: string } }[] }>()
+        .items;
+      expect(items).toHaveLength(1);
+      expect(items[0].payload).toMatchObject({ policy: 'auth', route: '/v1/auth/login' });
+    });
+
     it('leaves another IP unaffected', async () => {
       const response = await login(b, '198.51.100.20', a.config.env.ADMIN_PASSWORD);
       expect(response.statusCode).toBe(200);

@@ -11,6 +11,7 @@ import {
 } from './policies';
 import { RATE_LIMIT_POLICY } from './rate-limit.decorator';
 import { rateLimitHeaders } from './rate-limit-headers';
+import { RateLimitAlarm } from './rate-limit-alarm';
 import { RateLimiter } from './rate-limiter';
 
 /**
@@ -22,6 +23,7 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly limiter: RateLimiter,
+    private readonly alarm: RateLimitAlarm,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,9 +38,10 @@ export class RateLimitGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
     const policy = RATE_LIMIT_POLICIES[name];
     const caller = { ip: request.ip, principal: request.principal };
+    const key = rateLimitKey(policy, caller);
     const decision = await this.limiter.consume(
       name,
-      rateLimitKey(policy, caller),
+      key,
       rateLimitFor(policy, caller),
       policy.windowMs,
       policy.whenStoreDown,
@@ -46,6 +49,13 @@ export class RateLimitGuard implements CanActivate {
     // Uncounted (fail-open) decisions know nothing true to report.
     if (decision.counted) void http.getResponse<FastifyReply>().headers(rateLimitHeaders(decision));
     if (decision.allowed) return true;
+    await this.alarm.raise(
+      name,
+      key,
+      policy.windowMs,
+      request.ip,
+      request.routeOptions.url ?? request.url,
+    );
     throw new Problem(
       429,
       'rate_limit.exceeded',
