@@ -9,6 +9,9 @@ export interface AuditFilter {
   streamType?: string;
   streamId?: string;
   type?: string;
+  /** Event types starting with this, e.g. `security.` */
+  typePrefix?: string;
+  ip?: string;
   from?: Date;
   to?: Date;
   /** Return events older than this sequence number (cursor paging, newest first). */
@@ -27,6 +30,12 @@ export interface ChainVerification {
     type: string;
     reason: 'hash_mismatch' | 'chain_broken';
   };
+}
+
+export interface SecuritySummary {
+  since: Date;
+  perHour: { hour: Date; type: string; count: number }[];
+  topIps: { ip: string; count: number }[];
 }
 
 const VERIFY_BATCH = 1000;
@@ -48,6 +57,8 @@ export class AuditLog {
     if (filter.streamType) add('stream_type = ?', filter.streamType);
     if (filter.streamId) add('stream_id = ?', filter.streamId);
     if (filter.type) add('type = ?', filter.type);
+    if (filter.typePrefix) add(`type like ? || '%'`, filter.typePrefix.replace(/[\\%_]/g, '\\$&'));
+    if (filter.ip) add(`metadata->>'ip' = ?`, filter.ip);
     if (filter.from) add('occurred_at >= ?', filter.from);
     if (filter.to) add('occurred_at < ?', filter.to);
     if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
@@ -59,6 +70,33 @@ export class AuditLog {
       [...params, filter.limit],
     );
     return rows.map(toRecord);
+  }
+
+  /** Security events since `since`: counts per type per hour, and the IPs that caused most. */
+  async securitySummary(since: Date, topIps = 10): Promise<SecuritySummary> {
+    const em = this.em.fork();
+    const [perHour, ips] = await Promise.all([
+      em.execute<{ hour: Date; type: string; count: string }[]>(
+        `select date_trunc('hour', occurred_at) as hour, type, count(*) as count from event_store
+          where type like 'security.%' and occurred_at >= ? group by 1, 2 order by 1, 2`,
+        [since],
+      ),
+      em.execute<{ ip: string; count: string }[]>(
+        `select metadata->>'ip' as ip, count(*) as count from event_store
+          where type like 'security.%' and occurred_at >= ? and metadata->>'ip' is not null
+          group by 1 order by 2 desc, 1 limit ?`,
+        [since, topIps],
+      ),
+    ]);
+    return {
+      since,
+      perHour: perHour.map((r) => ({
+        hour: new Date(r.hour),
+        type: r.type,
+        count: Number(r.count),
+      })),
+      topIps: ips.map((r) => ({ ip: r.ip, count: Number(r.count) })),
+    };
   }
 
   /** Walks the whole chain in order and reports the first event that does not hold. */

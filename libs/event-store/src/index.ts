@@ -1,6 +1,11 @@
 export { AggregateRoot } from './aggregate-root';
 export { auditContext } from './audit-context';
-export { AuditLog, type AuditFilter, type ChainVerification } from './audit-log';
+export {
+  AuditLog,
+  type AuditFilter,
+  type ChainVerification,
+  type SecuritySummary,
+} from './audit-log';
 export {
   DomainEvent,
   DomainEventType,
