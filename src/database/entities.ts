@@ -1,7 +1,7 @@
 import { StoredEvent } from '@lib/event-store';
-import { RefreshToken, User } from '../modules/identity';
+import { ApiKey, RefreshToken, User } from '../modules/identity';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
 
 /** Every MikroORM entity; the migrator and the CLI diff against this list. */
-export const ENTITIES = [StoredEvent, User, RefreshToken, MailMessage, PlanRecord];
+export const ENTITIES = [StoredEvent, User, RefreshToken, ApiKey, MailMessage, PlanRecord];
