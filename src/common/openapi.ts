@@ -16,7 +16,19 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description:
+          'Premium API key (`ctk_…`), also accepted as `Authorization: Bearer ctk_…`. ' +
+          'Works only on operations that list `apiKey` in their security, when the key has ' +
+          'the operation’s `x-api-key-scope`, and only while its owner is on Premium. ' +
+          'Every API-key request counts against the `api` rate limit (per user per hour).',
+      },
+      'apiKey',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ProblemDto, FieldErrorDto],

@@ -1,5 +1,6 @@
 export {
   PLAN_CATALOG,
+  requiredPlanFor,
   TIERS,
   type Feature,
   type Plan,
@@ -14,5 +15,7 @@ export {
   Public,
   REQUIRED_ROLE,
   RequireRole,
+  type AuthMethod,
   type Principal,
 } from './principal';
+export { API_KEY_SCOPE, API_KEY_SCOPES, ApiKeyScope, type ApiKeyScopeName } from './api-key-scopes';

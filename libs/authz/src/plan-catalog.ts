@@ -92,3 +92,10 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
 });
 
 export const TIERS = Object.keys(PLAN_CATALOG) as Tier[];
+
+/** The cheapest tier that includes a feature (tiers are listed cheapest first). */
+export function requiredPlanFor(feature: Feature): Tier {
+  const tier = TIERS.find((t) => PLAN_CATALOG[t].features.includes(feature));
+  if (!tier) throw new Error(`No plan includes the feature "${feature}"`);
+  return tier;
+}

@@ -1,13 +1,20 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { ApiKeyScopeName } from './api-key-scopes';
 import type { Role, Tier } from './plan-catalog';
+
+export type AuthMethod = 'jwt' | 'api-key';
 
 /** The authenticated caller, attached to the request by the auth guard. */
 export interface Principal {
   userId: string;
   role: Role;
   tier: Tier;
+  /** How the caller proved who they are; API keys are limited to their scopes. */
+  authMethod: AuthMethod;
   tokenId?: string;
   tokenExpiresAt?: Date;
+  apiKeyId?: string;
+  scopes?: readonly ApiKeyScopeName[];
 }
 
 export const IS_PUBLIC = 'authz:public';

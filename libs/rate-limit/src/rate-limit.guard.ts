@@ -14,9 +14,13 @@ import { rateLimitHeaders } from './rate-limit-headers';
 import { RateLimitAlarm } from './rate-limit-alarm';
 import { RateLimiter } from './rate-limiter';
 
+type Request = FastifyRequest & { principal?: Principal };
+
 /**
- * Global guard for routes marked with @RateLimit. It must be registered after
- * the auth guard, which attaches `request.principal` that per-user limits key on.
+ * Global guard for routes marked with @RateLimit, and for every request made
+ * with an API key (the `api` policy, on top of the route's own). It must be
+ * registered after the auth guard, which attaches `request.principal` that
+ * per-user limits key on.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -32,10 +36,20 @@ export class RateLimitGuard implements CanActivate {
       RATE_LIMIT_POLICY,
       [context.getHandler(), context.getClass()],
     );
-    if (!name) return true;
-
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
+    const request = http.getRequest<Request>();
+    const names: RateLimitPolicyName[] = [];
+    if (request.principal?.authMethod === 'api-key') names.push('api');
+    if (name) names.push(name);
+    for (const each of names) await this.enforce(each, request, http.getResponse<FastifyReply>());
+    return true;
+  }
+
+  private async enforce(
+    name: RateLimitPolicyName,
+    request: Request,
+    reply: FastifyReply,
+  ): Promise<void> {
     const policy = RATE_LIMIT_POLICIES[name];
     const caller = { ip: request.ip, principal: request.principal };
     const key = rateLimitKey(policy, caller);
@@ -47,8 +61,8 @@ export class RateLimitGuard implements CanActivate {
       policy.whenStoreDown,
     );
     // Uncounted (fail-open) decisions know nothing true to report.
-    if (decision.counted) void http.getResponse<FastifyReply>().headers(rateLimitHeaders(decision));
-    if (decision.allowed) return true;
+    if (decision.counted) void reply.headers(rateLimitHeaders(decision));
+    if (decision.allowed) return;
     await this.alarm.raise(
       name,
       key,

@@ -3,12 +3,17 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccountController, ProfileController } from './account.controller';
 import { AdminAccountSeeder } from './admin-account.seeder';
+import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
+import { ApiKeyUsage } from './api-keys/api-key-usage';
+import { ApiKeysController } from './api-keys.controller';
+import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
 import { EndSessionHandler } from './commands/end-session/end-session.handler';
 import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { RefreshTokensHandler } from './commands/refresh/refresh-tokens.handler';
 import { RegisterHandler } from './commands/register/register.handler';
+import { RevokeApiKeyHandler } from './commands/revoke-api-key/revoke-api-key.handler';
 import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
 import { ResendVerificationHandler } from './commands/resend-verification/resend-verification.handler';
 import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
@@ -20,6 +25,7 @@ import { AuthController, JwksController, MeController } from './identity.control
 import { PasswordResetProcessor } from './jobs/password-reset.processor';
 import { PasswordHasher } from './password-hasher';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
+import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
 import { ListSessionsHandler } from './queries/list-sessions/list-sessions.handler';
 import { AccessTokenDenylist } from './sessions/access-token-denylist';
 import { SessionService } from './sessions/session.service';
@@ -38,6 +44,7 @@ export class IdentityModule {
         AccountController,
         MeController,
         ProfileController,
+        ApiKeysController,
         JwksController,
       ],
       providers: [
@@ -61,6 +68,11 @@ export class IdentityModule {
         GetMeHandler,
         ListSessionsHandler,
         AdminAccountSeeder,
+        ApiKeyUsage,
+        ApiKeyAuthenticator,
+        CreateApiKeyHandler,
+        RevokeApiKeyHandler,
+        ListApiKeysHandler,
         { provide: APP_GUARD, useClass: AuthGuard },
         ...(runsWorker ? [PasswordResetProcessor] : []),
       ],

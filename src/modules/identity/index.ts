@@ -1,4 +1,5 @@
 export { IdentityModule } from './identity.module';
+export { ApiKey } from './entities/api-key.entity';
 export { RefreshToken } from './entities/refresh-token.entity';
 export { User } from './entities/user.entity';
 export { UserToken } from './entities/user-token.entity';

@@ -67,6 +67,7 @@ export class TokenService implements OnModuleInit {
         userId: payload.sub!,
         role: payload.role as Role,
         tier: payload.tier as Tier,
+        authMethod: 'jwt',
         tokenId: payload.jti,
         tokenExpiresAt: new Date(payload.exp! * 1000),
       };

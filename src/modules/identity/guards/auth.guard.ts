@@ -1,15 +1,25 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, REQUIRED_ROLE, type Principal, type Role } from '@lib/authz';
+import {
+  API_KEY_SCOPE,
+  IS_PUBLIC,
+  REQUIRED_ROLE,
+  type ApiKeyScopeName,
+  type Principal,
+  type Role,
+} from '@lib/authz';
 import { auditContext } from '@lib/event-store';
 import { Problem } from '@lib/problems';
+import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
+import { looksLikeApiKey } from '../api-keys/api-key-secret';
 import { AccessTokenDenylist } from '../sessions/access-token-denylist';
 import { TokenService } from '../token.service';
 
 /**
- * Global guard: every route needs a valid bearer token unless marked public;
- * routes that require a role answer 403 to everyone else. Deny by default.
+ * Global guard: every route needs a valid bearer token (JWT) or API key unless
+ * marked public; routes that require a role answer 403 to everyone else. API
+ * keys reach only routes that declare a scope the key carries. Deny by default.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -17,6 +27,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly denylist: AccessTokenDenylist,
+    private readonly apiKeys: ApiKeyAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,15 +36,14 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
-    const header = request.headers.authorization;
-    const match =
-      typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;
-    if (!match) throw Problem.unauthorized('auth.unauthenticated', 'A bearer token is required');
-
-    const principal = await this.tokens.verifyAccessToken(match[1]);
-    if (!principal || (principal.tokenId && (await this.denylist.isDenied(principal.tokenId)))) {
-      throw Problem.unauthorized('auth.invalid_token', 'The token is invalid, expired or revoked');
+    const credential = credentialOf(request);
+    if (!credential) {
+      throw Problem.unauthorized('auth.unauthenticated', 'A bearer token or API key is required');
     }
+    const principal =
+      credential.kind === 'api-key'
+        ? await this.apiKeys.authenticate(credential.value)
+        : await this.verifyJwt(credential.value);
     request.principal = principal;
     auditContext.assign({ actor: { type: 'user', id: principal.userId } });
 
@@ -41,6 +51,41 @@ export class AuthGuard implements CanActivate {
     if (role && principal.role !== role) {
       throw Problem.forbidden('auth.forbidden', `This route requires the ${role} role`);
     }
+    if (principal.authMethod === 'api-key') {
+      const scope = this.reflector.getAllAndOverride<ApiKeyScopeName | undefined>(
+        API_KEY_SCOPE,
+        targets,
+      );
+      if (!scope || !principal.scopes?.includes(scope)) {
+        throw Problem.forbidden(
+          'auth.scope_required',
+          scope
+            ? `This API key lacks the "${scope}" scope`
+            : 'This route cannot be called with an API key',
+          { requiredScope: scope ?? null },
+        );
+      }
+    }
     return true;
   }
+
+  private async verifyJwt(token: string): Promise<Principal> {
+    const principal = await this.tokens.verifyAccessToken(token);
+    if (!principal || (principal.tokenId && (await this.denylist.isDenied(principal.tokenId)))) {
+      throw Problem.unauthorized('auth.invalid_token', 'The token is invalid, expired or revoked');
+    }
+    return principal;
+  }
+}
+
+/** An API key in `X-API-Key`, or `Authorization: Bearer <JWT or ctk_ API key>`. */
+function credentialOf(
+  request: FastifyRequest,
+): { kind: 'jwt' | 'api-key'; value: string } | undefined {
+  const apiKey = request.headers['x-api-key'];
+  if (typeof apiKey === 'string') return { kind: 'api-key', value: apiKey };
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;
+  if (!match) return undefined;
+  return { kind: looksLikeApiKey(match[1]) ? 'api-key' : 'jwt', value: match[1] };
 }

@@ -1,0 +1,27 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
+
+/** Everything an API key may be allowed to do. Fixed in code: a key asks for a subset. */
+export const API_KEY_SCOPES = [
+  'me:read',
+  'cv:read',
+  'cv:write',
+  'jobs:read',
+  'social:write',
+] as const;
+export type ApiKeyScopeName = (typeof API_KEY_SCOPES)[number];
+
+export const API_KEY_SCOPE = 'authz:api-key-scope';
+
+/**
+ * Lets API keys call the route when they carry `scope` (JWT callers are not
+ * affected). Routes without it refuse API keys: deny by default. Documents the
+ * `apiKey` security scheme and `x-api-key-scope` in OpenAPI.
+ */
+export function ApiKeyScope(scope: ApiKeyScopeName): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(API_KEY_SCOPE, scope),
+    ApiSecurity('apiKey'),
+    ApiExtension('x-api-key-scope', scope),
+  );
+}
