@@ -28,7 +28,10 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   // jose 6 and otplib's @noble/@scure dependencies ship ES modules only; SWC turns them into CommonJS for Jest.
-  transform: { '^.+\\.ts$': swc, '^.+/node_modules/(jose|@noble/hashes|@scure/base)/.+\\.js$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    '^.+/node_modules/(jose|@noble/hashes|@scure/base)/.+\\.js$': swc,
+  },
   transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/hashes|@scure/base)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,

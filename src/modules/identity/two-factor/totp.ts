@@ -36,5 +36,6 @@ export async function acceptedTotpStep(
     epochTolerance: TOTP_PERIOD_SECONDS,
     ...(lastAcceptedStep != null ? { afterTimeStep: lastAcceptedStep } : {}),
   });
-  return result.valid ? result.timeStep : null;
+  // The functional API types TOTP and HOTP results as one union; only TOTP has a time step.
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
