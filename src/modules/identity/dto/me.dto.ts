@@ -17,6 +17,8 @@ export class MeDto {
   lastLoginAt!: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+  @ApiProperty({ example: false, description: 'Sign-in needs a TOTP or recovery code' })
+  twoFactorEnabled!: boolean;
 
   static from(user: User): MeDto {
     return {
@@ -27,6 +29,7 @@ export class MeDto {
       tier: user.tier,
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
+      twoFactorEnabled: user.twoFactorEnabled,
     };
   }
 }
