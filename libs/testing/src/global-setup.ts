@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
       `select datname from pg_database d where datname like 'career_tools_test_%'
         and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`,
     );
-    for (const { datname } of stale.rows)
+    for (const { datname } of stale.rows.filter((row) => !isTemplateOfLiveRun(row.datname)))
       await dropDatabase(client, datname, false).catch(() => undefined);
     await dropDatabase(client, template);
     await client.query(`create database "${template}"`);
@@ -33,4 +33,19 @@ export default async function globalSetup(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   loadSecrets(loadConfig(env)); // generate the test keys once, before suites run in parallel
+}
+
+/**
+ * A template sits idle between the clones of its run, so "no connections" does
+ * not mean it is stale: another Jest run on this machine may still need it.
+ */
+function isTemplateOfLiveRun(database: string): boolean {
+  const pid = /^career_tools_test_template_(\d+)$/.exec(database)?.[1];
+  if (!pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, owned by someone else
+  }
 }
