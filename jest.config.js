@@ -27,9 +27,12 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose 6 ships ES modules only; SWC turns them into CommonJS for Jest.
-  transform: { '^.+\\.ts$': swc, '^.+/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose 6 and otplib's @noble/@scure dependencies ship ES modules only; SWC turns them into CommonJS for Jest.
+  transform: {
+    '^.+\\.ts$': swc,
+    '^.+/node_modules/(jose|@noble/hashes|@scure/base)/.+\\.js$': swc,
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/hashes|@scure/base)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

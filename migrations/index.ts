@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126001004 } from './Migration20261126001004';
 import { Migration20261126003401 } from './Migration20261126003401';
 import { Migration20261126011031 } from './Migration20261126011031';
+import { Migration20261126011153 } from './Migration20261126011153';
 import { Migration20261126011219 } from './Migration20261126011219';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
@@ -9,5 +10,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126001004', class: Migration20261126001004 },
   { name: 'Migration20261126003401', class: Migration20261126003401 },
   { name: 'Migration20261126011031', class: Migration20261126011031 },
+  { name: 'Migration20261126011153', class: Migration20261126011153 },
   { name: 'Migration20261126011219', class: Migration20261126011219 },
 ];

@@ -42,13 +42,18 @@ export class AuthController {
   @HttpCode(200)
   @Access('public')
   @RateLimit('auth')
-  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description:
+      'With two-factor authentication on, also send `otp` (a TOTP or a recovery code): without it the answer is ' +
+      '401 auth.mfa_required (only once the password was right), with a wrong one 401 auth.invalid_otp.',
+  })
   @ApiOkResponse({ type: TokenPair })
   @ApiProblems(400, 401)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPair> {
     const client = clientOf(request);
     return this.commands.execute(
-      new LoginCommand(body.email, body.password, client.ip, client.userAgent),
+      new LoginCommand(body.email, body.password, client.ip, client.userAgent, body.otp),
     );
   }
 

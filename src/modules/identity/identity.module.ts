@@ -8,6 +8,8 @@ import { ApiKeyUsage } from './api-keys/api-key-usage';
 import { ApiKeysController } from './api-keys.controller';
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { DisableTwoFactorHandler } from './commands/disable-two-factor/disable-two-factor.handler';
+import { EnableTwoFactorHandler } from './commands/enable-two-factor/enable-two-factor.handler';
 import { EndSessionHandler } from './commands/end-session/end-session.handler';
 import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
@@ -17,9 +19,11 @@ import { RevokeApiKeyHandler } from './commands/revoke-api-key/revoke-api-key.ha
 import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
 import { ResendVerificationHandler } from './commands/resend-verification/resend-verification.handler';
 import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
+import { SetUpTwoFactorHandler } from './commands/set-up-two-factor/set-up-two-factor.handler';
 import { UpdateProfileHandler } from './commands/update-profile/update-profile.handler';
 import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
 import { EmailVerification } from './email-verification';
+import { EmailTwoFactorChangeHandler } from './event-handlers/email-two-factor-change.handler';
 import { AuthGuard } from './guards/auth.guard';
 import { AuthController, JwksController, MeController } from './identity.controller';
 import { PasswordResetProcessor } from './jobs/password-reset.processor';
@@ -31,6 +35,8 @@ import { AccessTokenDenylist } from './sessions/access-token-denylist';
 import { SessionService } from './sessions/session.service';
 import { UserTokens } from './sessions/user-tokens';
 import { TokenService } from './token.service';
+import { TwoFactorController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
 /** Accounts, sign-in, sessions and tokens. The password-reset job runs only in worker processes. */
 @Module({})
@@ -46,6 +52,7 @@ export class IdentityModule {
         ProfileController,
         ApiKeysController,
         JwksController,
+        TwoFactorController,
       ],
       providers: [
         TokenService,
@@ -68,6 +75,11 @@ export class IdentityModule {
         GetMeHandler,
         ListSessionsHandler,
         AdminAccountSeeder,
+        TwoFactorService,
+        SetUpTwoFactorHandler,
+        EnableTwoFactorHandler,
+        DisableTwoFactorHandler,
+        EmailTwoFactorChangeHandler,
         ApiKeyUsage,
         ApiKeyAuthenticator,
         CreateApiKeyHandler,

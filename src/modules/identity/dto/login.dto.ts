@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { OTP_DESCRIPTION } from './two-factor.dto';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@career-tools.local', format: 'email' })
@@ -12,4 +13,16 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(128)
   password!: string;
+
+  @ApiPropertyOptional({
+    example: '492039',
+    minLength: 6,
+    maxLength: 32,
+    description: `Needed when the account has two-factor authentication on (else 401 auth.mfa_required). ${OTP_DESCRIPTION}.`,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(6)
+  @MaxLength(32)
+  otp?: string;
 }

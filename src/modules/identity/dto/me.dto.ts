@@ -29,6 +29,8 @@ export class MeDto {
   socialLinks!: SocialLinks;
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+  @ApiProperty({ example: false, description: 'Sign-in needs a TOTP or recovery code' })
+  twoFactorEnabled!: boolean;
 
   static from(user: User): MeDto {
     return {
@@ -42,6 +44,7 @@ export class MeDto {
       preferences: { ...DEFAULT_PREFERENCES, ...user.preferences },
       socialLinks: user.socialLinks ?? {},
       createdAt: user.createdAt.toISOString(),
+      twoFactorEnabled: user.twoFactorEnabled,
     };
   }
 }

@@ -31,6 +31,13 @@ export const DEFAULT_PREFERENCES: UserPreferences = {
   theme: 'system',
   language: 'en',
 };
+import {
+  RecoveryCodeUsed,
+  TwoFactorDisabled,
+  TwoFactorEnabled,
+  TwoFactorSetupStarted,
+  type SecondFactorKind,
+} from '../events/two-factor.events';
 
 @Entity({ tableName: 'users' })
 export class User extends AggregateRoot {
@@ -124,5 +131,58 @@ export class User extends AggregateRoot {
     const event = new UserLoggedIn(this.id, {});
     event.metadata = { actor: { type: 'user', id: this.id } };
     this.raise(event);
+  }
+
+  // Two-factor authentication
+
+  /** Sign-in needs a TOTP or recovery code as well as the password. */
+  @Property({ type: 'boolean', default: false })
+  twoFactorEnabled: boolean = false;
+
+  /** TOTP secret sealed with the data-encryption key; pending while 2FA is not yet enabled. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  totpSecretSealed?: string | null;
+
+  /** RFC 6238 time step of the last accepted code; only later steps are accepted. */
+  @Property({ type: 'integer', nullable: true, hidden: true })
+  totpLastStep?: number | null;
+
+  /** sha-256 of each unused recovery code. */
+  @Property({ type: 'json', nullable: true, hidden: true, lazy: true })
+  recoveryCodeHashes?: string[] | null;
+
+  startTwoFactorSetup(sealedSecret: string): void {
+    this.totpSecretSealed = sealedSecret;
+    this.totpLastStep = null;
+    this.recoveryCodeHashes = null;
+    this.raise(new TwoFactorSetupStarted(this.id));
+  }
+
+  enableTwoFactor(acceptedStep: number, recoveryCodeHashes: string[]): void {
+    this.twoFactorEnabled = true;
+    this.totpLastStep = acceptedStep;
+    this.recoveryCodeHashes = recoveryCodeHashes;
+    this.raise(new TwoFactorEnabled(this.id, { recoveryCodes: recoveryCodeHashes.length }));
+  }
+
+  disableTwoFactor(provedWith: SecondFactorKind): void {
+    this.twoFactorEnabled = false;
+    this.totpSecretSealed = null;
+    this.totpLastStep = null;
+    this.recoveryCodeHashes = null;
+    this.raise(new TwoFactorDisabled(this.id, { provedWith }));
+  }
+
+  acceptTotpStep(step: number): void {
+    this.totpLastStep = step;
+  }
+
+  /** Removes the code so it works once; false if it is not one of the user's unused codes. */
+  useRecoveryCode(hash: string): boolean {
+    const remaining = (this.recoveryCodeHashes ?? []).filter((h) => h !== hash);
+    if (remaining.length === (this.recoveryCodeHashes ?? []).length) return false;
+    this.recoveryCodeHashes = remaining;
+    this.raise(new RecoveryCodeUsed(this.id, { remaining: remaining.length }));
+    return true;
   }
 }

@@ -7,6 +7,8 @@ export class LoginCommand extends Command<TokenPair> {
     readonly password: string,
     readonly ip: string,
     readonly userAgent?: string,
+    /** A TOTP or recovery code, for accounts with two-factor authentication on. */
+    readonly otp?: string,
   ) {
     super();
   }

@@ -5,6 +5,7 @@ import { User } from '../../entities/user.entity';
 import { LoginFailed } from '../../events/identity.events';
 import { PasswordHasher } from '../../password-hasher';
 import { SessionService } from '../../sessions/session.service';
+import { TwoFactorService } from '../../two-factor/two-factor.service';
 import type { TokenPair } from '../../dto/token-pair.dto';
 import { LoginCommand } from './login.command';
 
@@ -14,6 +15,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async execute(command: LoginCommand): Promise<TokenPair> {
@@ -28,12 +30,15 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
         events.record(new LoginFailed(command.ip, { reason: 'invalid_credentials' }));
         return undefined;
       }
+      const mfaRefusal = await this.twoFactor.refuseLogin(em, events, found, command.otp);
+      if (mfaRefusal) return mfaRefusal;
       found.recordLogin();
       return this.sessions.start(em, events, found, {
         ip: command.ip,
         userAgent: command.userAgent,
       });
     });
+    if (pair instanceof Problem) throw pair;
     if (!pair)
       throw Problem.unauthorized('auth.invalid_credentials', 'Email or password is incorrect');
     return pair;

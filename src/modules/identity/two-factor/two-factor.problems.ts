@@ -1,0 +1,23 @@
+import { Problem } from '@lib/problems';
+
+export const twoFactorProblems = {
+  alreadyEnabled: () =>
+    new Problem(
+      409,
+      'two_factor.already_enabled',
+      'Conflict',
+      'Two-factor authentication is already on',
+    ),
+  notEnabled: () =>
+    new Problem(409, 'two_factor.not_enabled', 'Conflict', 'Two-factor authentication is off'),
+  setupRequired: () =>
+    new Problem(409, 'two_factor.setup_required', 'Conflict', 'Call POST /v1/auth/2fa/setup first'),
+  invalidSetupOtp: () =>
+    Problem.badRequest(
+      'two_factor.invalid_otp',
+      'The code does not match the secret from setup (check the device clock)',
+    ),
+  invalidPassword: () => Problem.unauthorized('auth.invalid_password', 'The password is incorrect'),
+  codeRequired: () =>
+    Problem.badRequest('two_factor.code_required', 'Send `otp` or `recoveryCode`'),
+};

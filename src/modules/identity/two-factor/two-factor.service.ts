@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import QRCode from 'qrcode';
+import type { EventRecorder } from '@lib/event-store';
+import { Problem } from '@lib/problems';
+import { Secrets } from '../../../bootstrap/secrets';
+import { User } from '../entities/user.entity';
+import { MfaFailed, type SecondFactorKind } from '../events/two-factor.events';
+import { SecretBox } from '../sessions/secret-box';
+import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
+import { acceptedTotpStep, looksLikeTotpCode, newTotpSecret, totpUri } from './totp';
+
+export interface TotpEnrollment {
+  secret: string;
+  sealedSecret: string;
+  otpauthUrl: string;
+  qrCodeDataUrl: string;
+}
+
+/** Secrets, codes and checks of two-factor sign-in; state changes stay on the User aggregate. */
+@Injectable()
+export class TwoFactorService {
+  private readonly box: SecretBox;
+
+  constructor(secrets: Secrets) {
+    this.box = new SecretBox(secrets.dataEncryptionKey);
+  }
+
+  async enroll(accountEmail: string): Promise<TotpEnrollment> {
+    const secret = newTotpSecret();
+    const otpauthUrl = totpUri(secret, accountEmail);
+    return {
+      secret,
+      sealedSecret: this.box.seal(secret),
+      otpauthUrl,
+      qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl),
+    };
+  }
+
+  /** The accepted time step of a code for the user's (pending or active) secret, or null. */
+  async totpStep(user: User, code: string): Promise<number | null> {
+    if (!user.totpSecretSealed) return null;
+    return acceptedTotpStep(this.box.open(user.totpSecretSealed), code, user.totpLastStep);
+  }
+
+  newRecoveryCodes(): { codes: string[]; hashes: string[] } {
+    const codes = newRecoveryCodes();
+    return { codes, hashes: codes.map(hashRecoveryCode) };
+  }
+
+  /**
+   * Checks a TOTP code (six digits) or a recovery code and uses it up, so it never
+   * works twice. Reloads the user under a row lock first: two requests carrying the
+   * same code are serialised and only the first one gets through.
+   */
+  async consume(em: EntityManager, userId: string, code: string): Promise<SecondFactorKind | null> {
+    const user = await lockForSecondFactor(em, userId);
+    if (looksLikeTotpCode(code)) {
+      const step = await this.totpStep(user, code);
+      if (step === null) return null;
+      user.acceptTotpStep(step);
+      return 'totp';
+    }
+    return user.useRecoveryCode(hashRecoveryCode(code)) ? 'recovery_code' : null;
+  }
+
+  /**
+   * The second step of sign-in, after the password proved correct: undefined when
+   * the user may go on, otherwise the problem to answer with. A wrong code is a
+   * security event, so it is recorded rather than thrown (throwing rolls back).
+   */
+  async refuseLogin(
+    em: EntityManager,
+    events: EventRecorder,
+    user: User,
+    code: string | undefined,
+  ): Promise<Problem | undefined> {
+    if (!user.twoFactorEnabled) return undefined;
+    if (!code) {
+      return Problem.unauthorized(
+        'auth.mfa_required',
+        'This account uses two-factor authentication: send the code from the authenticator app (or a recovery code) as `otp`',
+      );
+    }
+    if (await this.consume(em, user.id, code)) return undefined;
+    events.record(new MfaFailed(user.id, { during: 'login' }));
+    return invalidOtp();
+  }
+}
+
+export const invalidOtp = (): Problem =>
+  Problem.unauthorized('auth.invalid_otp', 'The code is wrong, expired or already used');
+
+/** Loads the user with its 2FA columns under SELECT … FOR UPDATE (refreshing an already loaded instance). */
+export async function lockForSecondFactor(em: EntityManager, userId: string): Promise<User> {
+  const user = await em.findOne(User, userId, {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+    populate: ['passwordHash', 'totpSecretSealed', 'recoveryCodeHashes'],
+    refresh: true,
+  });
+  if (!user) throw Problem.notFound('User');
+  return user;
+}
