@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AuditLog } from '@lib/event-store';
-import { cursorPage, decodeCursor } from '../../../../common/pagination';
+import { CURSOR_FIELD, cursorPage, decodeCursor } from '../../../../common/pagination';
 import { AuditEventDto, type AuditEventPageDto } from '../../dto/audit.dto';
 import { ListAuditEventsQuery } from './list-audit-events.query';
 
@@ -19,7 +19,9 @@ export class ListAuditEventsHandler implements IQueryHandler<
       type: filter.type,
       from: filter.from,
       to: filter.to,
-      beforeSeq: filter.cursor ? decodeCursor(filter.cursor, ['seq']).seq : undefined,
+      beforeSeq: filter.cursor
+        ? decodeCursor(filter.cursor, { seq: CURSOR_FIELD.seq }).seq
+        : undefined,
       limit: filter.limit + 1,
     });
     return cursorPage(

@@ -1,6 +1,6 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { cursorPage, decodeCursor } from '../../../../common/pagination';
+import { cursorPage, newestFirst } from '../../../../common/pagination';
 import { ApiKeyDto, type ApiKeyPageDto } from '../../dto/api-key.dto';
 import { ApiKey } from '../../entities/api-key.entity';
 import { ListApiKeysQuery } from './list-api-keys.query';
@@ -12,23 +12,10 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery, ApiKe
 
   async execute({ userId, limit, cursor }: ListApiKeysQuery): Promise<ApiKeyPageDto> {
     const where: FilterQuery<ApiKey>[] = [{ userId }];
-    if (cursor) {
-      const { createdAt, id } = decodeCursor(cursor, ['createdAt', 'id']);
-      const at = new Date(createdAt);
-      where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
-    }
+    if (cursor) where.push(newestFirst.after<ApiKey>(cursor));
     const rows = await this.em
       .fork()
-      .find(
-        ApiKey,
-        { $and: where },
-        { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
-      );
-    return cursorPage(
-      rows,
-      limit,
-      (key) => ApiKeyDto.from(key),
-      (last) => ({ createdAt: last.createdAt.toISOString(), id: last.id }),
-    );
+      .find(ApiKey, { $and: where }, { orderBy: newestFirst.orderBy, limit: limit + 1 });
+    return cursorPage(rows, limit, (key) => ApiKeyDto.from(key), newestFirst.position);
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { cursorPage, decodeCursor } from '../../../../common/pagination';
+import { cursorPage, newestFirst } from '../../../../common/pagination';
 import { MailMessageDto, type MailMessagePageDto } from '../../dto/mail-message.dto';
 import { MailMessage } from '../../entities/mail-message.entity';
 import { ListOutboxQuery } from './list-outbox.query';
@@ -14,26 +14,10 @@ export class ListOutboxHandler implements IQueryHandler<ListOutboxQuery, MailMes
     const where: FilterQuery<MailMessage>[] = [];
     if (query.status) where.push({ status: query.status });
     if (query.to) where.push({ recipients: { $contains: [query.to.toLowerCase()] } });
-    if (query.cursor) {
-      const { createdAt, id } = decodeCursor(query.cursor, ['createdAt', 'id']);
-      const at = new Date(createdAt);
-      where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
-    }
+    if (query.cursor) where.push(newestFirst.after<MailMessage>(query.cursor));
     const rows = await this.em
       .fork()
-      .find(
-        MailMessage,
-        { $and: where },
-        { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 },
-      );
-    return cursorPage(
-      rows,
-      query.limit,
-      (m) => MailMessageDto.from(m),
-      (last) => ({
-        createdAt: last.createdAt.toISOString(),
-        id: last.id,
-      }),
-    );
+      .find(MailMessage, { $and: where }, { orderBy: newestFirst.orderBy, limit: query.limit + 1 });
+    return cursorPage(rows, query.limit, (m) => MailMessageDto.from(m), newestFirst.position);
   }
 }
