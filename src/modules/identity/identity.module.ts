@@ -6,6 +6,7 @@ import { EndSessionHandler } from './commands/end-session/end-session.handler';
 import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { RefreshTokensHandler } from './commands/refresh/refresh-tokens.handler';
+import { NotifyAccountLockedHandler } from './event-handlers/notify-account-locked.handler';
 import { AuthGuard } from './guards/auth.guard';
 import { AuthController, JwksController, MeController } from './identity.controller';
 import { PasswordHasher } from './password-hasher';
@@ -30,8 +31,9 @@ import { TokenService } from './token.service';
     GetMeHandler,
     ListSessionsHandler,
     AdminAccountSeeder,
+    NotifyAccountLockedHandler,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService],
+  exports: [TokenService, SessionService],
 })
 export class IdentityModule {}

@@ -1,15 +1,16 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, REQUIRED_ROLE, type Principal, type Role } from '@lib/authz';
+import { IS_PUBLIC, type Principal } from '@lib/authz';
 import { auditContext } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { AccessTokenDenylist } from '../sessions/access-token-denylist';
 import { TokenService } from '../token.service';
 
 /**
- * Global guard: every route needs a valid bearer token unless marked public;
- * routes that require a role answer 403 to everyone else. Deny by default.
+ * Global guard: every route needs a valid bearer token unless marked public.
+ * Deny by default. It only authenticates; what the caller may do (role, plan
+ * features) is the PoliciesGuard's job, which runs next.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -36,11 +37,6 @@ export class AuthGuard implements CanActivate {
     }
     request.principal = principal;
     auditContext.assign({ actor: { type: 'user', id: principal.userId } });
-
-    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
-    if (role && principal.role !== role) {
-      throw Problem.forbidden('auth.forbidden', `This route requires the ${role} role`);
-    }
     return true;
   }
 }

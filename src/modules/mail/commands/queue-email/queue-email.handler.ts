@@ -15,8 +15,12 @@ export class QueueEmailHandler implements ICommandHandler<
   ) {}
 
   execute(command: QueueEmailCommand): Promise<{ messageId: string }> {
-    return this.uow.run((em) => {
+    return this.uow.run(async (em) => {
+      if (command.messageId && (await em.count(MailMessage, command.messageId))) {
+        return { messageId: command.messageId };
+      }
       const message = MailMessage.queue({
+        id: command.messageId,
         from: this.config.env.FROM_EMAIL,
         to: command.to,
         subject: command.subject,
@@ -25,7 +29,7 @@ export class QueueEmailHandler implements ICommandHandler<
         template: command.template,
       });
       em.persist(message);
-      return Promise.resolve({ messageId: message.id });
+      return { messageId: message.id };
     });
   }
 }
