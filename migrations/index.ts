@@ -4,6 +4,7 @@ import { Migration20261126003401 } from './Migration20261126003401';
 import { Migration20261126011031 } from './Migration20261126011031';
 import { Migration20261126011153 } from './Migration20261126011153';
 import { Migration20261126011219 } from './Migration20261126011219';
+import { Migration20261126011350 } from './Migration20261126011350';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126011031', class: Migration20261126011031 },
   { name: 'Migration20261126011153', class: Migration20261126011153 },
   { name: 'Migration20261126011219', class: Migration20261126011219 },
+  { name: 'Migration20261126011350', class: Migration20261126011350 },
 ];

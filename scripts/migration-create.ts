@@ -10,7 +10,8 @@ import { ormOptions } from '../src/database/mikro-orm.config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const orm = await MikroORM.init(ormOptions(config, { connect: false }));
+  const base = ormOptions(config, { connect: false });
+  const orm = await MikroORM.init({ ...base, migrations: { ...base.migrations, snapshot: true } });
   const initial = process.argv.includes('--initial');
   const result = await orm.getMigrator().createMigration('migrations', false, initial);
   process.stdout.write(

@@ -3,6 +3,7 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthzModule } from '@lib/authz';
 import { AppConfig, ConfigModule } from '@lib/config';
 import { EventStoreModule } from '@lib/event-store';
 import { QueueModule } from '@lib/queue';
@@ -17,6 +18,7 @@ import { IdentityModule } from './modules/identity';
 import { MailModule } from './modules/mail';
 import { MaintenanceModule } from './modules/maintenance';
 import { PlansModule } from './modules/plans';
+import { UsersModule } from './modules/users';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -40,8 +42,11 @@ export class AppModule {
         QueueModule.forRoot(),
         ...(worker ? [ScheduleModule.forRoot()] : []),
         HealthModule,
+        // Global guards run in this order: authenticate, then authorize, then count.
         IdentityModule.forRole(worker),
-        RateLimitModule, // after IdentityModule: its guard needs the principal the auth guard sets
+        AuthzModule, // after IdentityModule: its guard needs the principal the auth guard sets
+        RateLimitModule, // after AuthzModule: a refused call spends no quota
+        UsersModule,
         AuditModule,
         PlansModule,
         MailModule.forRole(worker),

@@ -6,6 +6,7 @@ interface Operation {
   operationId?: string;
   summary?: string;
   'x-required-plan'?: string;
+  'x-permission'?: string;
   security?: unknown[];
   responses: Record<string, { content?: Record<string, unknown> }>;
 }
@@ -26,6 +27,7 @@ describe('openapi.json', () => {
     expect(op.operationId).toMatch(/^[a-zA-Z]+_[a-zA-Z]+$/);
     expect(op.summary).toBeTruthy();
     expect(['none', 'free', 'pro', 'premium', 'admin']).toContain(op['x-required-plan']);
+    expect(op['x-permission']).toMatch(/^(public|authenticated|role:admin|feature:[a-zA-Z]+)$/);
     const success = Object.keys(op.responses).filter((status) => status.startsWith('2'));
     expect(success.length).toBeGreaterThan(0);
     for (const [status, response] of Object.entries(op.responses)) {

@@ -34,8 +34,10 @@ describe('rate limits shared by replicas', () => {
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await TestApp.create({ role: 'api', extra: [ProbeModule] });
-    b = await TestApp.create({ role: 'api', extra: [ProbeModule], replicaOf: a });
+    // Wrong passwords here test the per-IP limit alone, not the per-account lockout.
+    const env = { LOGIN_MAX_FAILURES: '1000' };
+    a = await TestApp.create({ role: 'api', extra: [ProbeModule], env });
+    b = await TestApp.create({ role: 'api', extra: [ProbeModule], replicaOf: a, env });
   });
   afterAll(async () => {
     await b?.close();

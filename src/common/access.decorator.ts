@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { Public, RequireRole } from '@lib/authz';
+import { requiredPlanFor, Public, RequireFeature, RequireRole, type Feature } from '@lib/authz';
 import { PROBLEM_CONTENT_TYPE } from '@lib/problems';
 import { ProblemDto } from './problem.schema';
 
@@ -32,18 +32,45 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
 
 export type AccessLevel = 'public' | 'user' | 'admin';
 
+export interface AccessOptions {
+  /** The route needs a plan with this feature (403 `plan.upgrade_required` otherwise). */
+  feature?: Feature;
+}
+
 /**
- * Who may call a route: sets what the auth guard enforces and documents it in
- * OpenAPI (security scheme, `x-required-plan`, 401/403 responses) in one place.
+ * Who may call a route: sets what the auth and policy guards enforce and
+ * documents it in OpenAPI in one place: the security scheme, 401/403
+ * responses, `x-required-plan` (`none`, `free`, the cheapest tier with the
+ * feature, or `admin`) and `x-permission` (`public`, `authenticated`,
+ * `feature:<name>` or `role:admin`).
  */
-export function Access(level: AccessLevel): MethodDecorator & ClassDecorator {
-  const plan = { public: 'none', user: 'free', admin: 'admin' }[level];
-  const common = [ApiExtension('x-required-plan', plan), ApiProblems(429)];
+export function Access(level: 'public' | 'admin'): MethodDecorator & ClassDecorator;
+export function Access(level: 'user', options?: AccessOptions): MethodDecorator & ClassDecorator;
+export function Access(
+  level: AccessLevel,
+  { feature }: AccessOptions = {},
+): MethodDecorator & ClassDecorator {
+  const { plan, permission } = describeAccess(level, feature);
+  const common = [
+    ApiExtension('x-required-plan', plan),
+    ApiExtension('x-permission', permission),
+    ApiProblems(429),
+  ];
   if (level === 'public') return applyDecorators(Public(), ...common);
   return applyDecorators(
     ApiBearerAuth('bearer'),
     ApiProblems(401, 403),
     ...(level === 'admin' ? [RequireRole('admin')] : []),
+    ...(feature ? [RequireFeature(feature)] : []),
     ...common,
   );
+}
+
+function describeAccess(level: AccessLevel, feature?: Feature) {
+  if (feature) return { plan: requiredPlanFor(feature), permission: `feature:${feature}` };
+  return {
+    public: { plan: 'none', permission: 'public' },
+    user: { plan: 'free', permission: 'authenticated' },
+    admin: { plan: 'admin', permission: 'role:admin' },
+  }[level];
 }

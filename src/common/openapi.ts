@@ -6,7 +6,10 @@ const DESCRIPTION = `REST API of the Career Tools platform.
 
 Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`.
 Every route states who may call it in \`x-required-plan\`: \`none\` (public),
-\`free\`/\`pro\`/\`premium\` (signed-in users on at least that plan) or \`admin\`.
+\`free\`/\`pro\`/\`premium\` (signed-in users on at least that plan) or \`admin\`,
+and why in \`x-permission\`: \`public\`, \`authenticated\`, \`feature:<name>\` (a plan
+feature) or \`role:admin\`. A plan without the feature gets 403 \`plan.upgrade_required\`
+with \`requiredPlan\` and \`feature\`; a missing role gets 403 \`auth.forbidden\`.
 Lists use cursor pagination: pass \`nextCursor\` back as \`?cursor=\`.`;
 
 /** Builds the OpenAPI document with sorted keys, so the committed file only changes with the code. */

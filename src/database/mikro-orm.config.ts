@@ -16,7 +16,8 @@ export function ormOptions(config: AppConfig, overrides: Partial<Options> = {}):
       migrationsList,
       path: 'migrations',
       pathTs: 'migrations',
-      snapshot: true,
+      // Only `npm run migration:create` writes the snapshot; applying migrations must not touch it.
+      snapshot: false,
       snapshotName: '.snapshot',
       transactional: true,
       allOrNothing: true,

@@ -1,4 +1,18 @@
 export {
+  AbilityFactory,
+  canManageEverything,
+  canUseFeature,
+  defineAbilityFor,
+  featureSubject,
+  type AbilityOwner,
+  type Action,
+  type AppAbility,
+  type AppSubject,
+  type SubjectName,
+  type SubjectShapes,
+} from './ability';
+export { AuthzModule } from './authz.module';
+export {
   PLAN_CATALOG,
   requiredPlanFor,
   TIERS,
@@ -9,11 +23,14 @@ export {
   type Role,
   type Tier,
 } from './plan-catalog';
+export { PoliciesGuard } from './policies.guard';
 export {
   CurrentPrincipal,
   IS_PUBLIC,
   Public,
+  REQUIRED_FEATURE,
   REQUIRED_ROLE,
+  RequireFeature,
   RequireRole,
   type AuthMethod,
   type Principal,

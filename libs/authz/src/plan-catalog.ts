@@ -93,9 +93,11 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
 
 export const TIERS = Object.keys(PLAN_CATALOG) as Tier[];
 
-/** The cheapest tier that includes a feature (tiers are listed cheapest first). */
+/** The cheapest tier whose plan includes the feature: what a caller without it must upgrade to. */
 export function requiredPlanFor(feature: Feature): Tier {
-  const tier = TIERS.find((t) => PLAN_CATALOG[t].features.includes(feature));
-  if (!tier) throw new Error(`No plan includes the feature "${feature}"`);
-  return tier;
+  const tiers = TIERS.filter((tier) => PLAN_CATALOG[tier].features.includes(feature)).sort(
+    (a, b) => PLAN_CATALOG[a].priceCents - PLAN_CATALOG[b].priceCents,
+  );
+  if (!tiers[0]) throw new Error(`No plan includes the feature "${feature}"`);
+  return tiers[0];
 }

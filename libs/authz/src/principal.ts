@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { ApiKeyScopeName } from './api-key-scopes';
-import type { Role, Tier } from './plan-catalog';
+import type { Feature, Role, Tier } from './plan-catalog';
 
 export type AuthMethod = 'jwt' | 'api-key';
 
@@ -19,11 +19,14 @@ export interface Principal {
 
 export const IS_PUBLIC = 'authz:public';
 export const REQUIRED_ROLE = 'authz:role';
+export const REQUIRED_FEATURE = 'authz:feature';
 
 /** The route needs no authentication. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
-/** The route needs the given role (deny otherwise with 403). */
+/** The route needs the given role (deny otherwise with 403 `auth.forbidden`). */
 export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
+/** The route needs a plan with the feature (deny otherwise with 403 `plan.upgrade_required`). */
+export const RequireFeature = (feature: Feature) => SetMetadata(REQUIRED_FEATURE, feature);
 
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): Principal | undefined =>

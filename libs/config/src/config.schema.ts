@@ -57,6 +57,8 @@ export const envSchema = z.object({
   JWT_ISSUER: z.string().default('career-tools-app'),
   JWT_AUDIENCE: z.string().default('career-tools-users'),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   DATA_ENCRYPTION_KEY: optionalString.pipe(
     z
       .string()

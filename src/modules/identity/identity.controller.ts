@@ -45,6 +45,13 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in with email and password',
     description:
+      'Any refusal is the same 401 `auth.invalid_credentials`: unknown email, wrong password, ' +
+      'and an account that is locked or disabled, even with the right password, so that the ' +
+      'answer reveals neither which accounts exist nor whether a guess was right. ' +
+      'After `LOGIN_MAX_FAILURES` (default 5) wrong passwords in a row the account is locked for ' +
+      '`LOGIN_LOCK_SECONDS` (default 15 min) and its owner is emailed; attempts during a lock do not ' +
+      'extend it, and a successful sign-in resets the count. Admins see locks in ' +
+      '`GET /v1/admin/users` and lift them there. ' +
       'With two-factor authentication on, also send `otp` (a TOTP or a recovery code): without it the answer is ' +
       '401 auth.mfa_required (only once the password was right), with a wrong one 401 auth.invalid_otp.',
   })

@@ -24,6 +24,7 @@ import { UpdateProfileHandler } from './commands/update-profile/update-profile.h
 import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
 import { EmailVerification } from './email-verification';
 import { EmailTwoFactorChangeHandler } from './event-handlers/email-two-factor-change.handler';
+import { NotifyAccountLockedHandler } from './event-handlers/notify-account-locked.handler';
 import { AuthGuard } from './guards/auth.guard';
 import { AuthController, JwksController, MeController } from './identity.controller';
 import { PasswordResetProcessor } from './jobs/password-reset.processor';
@@ -44,6 +45,7 @@ export class IdentityModule {
   static forRole(runsWorker: boolean): DynamicModule {
     return {
       module: IdentityModule,
+      global: true, // other modules (users) use SessionService and TokenService
       imports: [CqrsModule],
       controllers: [
         AuthController,
@@ -80,6 +82,7 @@ export class IdentityModule {
         EnableTwoFactorHandler,
         DisableTwoFactorHandler,
         EmailTwoFactorChangeHandler,
+        NotifyAccountLockedHandler,
         ApiKeyUsage,
         ApiKeyAuthenticator,
         CreateApiKeyHandler,
@@ -88,7 +91,7 @@ export class IdentityModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         ...(runsWorker ? [PasswordResetProcessor] : []),
       ],
-      exports: [TokenService],
+      exports: [TokenService, SessionService],
     };
   }
 }

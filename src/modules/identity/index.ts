@@ -4,3 +4,4 @@ export { RefreshToken } from './entities/refresh-token.entity';
 export { User } from './entities/user.entity';
 export { UserToken } from './entities/user-token.entity';
 export { TokenService } from './token.service';
+export { SessionService } from './sessions/session.service';

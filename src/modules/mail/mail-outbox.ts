@@ -12,8 +12,18 @@ import type { RenderedEmail } from './templates/render-email';
 export class MailOutbox {
   constructor(private readonly config: AppConfig) {}
 
-  queue(em: EntityManager, to: string[], email: RenderedEmail, template?: string): MailMessage {
-    const message = MailMessage.queue({ from: this.config.env.FROM_EMAIL, to, ...email, template });
+  queue(
+    em: EntityManager,
+    to: string[],
+    email: RenderedEmail,
+    options: { template?: string; id?: string } = {},
+  ): MailMessage {
+    const message = MailMessage.queue({
+      from: this.config.env.FROM_EMAIL,
+      to,
+      ...email,
+      ...options,
+    });
     em.persist(message);
     return message;
   }

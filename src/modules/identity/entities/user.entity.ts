@@ -10,6 +10,23 @@ import {
   UserRegistered,
 } from '../events/identity.events';
 
+import {
+  RecoveryCodeUsed,
+  TwoFactorDisabled,
+  TwoFactorEnabled,
+  TwoFactorSetupStarted,
+  type SecondFactorKind,
+} from '../events/two-factor.events';
+import {
+  AccountLocked,
+  UserDisabled,
+  UserEnabled,
+  UserLocked,
+  UserRoleChanged,
+  UserTierChanged,
+  UserUnlocked,
+} from '../events/account.events';
+
 export interface UserPreferences {
   emailNotifications: boolean;
   jobAlerts: boolean;
@@ -31,13 +48,6 @@ export const DEFAULT_PREFERENCES: UserPreferences = {
   theme: 'system',
   language: 'en',
 };
-import {
-  RecoveryCodeUsed,
-  TwoFactorDisabled,
-  TwoFactorEnabled,
-  TwoFactorSetupStarted,
-  type SecondFactorKind,
-} from '../events/two-factor.events';
 
 @Entity({ tableName: 'users' })
 export class User extends AggregateRoot {
@@ -128,6 +138,7 @@ export class User extends AggregateRoot {
 
   recordLogin(at = new Date()): void {
     this.lastLoginAt = at;
+    this.failedLogins = 0;
     const event = new UserLoggedIn(this.id, {});
     event.metadata = { actor: { type: 'user', id: this.id } };
     this.raise(event);
@@ -184,5 +195,84 @@ export class User extends AggregateRoot {
     this.recoveryCodeHashes = remaining;
     this.raise(new RecoveryCodeUsed(this.id, { remaining: remaining.length }));
     return true;
+  }
+  // ── Sign-in protection and account status ─────────────────────────────────
+
+  /** Consecutive failed sign-ins since the last success, lock or unlock. */
+  @Property({ type: 'integer', default: 0 })
+  failedLogins: number = 0;
+
+  /** Sign-in is refused until then: too many failures, or an admin locked the account. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  lockedUntil?: Date | null;
+
+  /** Set while an admin has disabled the account: no sign-in, no refresh. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  disabledAt?: Date | null;
+
+  isLocked(now = new Date()): boolean {
+    return !!this.lockedUntil && this.lockedUntil > now;
+  }
+
+  /**
+   * Counts a wrong password. The attempt that reaches `maxFailures` locks the
+   * account for `lockSeconds` and raises `security.account_locked`; returns
+   * whether it did. Attempts during a lock are not counted, so failures never
+   * extend a lock: it always ends on time.
+   */
+  recordFailedLogin(
+    policy: { maxFailures: number; lockSeconds: number },
+    now = new Date(),
+  ): boolean {
+    if (this.isLocked(now)) return false;
+    this.failedLogins += 1;
+    if (this.failedLogins < policy.maxFailures) return false;
+    this.failedLogins = 0;
+    this.lockedUntil = new Date(now.getTime() + policy.lockSeconds * 1000);
+    this.raise(
+      new AccountLocked(this.id, {
+        failures: policy.maxFailures,
+        lockedUntil: this.lockedUntil.toISOString(),
+      }),
+    );
+    return true;
+  }
+
+  /** An admin locks sign-in until `until`. */
+  lock(until: Date): void {
+    this.lockedUntil = until;
+    this.raise(new UserLocked(this.id, { lockedUntil: until.toISOString() }));
+  }
+
+  /** An admin lifts a lock and forgets past failures. */
+  unlock(now = new Date()): void {
+    if (!this.isLocked(now) && this.failedLogins === 0) return;
+    this.lockedUntil = null;
+    this.failedLogins = 0;
+    this.raise(new UserUnlocked(this.id, {}));
+  }
+
+  disable(now = new Date()): void {
+    if (this.disabledAt) return;
+    this.disabledAt = now;
+    this.raise(new UserDisabled(this.id, {}));
+  }
+
+  enable(): void {
+    if (!this.disabledAt) return;
+    this.disabledAt = null;
+    this.raise(new UserEnabled(this.id, {}));
+  }
+
+  changeTier(tier: Tier): void {
+    if (tier === this.tier) return;
+    this.raise(new UserTierChanged(this.id, { from: this.tier, to: tier }));
+    this.tier = tier;
+  }
+
+  changeRole(role: Role): void {
+    if (role === this.role) return;
+    this.raise(new UserRoleChanged(this.id, { from: this.role, to: role }));
+    this.role = role;
   }
 }

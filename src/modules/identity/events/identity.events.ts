@@ -17,10 +17,15 @@ export class UserLoggedIn extends DomainEvent<Record<string, never>> {
   }
 }
 
-/** A failed sign-in; the stream is the IP so that no account id is disclosed. */
+export type LoginFailureReason = 'invalid_credentials' | 'account_locked' | 'account_disabled';
+
+/**
+ * A failed sign-in; the stream is the IP so that no account id is disclosed.
+ * The caller is told `auth.invalid_credentials` whatever the reason.
+ */
 @DomainEventType('security.login_failed')
-export class LoginFailed extends DomainEvent<{ reason: 'invalid_credentials' }> {
-  constructor(ip: string, payload: { reason: 'invalid_credentials' }) {
+export class LoginFailed extends DomainEvent<{ reason: LoginFailureReason }> {
+  constructor(ip: string, payload: { reason: LoginFailureReason }) {
     super('security', ip, payload);
   }
 }

@@ -9,15 +9,12 @@ export class SessionStarted extends DomainEvent<{ userId: string }> {
   }
 }
 
+export type SessionEndReason =
+  'logout' | 'revoked' | 'logout_all' | 'password_changed' | 'account_disabled';
+
 @DomainEventType('identity.session_ended')
-export class SessionEnded extends DomainEvent<{
-  userId: string;
-  reason: 'logout' | 'revoked' | 'logout_all';
-}> {
-  constructor(
-    familyId: string,
-    payload: { userId: string; reason: 'logout' | 'revoked' | 'logout_all' },
-  ) {
+export class SessionEnded extends DomainEvent<{ userId: string; reason: SessionEndReason }> {
+  constructor(familyId: string, payload: { userId: string; reason: SessionEndReason }) {
     super(SESSION_STREAM, familyId, payload);
   }
 }

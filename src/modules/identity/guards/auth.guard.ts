@@ -1,14 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import {
-  API_KEY_SCOPE,
-  IS_PUBLIC,
-  REQUIRED_ROLE,
-  type ApiKeyScopeName,
-  type Principal,
-  type Role,
-} from '@lib/authz';
+import { IS_PUBLIC, type Principal } from '@lib/authz';
 import { auditContext } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
@@ -18,8 +11,8 @@ import { TokenService } from '../token.service';
 
 /**
  * Global guard: every route needs a valid bearer token (JWT) or API key unless
- * marked public; routes that require a role answer 403 to everyone else. API
- * keys reach only routes that declare a scope the key carries. Deny by default.
+ * marked public. Deny by default. It only authenticates; what the caller may do
+ * (role, plan features, API-key scopes) is the PoliciesGuard's job, which runs next.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,26 +39,6 @@ export class AuthGuard implements CanActivate {
         : await this.verifyJwt(credential.value);
     request.principal = principal;
     auditContext.assign({ actor: { type: 'user', id: principal.userId } });
-
-    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
-    if (role && principal.role !== role) {
-      throw Problem.forbidden('auth.forbidden', `This route requires the ${role} role`);
-    }
-    if (principal.authMethod === 'api-key') {
-      const scope = this.reflector.getAllAndOverride<ApiKeyScopeName | undefined>(
-        API_KEY_SCOPE,
-        targets,
-      );
-      if (!scope || !principal.scopes?.includes(scope)) {
-        throw Problem.forbidden(
-          'auth.scope_required',
-          scope
-            ? `This API key lacks the "${scope}" scope`
-            : 'This route cannot be called with an API key',
-          { requiredScope: scope ?? null },
-        );
-      }
-    }
     return true;
   }
 

@@ -33,7 +33,7 @@ export class PasswordResetProcessor {
           em,
           [user.email],
           identityEmails.passwordReset(user.name, link.toString(), minutes),
-          'password-reset',
+          { template: 'password-reset' },
         );
         events.record(new PasswordResetRequested(user.id, {}));
         return { sent: true };

@@ -9,7 +9,12 @@ import { Secrets } from '../../../bootstrap/secrets';
 import type { TokenPair } from '../dto/token-pair.dto';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { User } from '../entities/user.entity';
-import { RefreshTokenReused, SessionEnded, SessionStarted } from '../events/session.events';
+import {
+  RefreshTokenReused,
+  SessionEnded,
+  SessionStarted,
+  type SessionEndReason,
+} from '../events/session.events';
 import { TokenService, type IssuedAccessToken } from '../token.service';
 import { AccessTokenDenylist } from './access-token-denylist';
 import { hashToken, newOpaqueToken } from './opaque-token';
@@ -68,8 +73,11 @@ export class SessionService {
       );
       const now = new Date();
       if (!token || token.revokedAt || token.familyExpiresAt <= now) return { denied: [] };
-      const user = await em.findOne(User, token.userId);
-      if (!user) return { denied: [] };
+      // FOR SHARE: waits for an admin's change of role, plan or status to commit, then reads it.
+      const user = await em.findOne(User, token.userId, {
+        lockMode: LockMode.PESSIMISTIC_READ,
+      });
+      if (!user || user.disabledAt) return { denied: [] };
 
       if (!token.usedAt) {
         token.usedAt = now;
@@ -105,18 +113,38 @@ export class SessionService {
     });
   }
 
-  /** Ends every session of the user, except the one of `keepAccessJti` when given. */
-  async endAll(userId: string, keepAccessJti?: string): Promise<void> {
+  /**
+   * Ends every session of the user and denies their access tokens (logout-all,
+   * password change or reset, account disabled), except the session of
+   * `keepAccessJti` when given.
+   */
+  async endAll(
+    userId: string,
+    options: { reason?: SessionEndReason; keepAccessJti?: string } = {},
+  ): Promise<void> {
+    const { reason = 'logout_all', keepAccessJti } = options;
     await this.revoking(async (em, events) => {
       const kept = keepAccessJti
         ? await em.findOne(RefreshToken, { userId, accessJti: keepAccessJti })
         : null;
       const revoked = await this.revoke(em, { userId, exceptFamilyId: kept?.familyId });
       for (const familyId of new Set(revoked.filter((t) => t.live).map((t) => t.familyId))) {
-        events.record(new SessionEnded(familyId, { userId, reason: 'logout_all' }));
+        events.record(new SessionEnded(familyId, { userId, reason }));
       }
       return { denied: revoked };
     });
+  }
+
+  /**
+   * Denies the user's live access tokens but keeps their sessions: clients get
+   * 401, refresh, and the new access token carries the user's current role and
+   * plan. Used when an admin changes either, so that a demotion takes effect now.
+   */
+  async expireAccessTokens(userId: string): Promise<void> {
+    const live = await this.em
+      .fork()
+      .find(RefreshToken, { userId, accessExpiresAt: { $gt: new Date() } });
+    await this.denylist.deny(live.map((t) => ({ jti: t.accessJti, expiresAt: t.accessExpiresAt })));
   }
 
   /** Ends one of the user's sessions; someone else's session id is a 404. */

@@ -56,6 +56,7 @@ export class MailMessage extends AggregateRoot {
   sentAt?: Date | null;
 
   static queue(fields: {
+    id?: string;
     from: string;
     to: string[];
     subject: string;
@@ -64,6 +65,7 @@ export class MailMessage extends AggregateRoot {
     template?: string;
   }): MailMessage {
     const message = new MailMessage();
+    if (fields.id) message.id = fields.id;
     message.fromAddress = fields.from;
     message.recipients = fields.to.map((address) => address.trim().toLowerCase());
     message.subject = fields.subject;

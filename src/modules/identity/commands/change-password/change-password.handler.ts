@@ -26,13 +26,13 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
         throw Problem.forbidden('auth.wrong_password', 'The current password is incorrect');
       }
       user.changePassword(passwordHash, 'change');
-      this.outbox.queue(
-        em,
-        [user.email],
-        identityEmails.passwordChanged(user.name),
-        'password-changed',
-      );
+      this.outbox.queue(em, [user.email], identityEmails.passwordChanged(user.name), {
+        template: 'password-changed',
+      });
     });
-    await this.sessions.endAll(principal.userId, principal.tokenId);
+    await this.sessions.endAll(principal.userId, {
+      reason: 'password_changed',
+      keepAccessJti: principal.tokenId,
+    });
   }
 }

@@ -1,14 +1,23 @@
+import { LockMode } from '@mikro-orm/core';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AppConfig } from '@lib/config';
 import { Problem } from '@lib/problems';
 import { UnitOfWork } from '@lib/event-store';
 import { User } from '../../entities/user.entity';
-import { LoginFailed } from '../../events/identity.events';
+import { LoginFailed, type LoginFailureReason } from '../../events/identity.events';
 import { PasswordHasher } from '../../password-hasher';
 import { SessionService } from '../../sessions/session.service';
 import { TwoFactorService } from '../../two-factor/two-factor.service';
 import type { TokenPair } from '../../dto/token-pair.dto';
 import { LoginCommand } from './login.command';
 
+/**
+ * Signs in with email and password. Unknown email, wrong password, locked and
+ * disabled accounts all get the same 401 `auth.invalid_credentials` after the
+ * same bcrypt work, so the answer never tells whether an account exists or
+ * whether a guessed password was right; the owner of a locked account learns
+ * of it by email, and admins from the audit trail.
+ */
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
   constructor(
@@ -16,6 +25,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly twoFactor: TwoFactorService,
+    private readonly config: AppConfig,
   ) {}
 
   async execute(command: LoginCommand): Promise<TokenPair> {
@@ -26,9 +36,22 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
         { populate: ['passwordHash'] },
       );
       const valid = await this.hasher.verify(command.password, found?.passwordHash);
-      if (!found || !valid) {
-        events.record(new LoginFailed(command.ip, { reason: 'invalid_credentials' }));
+      const refuse = (reason: LoginFailureReason) => {
+        events.record(new LoginFailed(command.ip, { reason }));
         return undefined;
+      };
+      if (!found) return refuse('invalid_credentials');
+
+      // Read the counter and lock under a row lock, so parallel attempts each count once.
+      await em.refresh(found, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (found.disabledAt) return refuse('account_disabled');
+      if (found.isLocked()) return refuse('account_locked');
+      if (!valid) {
+        found.recordFailedLogin({
+          maxFailures: this.config.env.LOGIN_MAX_FAILURES,
+          lockSeconds: this.config.env.LOGIN_LOCK_SECONDS,
+        });
+        return refuse('invalid_credentials');
       }
       const mfaRefusal = await this.twoFactor.refuseLogin(em, events, found, command.otp);
       if (mfaRefusal) return mfaRefusal;

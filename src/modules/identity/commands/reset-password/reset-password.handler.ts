@@ -27,16 +27,13 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
       const user = id ? await em.findOne(User, id) : null;
       if (!user) return undefined;
       user.changePassword(passwordHash, 'reset');
-      this.outbox.queue(
-        em,
-        [user.email],
-        identityEmails.passwordChanged(user.name),
-        'password-changed',
-      );
+      this.outbox.queue(em, [user.email], identityEmails.passwordChanged(user.name), {
+        template: 'password-changed',
+      });
       return user.id;
     });
     if (!userId)
       throw Problem.badRequest('auth.invalid_reset_token', 'The link is invalid, used or expired');
-    await this.sessions.endAll(userId);
+    await this.sessions.endAll(userId, { reason: 'password_changed' });
   }
 }

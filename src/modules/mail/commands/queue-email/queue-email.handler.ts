@@ -1,8 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
+import { MailMessage } from '../../entities/mail-message.entity';
 import { MailOutbox } from '../../mail-outbox';
 import { QueueEmailCommand } from './queue-email.command';
 
+/** Stores an email for delivery; a command carrying a known message id is a repeat and adds nothing. */
 @CommandHandler(QueueEmailCommand)
 export class QueueEmailHandler implements ICommandHandler<
   QueueEmailCommand,
@@ -14,16 +16,22 @@ export class QueueEmailHandler implements ICommandHandler<
   ) {}
 
   execute({
+    messageId,
     to,
     subject,
     html,
     text,
     template,
   }: QueueEmailCommand): Promise<{ messageId: string }> {
-    return this.uow.run((em) =>
-      Promise.resolve({
-        messageId: this.outbox.queue(em, to, { subject, html, text }, template).id,
-      }),
-    );
+    return this.uow.run(async (em) => {
+      if (messageId && (await em.count(MailMessage, messageId))) return { messageId };
+      const message = this.outbox.queue(
+        em,
+        to,
+        { subject, html, text },
+        { template, id: messageId },
+      );
+      return { messageId: message.id };
+    });
   }
 }

@@ -1,0 +1,75 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Problem } from '@lib/problems';
+import { AbilityFactory, canManageEverything, canUseFeature, type AppAbility } from './ability';
+import { requiredPlanFor, type Feature, type Role } from './plan-catalog';
+import { API_KEY_SCOPE, type ApiKeyScopeName } from './api-key-scopes';
+import { REQUIRED_FEATURE, REQUIRED_ROLE, type Principal } from './principal';
+
+const ROLE_CHECKS: Record<Role, (ability: AppAbility, principal: Principal) => boolean> = {
+  admin: canManageEverything,
+  user: () => true,
+};
+
+/**
+ * Global guard for routes that need a role or a plan feature, decided by the
+ * caller's CASL ability. It must run after the auth guard, which attaches
+ * `request.principal`; a gated route reached without one is refused (fail closed).
+ *
+ * - a role the caller lacks: 403 `auth.forbidden`
+ * - a feature the caller's plan lacks: 403 `plan.upgrade_required` with
+ *   `requiredPlan` (the cheapest tier that has it) and `feature`
+ * - an API key without the route's scope, or on a route that declares none:
+ *   403 `auth.scope_required` (keys reach only what they were given)
+ */
+@Injectable()
+export class PoliciesGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
+    const feature = this.reflector.getAllAndOverride<Feature | undefined>(
+      REQUIRED_FEATURE,
+      targets,
+    );
+    const principal = context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+    if (principal?.authMethod === 'api-key') {
+      assertScope(
+        principal,
+        this.reflector.getAllAndOverride<ApiKeyScopeName>(API_KEY_SCOPE, targets),
+      );
+    }
+    if (!role && !feature) return true;
+    if (!principal) throw Problem.unauthorized('auth.unauthenticated', 'Authentication required');
+    const ability = this.abilities.for(principal);
+
+    if (role && !ROLE_CHECKS[role](ability, principal)) {
+      throw Problem.forbidden('auth.forbidden', `This route requires the ${role} role`);
+    }
+    if (feature && !canUseFeature(ability, feature)) {
+      const requiredPlan = requiredPlanFor(feature);
+      throw Problem.forbidden(
+        'plan.upgrade_required',
+        `This feature (${feature}) needs the ${requiredPlan} plan or higher`,
+        { requiredPlan, feature },
+      );
+    }
+    return true;
+  }
+}
+
+function assertScope(principal: Principal, scope: ApiKeyScopeName | undefined): void {
+  if (scope && principal.scopes?.includes(scope)) return;
+  throw Problem.forbidden(
+    'auth.scope_required',
+    scope
+      ? `This API key lacks the "${scope}" scope`
+      : 'This route cannot be called with an API key',
+    { requiredScope: scope ?? null },
+  );
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { UpdateUserHandler } from './commands/update-user/update-user.handler';
+import { ListUsersHandler } from './queries/list-users/list-users.handler';
+import { AdminUsersController } from './users.controller';
+
+/** User administration (admins only): search accounts, change plan, role, lock and status. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [AdminUsersController],
+  providers: [ListUsersHandler, UpdateUserHandler],
+})
+export class UsersModule {}

@@ -1,0 +1,110 @@
+import bcrypt from 'bcrypt';
+import type { Role, Tier } from '@lib/authz';
+import { UnitOfWork } from '@lib/event-store';
+import type { TestApp } from '@lib/testing';
+import { User } from '../../src/modules/identity';
+
+let lastIp = 0;
+
+/**
+ * A client address no other sign-in in this process used: the auth rate limit
+ * (5 per 15 minutes per IP) then never gets in the way of what a test checks.
+ */
+export function freshIp(): string {
+  lastIp += 1;
+  return `198.18.${Math.floor(lastIp / 250)}.${(lastIp % 250) + 1}`;
+}
+
+export async function createUser(
+  t: TestApp,
+  fields: { email: string; password: string; name?: string; tier?: Tier; role?: Role },
+): Promise<string> {
+  const user = User.register({
+    email: fields.email,
+    passwordHash: await bcrypt.hash(fields.password, 4),
+    name: fields.name ?? fields.email.split('@')[0],
+    role: fields.role,
+  });
+  if (fields.tier) user.changeTier(fields.tier);
+  await t.get(UnitOfWork).run((em) => {
+    em.persist(user);
+    return Promise.resolve();
+  });
+  return user.id;
+}
+
+export function login(t: TestApp, email: string, password: string, ip = freshIp()) {
+  return t.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    remoteAddress: ip,
+    payload: { email, password },
+  });
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  authorization: string;
+}
+
+/** Signs in (from a fresh IP) and fails the test unless it works. */
+export async function signIn(t: TestApp, email: string, password: string): Promise<Session> {
+  const response = await login(t, email, password);
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+  const pair = response.json<{ accessToken: string; refreshToken: string }>();
+  return { ...pair, authorization: `Bearer ${pair.accessToken}` };
+}
+
+export function signInAsAdmin(t: TestApp): Promise<Session> {
+  return signIn(t, t.config.env.ADMIN_EMAIL, t.config.env.ADMIN_PASSWORD!);
+}
+
+/** Exchanges the session's refresh token for a new pair. */
+export async function refresh(t: TestApp, session: Session): Promise<Session> {
+  const response = await t.inject({
+    method: 'POST',
+    url: '/v1/auth/refresh',
+    payload: { refreshToken: session.refreshToken },
+  });
+  if (response.statusCode !== 200) throw new Error(`refresh failed: ${response.body}`);
+  const pair = response.json<{ accessToken: string; refreshToken: string }>();
+  return { ...pair, authorization: `Bearer ${pair.accessToken}` };
+}
+
+export function call(
+  t: TestApp,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  authorization?: string,
+  payload?: object,
+) {
+  return t.inject({
+    method,
+    url,
+    headers: authorization ? { authorization } : {},
+    ...(payload ? { payload } : {}),
+  });
+}
+
+export interface AuditEvent {
+  id: string;
+  type: string;
+  streamId: string;
+  payload: Record<string, unknown>;
+  metadata: { actor?: { type: string; id: string }; ip?: string };
+}
+
+/** Audit events of a type (newest first), optionally of one stream. */
+export async function auditEvents(
+  t: TestApp,
+  admin: Session,
+  type: string,
+  streamId?: string,
+): Promise<AuditEvent[]> {
+  const query = new URLSearchParams({ type, ...(streamId ? { streamId } : {}), limit: '100' });
+  const url = `/v1/admin/audit/events?${query.toString()}`;
+  const response = await call(t, 'GET', url, admin.authorization);
+  if (response.statusCode !== 200) throw new Error(`audit query failed: ${response.body}`);
+  return response.json<{ items: AuditEvent[] }>().items;
+}
