@@ -38,7 +38,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
   });
-  return sortKeys(document) as OpenAPIObject;
+  return sortKeys(withUniqueSecurity(document)) as OpenAPIObject;
 }
 
 export function setupSwaggerUi(app: INestApplication, document: OpenAPIObject): void {
@@ -58,4 +58,19 @@ function sortKeys(value: unknown): unknown {
       .sort()
       .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
   );
+}
+
+/** A route whose class and method both declare access lists each scheme once. */
+function withUniqueSecurity(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as { security?: object[] }[]) {
+      if (!operation.security) continue;
+      const seen = new Set<string>();
+      operation.security = operation.security.filter((requirement) => {
+        const key = JSON.stringify(requirement);
+        return !seen.has(key) && seen.add(key);
+      });
+    }
+  }
+  return document;
 }

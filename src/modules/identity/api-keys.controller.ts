@@ -12,13 +12,12 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiCreatedResponse,
-  ApiExtension,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, requiredPlanFor, type Principal } from '@lib/authz';
+import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { CursorQueryDto } from '../../common/pagination';
 import { CreateApiKeyCommand } from './commands/create-api-key/create-api-key.command';
@@ -42,8 +41,8 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  // Overrides the class-level `free` (method-level extensions win); the handler enforces it.
-  @ApiExtension('x-required-plan', requiredPlanFor('apiAccess'))
+  // The plan gate (the policies guard) refuses callers without API access with plan.upgrade_required.
+  @Access('user', { feature: 'apiAccess' })
   @ApiOperation({
     summary: 'Create an API key (the secret is shown only in this response)',
     description:

@@ -1,6 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PLAN_CATALOG, requiredPlanFor } from '@lib/authz';
 import { UnitOfWork } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { generateApiKeySecret } from '../../api-keys/api-key-secret';
@@ -21,12 +20,6 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand,
       // The row lock serialises concurrent creations, so the count below holds.
       const user = await em.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw Problem.notFound('User');
-      // The tier is read from the database, not the token, which may predate a downgrade.
-      if (!PLAN_CATALOG[user.tier].features.includes('apiAccess')) {
-        throw Problem.forbidden('plan.upgrade_required', 'API keys need the Premium plan', {
-          requiredPlan: requiredPlanFor('apiAccess'),
-        });
-      }
       const now = new Date();
       const live = await em.count(ApiKey, {
         userId,
