@@ -27,9 +27,12 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose 6 ships ES modules only; SWC turns them into CommonJS for Jest.
-  transform: { '^.+\\.ts$': swc, '^.+/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose 6 and arctic 3 (with its @oslojs deps) ship ES modules only; SWC turns them into CommonJS for Jest.
+  transform: {
+    '^.+\\.ts$': swc,
+    '^.+/node_modules/(jose|arctic|@oslojs/[^/]+)/.+\\.js$': swc,
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|arctic|@oslojs/[^/]+)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126001004 } from './Migration20261126001004';
 import { Migration20261126003401 } from './Migration20261126003401';
 import { Migration20261126011219 } from './Migration20261126011219';
+import { Migration20261126012429 } from './Migration20261126012429';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126001004', class: Migration20261126001004 },
   { name: 'Migration20261126003401', class: Migration20261126003401 },
   { name: 'Migration20261126011219', class: Migration20261126011219 },
+  { name: 'Migration20261126012429', class: Migration20261126012429 },
 ];

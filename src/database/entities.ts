@@ -1,7 +1,15 @@
 import { StoredEvent } from '@lib/event-store';
-import { RefreshToken, User, UserToken } from '../modules/identity';
+import { RefreshToken, User, UserIdentity, UserToken } from '../modules/identity';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
 
 /** Every MikroORM entity; the migrator and the CLI diff against this list. */
-export const ENTITIES = [StoredEvent, User, RefreshToken, UserToken, MailMessage, PlanRecord];
+export const ENTITIES = [
+  StoredEvent,
+  User,
+  RefreshToken,
+  UserToken,
+  UserIdentity,
+  MailMessage,
+  PlanRecord,
+];

@@ -1,5 +1,6 @@
 export { IdentityModule } from './identity.module';
 export { RefreshToken } from './entities/refresh-token.entity';
 export { User } from './entities/user.entity';
+export { UserIdentity } from './entities/user-identity.entity';
 export { UserToken } from './entities/user-token.entity';
 export { TokenService } from './token.service';
