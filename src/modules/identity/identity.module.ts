@@ -14,6 +14,7 @@ import { ResendVerificationHandler } from './commands/resend-verification/resend
 import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
 import { UpdateProfileHandler } from './commands/update-profile/update-profile.handler';
 import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
+import { OAUTH_CONTROLLERS, OAUTH_INJECTABLES } from './oauth/oauth.wiring';
 import { EmailVerification } from './email-verification';
 import { AuthGuard } from './guards/auth.guard';
 import { AuthController, JwksController, MeController } from './identity.controller';
@@ -39,6 +40,7 @@ export class IdentityModule {
         MeController,
         ProfileController,
         JwksController,
+        ...OAUTH_CONTROLLERS,
       ],
       providers: [
         TokenService,
@@ -61,6 +63,7 @@ export class IdentityModule {
         GetMeHandler,
         ListSessionsHandler,
         AdminAccountSeeder,
+        ...OAUTH_INJECTABLES,
         { provide: APP_GUARD, useClass: AuthGuard },
         ...(runsWorker ? [PasswordResetProcessor] : []),
       ],
