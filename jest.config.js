@@ -24,15 +24,18 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+const ESM_ONLY = 'jose|@noble/hashes|@scure/base|arctic|@oslojs/[^/]+';
+
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose 6 and otplib's @noble/@scure dependencies ship ES modules only; SWC turns them into CommonJS for Jest.
+  // These ship ES modules only (jose 6, otplib's @noble/@scure, arctic 3 and its @oslojs deps);
+  // SWC turns them into CommonJS for Jest.
   transform: {
     '^.+\\.ts$': swc,
-    '^.+/node_modules/(jose|@noble/hashes|@scure/base)/.+\\.js$': swc,
+    [`^.+/node_modules/(${ESM_ONLY})/.+\\.js$`]: swc,
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/hashes|@scure/base)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

@@ -5,6 +5,7 @@ import { Migration20261126011031 } from './Migration20261126011031';
 import { Migration20261126011153 } from './Migration20261126011153';
 import { Migration20261126011219 } from './Migration20261126011219';
 import { Migration20261126011350 } from './Migration20261126011350';
+import { Migration20261126012429 } from './Migration20261126012429';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126011153', class: Migration20261126011153 },
   { name: 'Migration20261126011219', class: Migration20261126011219 },
   { name: 'Migration20261126011350', class: Migration20261126011350 },
+  { name: 'Migration20261126012429', class: Migration20261126012429 },
 ];

@@ -1,5 +1,5 @@
 import { StoredEvent } from '@lib/event-store';
-import { ApiKey, RefreshToken, User, UserToken } from '../modules/identity';
+import { ApiKey, RefreshToken, User, UserIdentity, UserToken } from '../modules/identity';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
 
@@ -10,6 +10,7 @@ export const ENTITIES = [
   RefreshToken,
   UserToken,
   ApiKey,
+  UserIdentity,
   MailMessage,
   PlanRecord,
 ];

@@ -17,6 +17,20 @@ const list = z
       .filter(Boolean),
   );
 
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+/** `OAUTH_<PROVIDER>_AUTHORIZE_URL`, `_TOKEN_URL`, `_USERINFO_URL`: unset means the real endpoint. */
+function oauthEndpointOverrides<P extends string>(providers: readonly P[]) {
+  const shape: Record<string, typeof optionalUrl> = {};
+  for (const p of providers) {
+    for (const e of ['AUTHORIZE', 'TOKEN', 'USERINFO']) shape[`OAUTH_${p}_${e}_URL`] = optionalUrl;
+  }
+  return shape as Record<
+    `OAUTH_${P}_${'AUTHORIZE' | 'TOKEN' | 'USERINFO'}_URL`,
+    typeof optionalUrl
+  >;
+}
+
 /** Every environment variable the application reads. `.env.example` documents them. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -77,6 +91,19 @@ export const envSchema = z.object({
   QUEUE_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   QUEUE_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+
+  // OAuth login: a provider without both credentials is disabled. Endpoint overrides exist for tests.
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  LINKEDIN_CLIENT_ID: optionalString,
+  LINKEDIN_CLIENT_SECRET: optionalString,
+  TWITTER_CLIENT_ID: optionalString,
+  TWITTER_CLIENT_SECRET: optionalString,
+  FACEBOOK_APP_ID: optionalString,
+  FACEBOOK_APP_SECRET: optionalString,
+  OAUTH_CALLBACK_BASE_URL: optionalString.pipe(z.url().optional()),
+  OAUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  ...oauthEndpointOverrides(['GOOGLE', 'LINKEDIN', 'X', 'FACEBOOK']),
 
   PUPPETEER_EXECUTABLE_PATH: z.string().default('/usr/bin/chromium'),
 });

@@ -22,6 +22,7 @@ import { ResetPasswordHandler } from './commands/reset-password/reset-password.h
 import { SetUpTwoFactorHandler } from './commands/set-up-two-factor/set-up-two-factor.handler';
 import { UpdateProfileHandler } from './commands/update-profile/update-profile.handler';
 import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
+import { OAUTH_CONTROLLERS, OAUTH_INJECTABLES } from './oauth/oauth.wiring';
 import { EmailVerification } from './email-verification';
 import { EmailTwoFactorChangeHandler } from './event-handlers/email-two-factor-change.handler';
 import { NotifyAccountLockedHandler } from './event-handlers/notify-account-locked.handler';
@@ -55,6 +56,7 @@ export class IdentityModule {
         ApiKeysController,
         JwksController,
         TwoFactorController,
+        ...OAUTH_CONTROLLERS,
       ],
       providers: [
         TokenService,
@@ -88,6 +90,7 @@ export class IdentityModule {
         CreateApiKeyHandler,
         RevokeApiKeyHandler,
         ListApiKeysHandler,
+        ...OAUTH_INJECTABLES,
         { provide: APP_GUARD, useClass: AuthGuard },
         ...(runsWorker ? [PasswordResetProcessor] : []),
       ],

@@ -5,3 +5,9 @@ export {
   type ResendEmailRequest,
 } from './resend.fake';
 export { SmtpFake, type ReceivedMail } from './smtp.fake';
+export {
+  OAuthProviderFake,
+  type OAuthDialect,
+  type OAuthFakeClient,
+  type OAuthFakeUser,
+} from './oauth-provider.fake';

@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+
+/** The provider's redirect back to us: `code` + `state`, or `error`. */
+export interface OAuthCallbackParams {
+  code?: string;
+  state?: string;
+  error?: string;
+}
+
+/** Finishes an OAuth flow; returns the frontend URL to redirect the browser to. */
+export class CompleteOAuthCommand extends Command<string> {
+  constructor(
+    readonly provider: string,
+    readonly params: OAuthCallbackParams,
+    readonly ip: string,
+  ) {
+    super();
+  }
+}

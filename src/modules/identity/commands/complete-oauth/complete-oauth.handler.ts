@@ -1,0 +1,169 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { Logger } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AppConfig } from '@lib/config';
+import { UnitOfWork, type EventRecorder } from '@lib/event-store';
+import { Problem } from '@lib/problems';
+import { User } from '../../entities/user.entity';
+import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
+import { IdentityLinked, OAuthRefused } from '../../events/oauth.events';
+import { OAuthFlowStore, type PendingAuthorization } from '../../oauth/oauth-flow-store';
+import { OAuthProviderError, OAuthProviders, type OAuthProfile } from '../../oauth/oauth-providers';
+import { unusablePasswordHash } from '../../oauth/unusable-password';
+import { enabledProvider } from '../start-oauth/start-oauth.handler';
+import { CompleteOAuthCommand } from './complete-oauth.command';
+
+/** Error codes the frontend receives as `?error=` on /oauth/callback. */
+export type OAuthErrorCode =
+  | 'auth.oauth_denied'
+  | 'auth.oauth_failed'
+  | 'auth.link_required'
+  | 'auth.identity_in_use'
+  | 'auth.provider_already_linked';
+
+type Outcome =
+  | { kind: 'signed_in'; userId: string }
+  | { kind: 'linked' }
+  | { kind: 'error'; code: OAuthErrorCode };
+
+/** Accounts without an email from the provider (X) get a reserved, undeliverable address. */
+const placeholderEmail = (provider: OAuthProviderName, subject: string) =>
+  `${provider}-${subject.replace(/[^A-Za-z0-9._-]/g, '_')}@users.oauth.invalid`;
+
+/**
+ * Validates the single-use state, exchanges the code (PKCE), reads the profile
+ * and then signs in the linked user, links the identity (flow started from
+ * settings), or creates an account. An email that matches an existing account
+ * never signs into it: the owner must sign in and link from settings.
+ */
+@CommandHandler(CompleteOAuthCommand)
+export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthCommand, string> {
+  private readonly logger = new Logger(CompleteOAuthHandler.name);
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly providers: OAuthProviders,
+    private readonly store: OAuthFlowStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(command: CompleteOAuthCommand): Promise<string> {
+    const provider = enabledProvider(this.providers, command.provider);
+    const { code, state, error } = command.params;
+    const pending = state ? await this.store.takePending(state) : undefined;
+    if (!pending || pending.provider !== provider) {
+      throw Problem.badRequest(
+        'auth.oauth_state_invalid',
+        'The sign-in attempt is unknown, expired or already used; start again',
+      );
+    }
+    if (error || !code)
+      return this.redirect(provider, { kind: 'error', code: 'auth.oauth_denied' });
+
+    let profile: OAuthProfile;
+    try {
+      profile = await this.providers.complete(provider, code, pending.codeVerifier);
+    } catch (failure) {
+      if (!(failure instanceof OAuthProviderError)) throw failure;
+      this.logger.warn(`OAuth ${failure.reason}: ${failure.message}`);
+      return this.redirect(provider, { kind: 'error', code: 'auth.oauth_failed' });
+    }
+
+    let outcome: Outcome;
+    try {
+      outcome = await this.uow.run((em, events) =>
+        pending.linkUserId
+          ? this.link(em, events, provider, profile, pending, command.ip)
+          : this.signIn(em, events, provider, profile, command.ip),
+      );
+    } catch (failure) {
+      // A concurrent callback created the same identity or account first.
+      if (!(failure instanceof UniqueConstraintViolationException)) throw failure;
+      outcome = { kind: 'error', code: 'auth.oauth_failed' };
+    }
+    return this.redirect(provider, outcome);
+  }
+
+  private async signIn(
+    em: EntityManager,
+    events: EventRecorder,
+    provider: OAuthProviderName,
+    profile: OAuthProfile,
+    ip: string,
+  ): Promise<Outcome> {
+    const identity = await em.findOne(UserIdentity, { provider, subject: profile.subject });
+    if (identity) {
+      const owner = await em.findOne(User, identity.userId);
+      if (owner) return { kind: 'signed_in', userId: owner.id };
+      return { kind: 'error', code: 'auth.oauth_failed' };
+    }
+    if (profile.email && (await em.count(User, { email: profile.email })) > 0) {
+      events.record(new OAuthRefused(ip, { provider, reason: 'link_required' }));
+      return { kind: 'error', code: 'auth.link_required' };
+    }
+    const user = User.register({
+      email: profile.email ?? placeholderEmail(provider, profile.subject),
+      passwordHash: unusablePasswordHash(),
+      name: profile.name?.trim().slice(0, 100) || 'New user',
+    });
+    if (profile.emailVerified) user.verifyEmail();
+    em.persist(user);
+    this.addIdentity(em, events, user.id, provider, profile);
+    return { kind: 'signed_in', userId: user.id };
+  }
+
+  private async link(
+    em: EntityManager,
+    events: EventRecorder,
+    provider: OAuthProviderName,
+    profile: OAuthProfile,
+    pending: PendingAuthorization,
+    ip: string,
+  ): Promise<Outcome> {
+    const userId = pending.linkUserId as string;
+    const identity = await em.findOne(UserIdentity, { provider, subject: profile.subject });
+    if (identity) {
+      if (identity.userId === userId) return { kind: 'linked' };
+      events.record(new OAuthRefused(ip, { provider, reason: 'identity_in_use' }));
+      return { kind: 'error', code: 'auth.identity_in_use' };
+    }
+    if (!(await em.count(User, { id: userId })))
+      return { kind: 'error', code: 'auth.oauth_failed' };
+    if (await em.count(UserIdentity, { userId, provider })) {
+      return { kind: 'error', code: 'auth.provider_already_linked' };
+    }
+    this.addIdentity(em, events, userId, provider, profile);
+    return { kind: 'linked' };
+  }
+
+  private addIdentity(
+    em: EntityManager,
+    events: EventRecorder,
+    userId: string,
+    provider: OAuthProviderName,
+    profile: OAuthProfile,
+  ): void {
+    em.create(UserIdentity, {
+      userId,
+      provider,
+      subject: profile.subject,
+      email: profile.email,
+      createdAt: new Date(),
+    });
+    events.record(new IdentityLinked(userId, { provider }));
+  }
+
+  /** The frontend's callback page; it receives a one-time code or an error code, never tokens. */
+  private async redirect(provider: OAuthProviderName, outcome: Outcome): Promise<string> {
+    const url = new URL(`${this.config.env.FRONTEND_URL.replace(/\/+$/, '')}/oauth/callback`);
+    url.searchParams.set('provider', provider);
+    if (outcome.kind === 'signed_in') {
+      url.searchParams.set('code', await this.store.issueLoginCode(outcome.userId));
+    } else if (outcome.kind === 'linked') {
+      url.searchParams.set('linked', 'true');
+    } else {
+      url.searchParams.set('error', outcome.code);
+    }
+    return url.toString();
+  }
+}

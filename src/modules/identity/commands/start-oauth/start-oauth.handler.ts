@@ -1,0 +1,49 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { generateCodeVerifier, generateState } from 'arctic';
+import { Problem } from '@lib/problems';
+import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
+import { OAuthFlowStore } from '../../oauth/oauth-flow-store';
+import { OAuthProviders } from '../../oauth/oauth-providers';
+import { StartOAuthCommand } from './start-oauth.command';
+
+export const providerUnavailable = () =>
+  Problem.notFound('OAuth provider', 'auth.provider_unavailable');
+
+/** Resolves a path parameter to an enabled provider, or a 404 problem. */
+export function enabledProvider(providers: OAuthProviders, name: string): OAuthProviderName {
+  if (!OAuthProviders.isKnown(name) || !providers.isEnabled(name)) throw providerUnavailable();
+  return name;
+}
+
+@CommandHandler(StartOAuthCommand)
+export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, string> {
+  constructor(
+    private readonly providers: OAuthProviders,
+    private readonly store: OAuthFlowStore,
+    private readonly em: EntityManager,
+  ) {}
+
+  async execute(command: StartOAuthCommand): Promise<string> {
+    const provider = enabledProvider(this.providers, command.provider);
+    if (command.linkUserId) {
+      const linked = await this.em
+        .fork()
+        .count(UserIdentity, { userId: command.linkUserId, provider });
+      if (linked > 0) {
+        throw Problem.conflict(
+          'auth.provider_already_linked',
+          'This provider is already linked to your account',
+        );
+      }
+    }
+    const state = generateState();
+    const codeVerifier = generateCodeVerifier();
+    await this.store.savePending(state, {
+      provider,
+      codeVerifier,
+      ...(command.linkUserId ? { linkUserId: command.linkUserId } : {}),
+    });
+    return this.providers.authorizationUrl(provider, state, codeVerifier);
+  }
+}

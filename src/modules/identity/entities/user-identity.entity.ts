@@ -1,0 +1,36 @@
+import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { uuidv7 } from 'uuidv7';
+
+/** OAuth login providers an account can be linked to. */
+export const OAUTH_PROVIDERS = ['google', 'linkedin', 'x', 'facebook'] as const;
+export type OAuthProviderName = (typeof OAUTH_PROVIDERS)[number];
+
+/**
+ * An external identity (provider + the provider's stable subject id) linked to
+ * a user. One per provider and user; a provider identity belongs to one user.
+ * Provider tokens are not kept: sign-in needs them only for the profile call.
+ */
+@Entity({ tableName: 'user_identities' })
+@Unique({ properties: ['provider', 'subject'] })
+@Unique({ properties: ['userId', 'provider'] })
+export class UserIdentity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'text' })
+  provider!: OAuthProviderName;
+
+  /** The provider's stable user id (OIDC `sub`, X user id, Facebook app-scoped id). */
+  @Property({ type: 'text' })
+  subject!: string;
+
+  /** The email the provider reported at link time, if any (X reports none). */
+  @Property({ type: 'text', nullable: true })
+  email?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
