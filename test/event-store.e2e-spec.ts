@@ -10,7 +10,7 @@ import {
   UnitOfWork,
   type DomainEventHandler,
 } from '@lib/event-store';
-import { TestApp } from '@lib/testing';
+import { eventually, TestApp } from '@lib/testing';
 import { User } from '../src/modules/identity';
 
 @DomainEventType('test.probe_recorded')
@@ -170,17 +170,22 @@ describe('outbox relay', () => {
       const worker = await TestApp.create({ role: 'worker', replicaOf: api, extra: [ProbeModule] });
       try {
         const relay = worker.get(OutboxRelay);
+        const publishedAt = async () => {
+          const [after] = await worker
+            .get(EntityManager)
+            .fork()
+            .execute<{ published_at: Date | null }[]>(
+              'select published_at from event_store where id = ?',
+              [row.id],
+            );
+          return after.published_at;
+        };
+        // The worker's own relay loop may be the one that claims it (SKIP LOCKED): wait for either.
+        await relay.drain();
+        await eventually(publishedAt);
         await relay.drain();
         await relay.drain();
         expect(deliveries.get(row.id)).toBe(1);
-        const [after] = await worker
-          .get(EntityManager)
-          .fork()
-          .execute<{ published_at: Date | null }[]>(
-            'select published_at from event_store where id = ?',
-            [row.id],
-          );
-        expect(after.published_at).not.toBeNull();
       } finally {
         await worker.close();
       }

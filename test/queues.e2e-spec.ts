@@ -43,7 +43,7 @@ describe('schedules across replicas', () => {
     const job = await eventually(async () => {
       const found = await queue.getJob(`${PURGE_MAIL_JOB}:2026-11-26`);
       return found && (await found.isCompleted()) ? found : undefined;
-    });
+    }, 20000);
     expect(job.returnvalue).toEqual({ deleted: 0 });
     const counts = await queue.getJobCounts();
     expect(counts.completed + counts.active + counts.waiting + counts.delayed).toBe(1);
