@@ -7,6 +7,7 @@ import { AppConfig, loadConfig } from '@lib/config';
 import { createApp } from '../../../src/bootstrap/create-app';
 import { loadSecrets } from '../../../src/bootstrap/secrets';
 import { cloneTemplate, dropDatabase, withAdminClient } from './test-database';
+import { assertNoSecretsIn } from './secret-leak-check';
 import { testEnv } from './test-env';
 
 export interface TestAppOptions {
@@ -54,8 +55,11 @@ export class TestApp {
     return this.app.get(token as never, { strict: false });
   }
 
-  inject(options: InjectOptions) {
-    return this.app.inject(options);
+  async inject(options: InjectOptions) {
+    const response = await this.app.inject(options);
+    const url = typeof options.url === 'string' ? options.url : options.url?.pathname;
+    assertNoSecretsIn(response.body, `${options.method ?? 'GET'} ${url ?? '/'}`);
+    return response;
   }
 
   /** Signs in as the seeded admin and returns an Authorization header value. */
