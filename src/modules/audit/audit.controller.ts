@@ -17,7 +17,8 @@ export class AuditController {
   @ApiOkResponse({ type: AuditEventPageDto })
   @ApiProblems(400)
   events(@QueryParams() filter: AuditEventsQueryDto): Promise<AuditEventPageDto> {
-    return this.queries.execute(new ListAuditEventsQuery(filter));
+    const { actor, ...rest } = filter;
+    return this.queries.execute(new ListAuditEventsQuery({ ...rest, actorId: actor }));
   }
 
   @Get('verify')

@@ -3,7 +3,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditController } from './audit.controller';
 import { SecurityController } from './security.controller';
 import { ListAuditEventsHandler } from './queries/list-events/list-audit-events.handler';
-import { ListSecurityEventsHandler } from './queries/security-events/list-security-events.handler';
 import { SecuritySummaryHandler } from './queries/security-summary/security-summary.handler';
 import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler';
 
@@ -11,11 +10,6 @@ import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler'
 @Module({
   imports: [CqrsModule],
   controllers: [AuditController, SecurityController],
-  providers: [
-    ListAuditEventsHandler,
-    VerifyChainHandler,
-    ListSecurityEventsHandler,
-    SecuritySummaryHandler,
-  ],
+  providers: [ListAuditEventsHandler, VerifyChainHandler, SecuritySummaryHandler],
 })
 export class AuditModule {}

@@ -8,7 +8,7 @@ import {
   SecuritySummaryDto,
   SecuritySummaryQueryDto,
 } from './dto/security.dto';
-import { ListSecurityEventsQuery } from './queries/security-events/list-security-events.query';
+import { ListAuditEventsQuery } from './queries/list-events/list-audit-events.query';
 import { SecuritySummaryQuery } from './queries/security-summary/security-summary.query';
 
 @ApiTags('admin')
@@ -24,7 +24,7 @@ export class SecurityController {
   @ApiOkResponse({ type: AuditEventPageDto })
   @ApiProblems(400)
   events(@QueryParams() filter: SecurityEventsQueryDto): Promise<AuditEventPageDto> {
-    return this.queries.execute(new ListSecurityEventsQuery(filter));
+    return this.queries.execute(new ListAuditEventsQuery({ ...filter, typePrefix: 'security.' }));
   }
 
   @Get('summary')

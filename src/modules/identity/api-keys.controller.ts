@@ -4,8 +4,6 @@ import {
   Delete,
   Get,
   HttpCode,
-  Param,
-  ParseUUIDPipe,
   Post,
   Query as QueryParams,
 } from '@nestjs/common';
@@ -19,6 +17,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
+import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
 import { CreateApiKeyCommand } from './commands/create-api-key/create-api-key.command';
 import { MAX_LIVE_API_KEYS } from './commands/create-api-key/create-api-key.handler';
@@ -78,10 +77,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key: it stops working immediately' })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
   @ApiProblems(400, 404)
-  revoke(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe({ version: '7' })) id: string,
-  ): Promise<void> {
+  revoke(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<void> {
     return this.commands.execute(new RevokeApiKeyCommand(principal.userId, id));
   }
 }

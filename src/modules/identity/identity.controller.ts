@@ -4,8 +4,6 @@ import {
   Delete,
   Get,
   HttpCode,
-  Param,
-  ParseUUIDPipe,
   Post,
   Req,
   VERSION_NEUTRAL,
@@ -16,6 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
+import { IdParam } from '../../common/id-param';
 import { EndSessionCommand } from './commands/end-session/end-session.command';
 import { LoginCommand } from './commands/login/login.command';
 import { LogoutCommand } from './commands/logout/logout.command';
@@ -129,10 +128,7 @@ export class MeController {
   @ApiOperation({ summary: 'End one session (sign that device out)' })
   @ApiNoContentResponse({ description: 'Session ended' })
   @ApiProblems(400, 404)
-  endSession(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe({ version: '7' })) id: string,
-  ): Promise<void> {
+  endSession(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<void> {
     return this.commands.execute(new EndSessionCommand(principal.userId, id));
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ApiProblems } from '../../common/access.decorator';
+import { IdParam } from '../../common/id-param';
 import { ListOutboxQueryDto } from './dto/list-outbox.query.dto';
 import { MailMessageDto, MailMessagePageDto } from './dto/mail-message.dto';
 import { GetMailMessageQuery } from './queries/get-message/get-message.query';
@@ -27,7 +28,7 @@ export class MailAdminController {
   @ApiOperation({ summary: 'One stored email with its delivery status' })
   @ApiOkResponse({ type: MailMessageDto })
   @ApiProblems(400, 404)
-  get(@Param('id', new ParseUUIDPipe({ version: '7' })) id: string): Promise<MailMessageDto> {
+  get(@IdParam() id: string): Promise<MailMessageDto> {
     return this.queries.execute(new GetMailMessageQuery(id));
   }
 }

@@ -1,16 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Query as QueryParams,
-} from '@nestjs/common';
+import { Body, Controller, Get, Patch, Query as QueryParams } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
+import { IdParam } from '../../common/id-param';
 import { UpdateUserCommand } from './commands/update-user/update-user.command';
 import {
   AdminUserDto,
@@ -51,7 +44,7 @@ export class AdminUsersController {
   @ApiProblems(400, 404, 409)
   update(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe({ version: '7' })) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateUserDto,
   ): Promise<AdminUserDto> {
     return this.commands.execute(new UpdateUserCommand(principal.userId, id, body));

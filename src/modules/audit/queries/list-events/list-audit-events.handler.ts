@@ -4,6 +4,7 @@ import { CURSOR_FIELD, cursorPage, decodeCursor } from '../../../../common/pagin
 import { AuditEventDto, type AuditEventPageDto } from '../../dto/audit.dto';
 import { ListAuditEventsQuery } from './list-audit-events.query';
 
+/** Serves both the audit trail and its security view (which sets `typePrefix`). */
 @QueryHandler(ListAuditEventsQuery)
 export class ListAuditEventsHandler implements IQueryHandler<
   ListAuditEventsQuery,
@@ -11,22 +12,16 @@ export class ListAuditEventsHandler implements IQueryHandler<
 > {
   constructor(private readonly audit: AuditLog) {}
 
-  async execute({ filter }: ListAuditEventsQuery): Promise<AuditEventPageDto> {
+  async execute({ search }: ListAuditEventsQuery): Promise<AuditEventPageDto> {
+    const { cursor, limit, ...filter } = search;
     const events = await this.audit.find({
-      actorId: filter.actor,
-      streamType: filter.streamType,
-      streamId: filter.streamId,
-      type: filter.type,
-      from: filter.from,
-      to: filter.to,
-      beforeSeq: filter.cursor
-        ? decodeCursor(filter.cursor, { seq: CURSOR_FIELD.seq }).seq
-        : undefined,
-      limit: filter.limit + 1,
+      ...filter,
+      beforeSeq: cursor ? decodeCursor(cursor, { seq: CURSOR_FIELD.seq }).seq : undefined,
+      limit: limit + 1,
     });
     return cursorPage(
       events,
-      filter.limit,
+      limit,
       (e) => AuditEventDto.from(e),
       (last) => ({ seq: last.seq }),
     );

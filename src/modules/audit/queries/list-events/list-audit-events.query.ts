@@ -1,8 +1,15 @@
 import { Query } from '@nestjs/cqrs';
-import type { AuditEventPageDto, AuditEventsQueryDto } from '../../dto/audit.dto';
+import type { AuditFilter } from '@lib/event-store';
+import type { AuditEventPageDto } from '../../dto/audit.dto';
+
+/** A page of the audit trail, newest first; `cursor` comes from the previous page. */
+export interface AuditSearch extends Omit<AuditFilter, 'beforeSeq' | 'limit'> {
+  cursor?: string;
+  limit: number;
+}
 
 export class ListAuditEventsQuery extends Query<AuditEventPageDto> {
-  constructor(readonly filter: AuditEventsQueryDto) {
+  constructor(readonly search: AuditSearch) {
     super();
   }
 }
