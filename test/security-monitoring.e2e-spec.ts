@@ -52,6 +52,49 @@ describe('security monitoring for admins', () => {
     expect(summary.topIps[0]).toEqual({ ip: '192.0.2.1', count: 3 });
   });
 
+  it('records rejected tokens and denied permissions, once per source and minute', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const forged = await t.inject({
+        method: 'GET',
+        url: '/v1/me',
+        remoteAddress: '192.0.2.50',
+        headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
+      });
+      expect(forged.statusCode).toBe(401);
+    }
+    const rejected = await get(
+      '/v1/admin/security/events?type=security.token_rejected&ip=192.0.2.50',
+    );
+    expect(rejected.json().items).toHaveLength(1);
+    expect(rejected.json().items[0].payload).toEqual({ reason: 'invalid', route: '/v1/me' });
+
+    const user = await t.inject({
+      method: 'POST',
+      url: '/v1/auth/register',
+      remoteAddress: '192.0.2.60',
+      payload: { email: 'curious@example.test', password: 'curious-passphrase-1', name: 'Curious' },
+    });
+    const token = user.json<{ accessToken: string; user: { id: string } }>();
+    for (let i = 0; i < 2; i += 1) {
+      const denied = await t.inject({
+        method: 'GET',
+        url: '/v1/admin/users',
+        remoteAddress: '192.0.2.60',
+        headers: { authorization: `Bearer ${token.accessToken}` },
+      });
+      expect(denied.statusCode).toBe(403);
+    }
+    const denials = await get(
+      '/v1/admin/security/events?type=security.permission_denied&ip=192.0.2.60',
+    );
+    expect(denials.json().items).toHaveLength(1);
+    expect(denials.json().items[0].payload).toEqual({
+      userId: token.user.id,
+      route: 'GET /v1/admin/users',
+      code: 'auth.forbidden',
+    });
+  });
+
   it('validates its filters and is for admins only', async () => {
     expect((await get('/v1/admin/security/events?type=identity.user_logged_in')).statusCode).toBe(
       400,

@@ -1,5 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { DomainEvent, DomainEventType, SecurityEvents } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { AbilityFactory, canManageEverything, canUseFeature, type AppAbility } from './ability';
 import { requiredPlanFor, type Feature, type Role } from './plan-catalog';
@@ -27,10 +29,32 @@ export class PoliciesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly abilities: AbilityFactory,
+    private readonly securityEvents: SecurityEvents,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
+    try {
+      return this.check(context);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 403) await this.recordDenied(context, error);
+      throw error;
+    }
+  }
+
+  /** One event per caller, route and refusal a minute: visible to admins, never a write per request. */
+  private recordDenied(context: ExecutionContext, problem: Problem): Promise<void> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const userId = request.principal?.userId ?? 'anonymous';
+    const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+    return this.securityEvents.recordOncePer(
+      `permission-denied:${userId}:${route}:${problem.code}`,
+      60_000,
+      new PermissionDenied(request.ip, { userId, route, code: problem.code }),
+    );
+  }
+
+  private check(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
     const feature = this.reflector.getAllAndOverride<Feature | undefined>(
@@ -72,4 +96,12 @@ function assertScope(principal: Principal, scope: ApiKeyScopeName | undefined): 
       : 'This route cannot be called with an API key',
     { requiredScope: scope ?? null },
   );
+}
+
+/** An authenticated caller was refused a route (role, plan or API-key scope); the stream is the client IP. */
+@DomainEventType('security.permission_denied')
+export class PermissionDenied extends DomainEvent<{ userId: string; route: string; code: string }> {
+  constructor(ip: string, payload: { userId: string; route: string; code: string }) {
+    super('security', ip, payload);
+  }
 }

@@ -5,12 +5,21 @@ import { EventDispatcher } from './event-dispatcher';
 import { EventPublisher } from './event-publisher';
 import { EventStore } from './event-store';
 import { OutboxRelay } from './outbox-relay';
+import { SecurityEvents } from './security-events';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [EventStore, EventDispatcher, EventPublisher, UnitOfWork, OutboxRelay, AuditLog],
-  exports: [EventStore, EventPublisher, UnitOfWork, OutboxRelay, AuditLog],
+  providers: [
+    EventStore,
+    EventDispatcher,
+    EventPublisher,
+    UnitOfWork,
+    OutboxRelay,
+    AuditLog,
+    SecurityEvents,
+  ],
+  exports: [EventStore, EventPublisher, UnitOfWork, OutboxRelay, AuditLog, SecurityEvents],
 })
 export class EventStoreModule {}

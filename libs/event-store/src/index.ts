@@ -19,4 +19,5 @@ export { EventStore } from './event-store';
 export { EventStoreModule } from './event-store.module';
 export { StoredEvent } from './entities/stored-event.entity';
 export { OutboxRelay } from './outbox-relay';
+export { SecurityEvents } from './security-events';
 export { UnitOfWork, type EventRecorder } from './unit-of-work';

@@ -12,4 +12,4 @@ export { RateLimitGuard } from './rate-limit.guard';
 export { RATE_LIMIT_HEADER_NAMES, rateLimitHeaders } from './rate-limit-headers';
 export { RateLimiter, type RateLimitDecision } from './rate-limiter';
 export { RateLimitModule } from './rate-limit.module';
-export { RateLimitAlarm, RateLimitExceeded } from './rate-limit-alarm';
+export { RateLimitExceeded } from './rate-limit-exceeded.event';

@@ -11,7 +11,8 @@ import {
 } from './policies';
 import { RATE_LIMIT_POLICY } from './rate-limit.decorator';
 import { rateLimitHeaders } from './rate-limit-headers';
-import { RateLimitAlarm } from './rate-limit-alarm';
+import { SecurityEvents } from '@lib/event-store';
+import { RateLimitExceeded } from './rate-limit-exceeded.event';
 import { RateLimiter } from './rate-limiter';
 
 type Request = FastifyRequest & { principal?: Principal };
@@ -27,7 +28,7 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly limiter: RateLimiter,
-    private readonly alarm: RateLimitAlarm,
+    private readonly securityEvents: SecurityEvents,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -63,12 +64,12 @@ export class RateLimitGuard implements CanActivate {
     // Uncounted (fail-open) decisions know nothing true to report.
     if (decision.counted) void reply.headers(rateLimitHeaders(decision));
     if (decision.allowed) return;
-    await this.alarm.raise(
-      name,
-      key,
+    const route = request.routeOptions.url ?? request.url;
+    // Recorded once per limited key and window, however many requests were refused.
+    await this.securityEvents.recordOncePer(
+      `rate-limit:${name}:${key}`,
       policy.windowMs,
-      request.ip,
-      request.routeOptions.url ?? request.url,
+      new RateLimitExceeded(request.ip, { policy: name, key, route }),
     );
     throw new Problem(
       429,

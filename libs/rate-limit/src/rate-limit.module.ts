@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RateLimitGuard } from './rate-limit.guard';
-import { RateLimitAlarm } from './rate-limit-alarm';
 import { RateLimiter } from './rate-limiter';
 
 /**
@@ -11,7 +10,7 @@ import { RateLimiter } from './rate-limiter';
  */
 @Global()
 @Module({
-  providers: [RateLimiter, RateLimitAlarm, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  providers: [RateLimiter, { provide: APP_GUARD, useClass: RateLimitGuard }],
   exports: [RateLimiter],
 })
 export class RateLimitModule {}

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID, createPublicKey } from 'node:crypto';
-import { exportJWK, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWK } from 'jose';
+import { errors, exportJWK, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWK } from 'jose';
 import { AppConfig } from '@lib/config';
 import type { Principal, Role, Tier } from '@lib/authz';
 import { Secrets } from '../../bootstrap/secrets';
@@ -55,7 +55,8 @@ export class TokenService implements OnModuleInit {
   }
 
   /** Returns the principal, or undefined for any token that does not verify. */
-  async verifyAccessToken(token: string): Promise<Principal | undefined> {
+  /** The principal, or why the token is refused (an expired one is told apart for the audit trail). */
+  async verifyAccessToken(token: string): Promise<Principal | { rejected: 'expired' | 'invalid' }> {
     try {
       const { payload } = await jwtVerify(token, this.publicKey, {
         algorithms: ['RS256'],
@@ -71,8 +72,8 @@ export class TokenService implements OnModuleInit {
         tokenId: payload.jti,
         tokenExpiresAt: new Date(payload.exp! * 1000),
       };
-    } catch {
-      return undefined;
+    } catch (error) {
+      return { rejected: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
     }
   }
 

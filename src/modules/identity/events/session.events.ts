@@ -26,3 +26,17 @@ export class RefreshTokenReused extends DomainEvent<{ userId: string; tokenId: s
     super(SESSION_STREAM, familyId, payload);
   }
 }
+
+/** A request carried a bearer credential that did not authenticate; the stream is the client IP. */
+@DomainEventType('security.token_rejected')
+export class TokenRejected extends DomainEvent<{
+  reason: 'expired' | 'invalid' | 'revoked' | 'invalid_api_key';
+  route: string;
+}> {
+  constructor(
+    ip: string,
+    payload: { reason: 'expired' | 'invalid' | 'revoked' | 'invalid_api_key'; route: string },
+  ) {
+    super('security', ip, payload);
+  }
+}

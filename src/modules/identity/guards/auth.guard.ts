@@ -2,10 +2,11 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, type Principal } from '@lib/authz';
-import { auditContext } from '@lib/event-store';
+import { auditContext, SecurityEvents } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
 import { looksLikeApiKey } from '../api-keys/api-key-secret';
+import { TokenRejected } from '../events/session.events';
 import { AccessTokenDenylist } from '../sessions/access-token-denylist';
 import { TokenService } from '../token.service';
 
@@ -20,6 +21,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly denylist: AccessTokenDenylist,
+    private readonly securityEvents: SecurityEvents,
     private readonly apiKeys: ApiKeyAuthenticator,
   ) {}
 
@@ -35,19 +37,45 @@ export class AuthGuard implements CanActivate {
     }
     const principal =
       credential.kind === 'api-key'
-        ? await this.apiKeys.authenticate(credential.value)
-        : await this.verifyJwt(credential.value);
+        ? await this.apiKeys.authenticate(credential.value).catch(async (error: unknown) => {
+            if (error instanceof Problem && error.status === 401) {
+              await this.recordRejected(request, 'invalid_api_key');
+            }
+            throw error;
+          })
+        : await this.verifyJwt(request, credential.value);
     request.principal = principal;
     auditContext.assign({ actor: { type: 'user', id: principal.userId } });
     return true;
   }
 
-  private async verifyJwt(token: string): Promise<Principal> {
-    const principal = await this.tokens.verifyAccessToken(token);
-    if (!principal || (principal.tokenId && (await this.denylist.isDenied(principal.tokenId)))) {
-      throw Problem.unauthorized('auth.invalid_token', 'The token is invalid, expired or revoked');
+  private async verifyJwt(request: FastifyRequest, token: string): Promise<Principal> {
+    const verified = await this.tokens.verifyAccessToken(token);
+    if ('rejected' in verified) return this.refuse(request, verified.rejected);
+    if (verified.tokenId && (await this.denylist.isDenied(verified.tokenId))) {
+      return this.refuse(request, 'revoked');
     }
-    return principal;
+    return verified;
+  }
+
+  private async refuse(
+    request: FastifyRequest,
+    reason: 'expired' | 'invalid' | 'revoked',
+  ): Promise<never> {
+    await this.recordRejected(request, reason);
+    throw Problem.unauthorized('auth.invalid_token', 'The token is invalid, expired or revoked');
+  }
+
+  /** One event per client IP and reason a minute: enough to see an attack, never a write per request. */
+  private recordRejected(
+    request: FastifyRequest,
+    reason: TokenRejected['payload']['reason'],
+  ): Promise<void> {
+    return this.securityEvents.recordOncePer(
+      `token-rejected:${reason}:${request.ip}`,
+      60_000,
+      new TokenRejected(request.ip, { reason, route: request.routeOptions.url ?? request.url }),
+    );
   }
 }
 
