@@ -199,11 +199,16 @@ function checkTargets(targets: Target[]): void {
   if (targets.length === 0) throw new Error('the scenario returned no targets');
   const names = new Set<string>();
   for (const target of targets) {
-    const url = new URL(target.url);
-    if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1') {
-      throw new Error(
-        `${target.name}: only http://127.0.0.1 targets are allowed, got ${target.url}`,
-      );
+    for (const address of [target.url, ...(target.alongside ? [target.alongside.url] : [])]) {
+      const url = new URL(address);
+      if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1') {
+        throw new Error(
+          `${target.name}: only http://127.0.0.1 targets are allowed, got ${address}`,
+        );
+      }
+    }
+    if ((target.alongside?.connections ?? 0) > MAX_LOAD.connections) {
+      throw new Error(`${target.name}: at most ${MAX_LOAD.connections} connections alongside`);
     }
     if (names.has(target.name)) throw new Error(`duplicate target name ${target.name}`);
     names.add(target.name);

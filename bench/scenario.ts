@@ -43,6 +43,11 @@ export interface Target {
   request?: TargetRequest;
   /** Per-target override of the scenario's load settings (e.g. fewer connections for PDF export). */
   load?: Partial<LoadSettings>;
+  /**
+   * Unmeasured load sent at the same time, through warmup and measurement (e.g.
+   * a login storm), to see what it does to this target's latency.
+   */
+  alongside?: { url: string; request?: TargetRequest; connections: number };
 }
 
 export type TargetRequest = Pick<

@@ -38,6 +38,17 @@ export async function measure(
   /** The process serving this target, when the runner started it. */
   serverPid?: number,
 ): Promise<Measurement> {
+  const alongside = target.alongside
+    ? fire(
+        {
+          name: `${target.name}-alongside`,
+          url: target.alongside.url,
+          request: target.alongside.request,
+        },
+        target.alongside.connections,
+        settings.warmupSeconds + settings.durationSeconds,
+      )
+    : undefined;
   if (settings.warmupSeconds > 0) await fire(target, settings.connections, settings.warmupSeconds);
   const samples: number[] = [];
   const before = cpuSnapshot(pids);
@@ -45,6 +56,7 @@ export async function measure(
   const result = await fire(target, settings.connections, settings.durationSeconds, samples);
   const serverAfter = serverPid === undefined ? null : processCpuMs(serverPid);
   const after = cpuSnapshot(pids);
+  await alongside;
   const served = result.requests.total;
   return {
     target: target.name,
