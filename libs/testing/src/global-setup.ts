@@ -13,7 +13,7 @@ const ROOT = join(__dirname, '../../..');
  * global that would leak from here into Jest's in-band test context.
  */
 export default async function globalSetup(): Promise<void> {
-  const run = String(process.pid);
+  const run = `${process.pid}_${Math.floor(Date.now() / 1000)}`;
   const template = `career_tools_test_${run}_template`;
   process.env.CAREER_TOOLS_TEST_RUN = run;
   process.env.CAREER_TOOLS_TEST_TEMPLATE = template;
@@ -22,13 +22,7 @@ export default async function globalSetup(): Promise<void> {
       `select datname from pg_database where datname like 'career_tools_test_%'`,
     );
     for (const { datname } of rows) {
-      const owner = runOf(datname);
-      if (owner === undefined) {
-        // Named the old way: drop it only if nobody is connected.
-        await dropDatabase(client, datname, false).catch(() => undefined);
-      } else if (!isAlive(owner)) {
-        await dropDatabase(client, datname);
-      }
+      if (isAbandoned(datname)) await dropDatabase(client, datname);
     }
     await dropDatabase(client, template);
     await client.query(`create database "${template}"`);
@@ -42,12 +36,19 @@ export default async function globalSetup(): Promise<void> {
   loadSecrets(loadConfig(env)); // generate the test keys once, before suites run in parallel
 }
 
-/** Test databases carry the pid of the Jest run that made them; a run still alive keeps its own. */
-function runOf(database: string): number | undefined {
-  const pid = Number(
-    /^career_tools_test_(?:(\d+)_|template_(\d+)$)/.exec(database)?.slice(1).find(Boolean),
-  );
-  return pid || undefined;
+const ABANDONED_AFTER_MS = 3 * 60 * 60 * 1000;
+
+/**
+ * Test databases carry the pid and start time of the Jest run that made them.
+ * A run in another pid namespace (a sandboxed session on the same server) looks
+ * dead from here, so a database is force-dropped only when its run is both
+ * gone and hours old.
+ */
+function isAbandoned(database: string): boolean {
+  const match = /^career_tools_test_(\d+)_(\d{10})_/.exec(database);
+  if (!match) return true;
+  const [pid, startedAt] = [Number(match[1]), Number(match[2]) * 1000];
+  return !isAlive(pid) && Date.now() - startedAt > ABANDONED_AFTER_MS;
 }
 
 function isAlive(pid: number): boolean {
