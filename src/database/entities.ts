@@ -1,4 +1,4 @@
-import { StoredEvent } from '@lib/event-store';
+import { PersonalDataKey, StoredEvent } from '@lib/event-store';
 import { ApiKey, RefreshToken, User, UserIdentity, UserToken } from '../modules/identity';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
@@ -6,6 +6,7 @@ import { PlanRecord } from '../modules/plans';
 /** Every MikroORM entity; the migrator and the CLI diff against this list. */
 export const ENTITIES = [
   StoredEvent,
+  PersonalDataKey,
   User,
   RefreshToken,
   UserToken,

@@ -5,6 +5,7 @@ import { EventDispatcher } from './event-dispatcher';
 import { EventPublisher } from './event-publisher';
 import { EventStore } from './event-store';
 import { OutboxRelay } from './outbox-relay';
+import { PersonalDataVault } from './personal-data-vault';
 import { SecurityEvents } from './security-events';
 import { UnitOfWork } from './unit-of-work';
 
@@ -19,7 +20,16 @@ import { UnitOfWork } from './unit-of-work';
     OutboxRelay,
     AuditLog,
     SecurityEvents,
+    PersonalDataVault,
   ],
-  exports: [EventStore, EventPublisher, UnitOfWork, OutboxRelay, AuditLog, SecurityEvents],
+  exports: [
+    EventStore,
+    EventPublisher,
+    UnitOfWork,
+    OutboxRelay,
+    AuditLog,
+    SecurityEvents,
+    PersonalDataVault,
+  ],
 })
 export class EventStoreModule {}

@@ -8,6 +8,7 @@ import { ApiKeyUsage } from './api-keys/api-key-usage';
 import { ApiKeysController } from './api-keys.controller';
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { DeleteAccountHandler } from './commands/delete-account/delete-account.handler';
 import { DisableTwoFactorHandler } from './commands/disable-two-factor/disable-two-factor.handler';
 import { EnableTwoFactorHandler } from './commands/enable-two-factor/enable-two-factor.handler';
 import { EndSessionHandler } from './commands/end-session/end-session.handler';
@@ -75,6 +76,7 @@ export class IdentityModule {
         RequestPasswordResetHandler,
         ResetPasswordHandler,
         ChangePasswordHandler,
+        DeleteAccountHandler,
         UpdateProfileHandler,
         GetMeHandler,
         ListSessionsHandler,

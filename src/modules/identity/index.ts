@@ -6,3 +6,4 @@ export { UserIdentity } from './entities/user-identity.entity';
 export { UserToken } from './entities/user-token.entity';
 export { TokenService } from './token.service';
 export { SessionService } from './sessions/session.service';
+export { UserDeleted } from './events/identity.events';

@@ -62,6 +62,18 @@ class EventMetadataDto {
   correlationId?: string;
   @ApiPropertyOptional()
   causationId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The person whose personal data (ip, user agent, personal payload fields) is sealed with their own key',
+  })
+  subject?: string;
+  @ApiPropertyOptional({ description: 'Keyed hash of the client IP (search and counts by IP)' })
+  ipHash?: string;
+  @ApiPropertyOptional({
+    description: 'The subject was erased: their personal data is gone (crypto-shredded)',
+  })
+  erased?: boolean;
 }
 
 export class AuditEventDto {

@@ -28,6 +28,18 @@ export const identityEmails = {
     });
   },
 
+  accountDeleted(name: string): RenderedEmail {
+    return renderEmail({
+      subject: 'Your Career Tools account was deleted',
+      greeting: `Hi ${name},`,
+      paragraphs: [
+        'Your Career Tools account and the data that belonged to it were deleted, as you asked.',
+        'Records we must keep (such as the security audit trail) no longer say anything about you.',
+      ],
+      footer: 'If this was not you, contact support at once.',
+    });
+  },
+
   passwordChanged(name: string): RenderedEmail {
     return renderEmail({
       subject: 'Your password was changed',

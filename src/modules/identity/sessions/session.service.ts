@@ -18,7 +18,7 @@ import {
 import { TokenService, type IssuedAccessToken } from '../token.service';
 import { AccessTokenDenylist } from './access-token-denylist';
 import { hashToken, newOpaqueToken } from './opaque-token';
-import { SecretBox } from './secret-box';
+import { SecretBox } from '@lib/crypto';
 
 export interface ClientContext {
   ip?: string;
@@ -147,6 +147,21 @@ export class SessionService {
     await this.denylist.deny(live.map((t) => ({ jti: t.accessJti, expiresAt: t.accessExpiresAt })));
   }
 
+  /**
+   * Deletes every session of a user who is being erased, inside the caller's
+   * transaction; returns the access tokens to deny once it has committed.
+   */
+  async forgetAll(em: EntityManager, userId: string): Promise<DeniedToken[]> {
+    const denied = await this.revoke(em, { userId });
+    await em.nativeDelete(RefreshToken, { userId });
+    return denied;
+  }
+
+  /** Denies access tokens on every replica until they expire. */
+  deny(tokens: DeniedToken[]): Promise<void> {
+    return this.denylist.deny(tokens);
+  }
+
   /** Ends one of the user's sessions; someone else's session id is a 404. */
   async end(userId: string, familyId: string): Promise<void> {
     await this.revoking(async (em, events) => {
@@ -242,7 +257,7 @@ export class SessionService {
   }
 }
 
-interface DeniedToken {
+export interface DeniedToken {
   jti: string;
   expiresAt: Date;
 }
