@@ -1,5 +1,12 @@
 import { PersonalDataKey, StoredEvent } from '@lib/event-store';
-import { ApiKey, RefreshToken, User, UserIdentity, UserToken } from '../modules/identity';
+import {
+  ApiKey,
+  RefreshToken,
+  User,
+  UserDevice,
+  UserIdentity,
+  UserToken,
+} from '../modules/identity';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
 
@@ -12,6 +19,7 @@ export const ENTITIES = [
   UserToken,
   ApiKey,
   UserIdentity,
+  UserDevice,
   MailMessage,
   PlanRecord,
 ];

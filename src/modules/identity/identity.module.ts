@@ -27,6 +27,7 @@ import { OAUTH_CONTROLLERS, OAUTH_INJECTABLES } from './oauth/oauth.wiring';
 import { EmailVerification } from './email-verification';
 import { EmailTwoFactorChangeHandler } from './event-handlers/email-two-factor-change.handler';
 import { NotifyAccountLockedHandler } from './event-handlers/notify-account-locked.handler';
+import { NotifyNewDeviceHandler } from './event-handlers/notify-new-device.handler';
 import { AuthGuard } from './guards/auth.guard';
 import { AuthController, JwksController, MeController } from './identity.controller';
 import { PasswordResetProcessor } from './jobs/password-reset.processor';
@@ -87,6 +88,7 @@ export class IdentityModule {
         DisableTwoFactorHandler,
         EmailTwoFactorChangeHandler,
         NotifyAccountLockedHandler,
+        NotifyNewDeviceHandler,
         ApiKeyUsage,
         ApiKeyAuthenticator,
         CreateApiKeyHandler,

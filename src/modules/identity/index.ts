@@ -2,6 +2,7 @@ export { IdentityModule } from './identity.module';
 export { ApiKey } from './entities/api-key.entity';
 export { RefreshToken } from './entities/refresh-token.entity';
 export { User } from './entities/user.entity';
+export { UserDevice } from './entities/user-device.entity';
 export { UserIdentity } from './entities/user-identity.entity';
 export { UserToken } from './entities/user-token.entity';
 export { TokenService } from './token.service';

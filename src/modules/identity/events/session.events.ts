@@ -41,3 +41,11 @@ export class TokenRejected extends DomainEvent<{
     super('security', ip, payload);
   }
 }
+
+/** A sign-in from a device the user never signed in from before (ip and user agent in metadata). */
+@DomainEventType('security.new_device_login')
+export class NewDeviceLogin extends UserOwnedEvent<{ userId: string; sessionId: string }> {
+  constructor(payload: { userId: string; sessionId: string }) {
+    super(SESSION_STREAM, payload.sessionId, payload);
+  }
+}

@@ -10,11 +10,13 @@ import type { TokenPair } from '../dto/token-pair.dto';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { User } from '../entities/user.entity';
 import {
+  NewDeviceLogin,
   RefreshTokenReused,
   SessionEnded,
   SessionStarted,
   type SessionEndReason,
 } from '../events/session.events';
+import { recordDevice } from './known-devices';
 import { TokenService, type IssuedAccessToken } from '../token.service';
 import { AccessTokenDenylist } from './access-token-denylist';
 import { hashToken, newOpaqueToken } from './opaque-token';
@@ -61,6 +63,9 @@ export class SessionService {
     const familyId = uuidv7();
     const familyExpiresAt = new Date(Date.now() + this.config.env.JWT_REFRESH_TTL_SECONDS * 1000);
     events.record(new SessionStarted(familyId, user.id));
+    if ((await recordDevice(em, user.id, client.userAgent)) === 'new') {
+      events.record(new NewDeviceLogin({ userId: user.id, sessionId: familyId }));
+    }
     return (await this.issue(em, user, { familyId, familyExpiresAt }, client)).pair;
   }
 

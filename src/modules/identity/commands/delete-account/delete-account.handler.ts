@@ -5,6 +5,7 @@ import type { Problem } from '@lib/problems';
 import { MailOutbox } from '../../../mail';
 import { identityEmails } from '../../emails/identity-emails';
 import { ApiKey } from '../../entities/api-key.entity';
+import { UserDevice } from '../../entities/user-device.entity';
 import { UserIdentity } from '../../entities/user-identity.entity';
 import { UserToken } from '../../entities/user-token.entity';
 import { UserDeleted } from '../../events/identity.events';
@@ -67,7 +68,7 @@ export class DeleteAccountHandler implements ICommandHandler<DeleteAccountComman
   }
 
   private async deleteIdentityData(em: EntityManager, userId: string): Promise<void> {
-    for (const entity of [ApiKey, UserIdentity, UserToken]) {
+    for (const entity of [ApiKey, UserIdentity, UserToken, UserDevice]) {
       await em.nativeDelete(entity, { userId });
     }
   }
