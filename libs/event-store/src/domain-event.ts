@@ -1,6 +1,8 @@
 /** Who did something and from where; stored with every event. */
 export interface EventMetadata {
   actor?: { type: 'user' | 'system' | 'api-key'; id: string };
+  /** Set when the actor called with one of their API keys rather than a session. */
+  apiKeyId?: string;
   ip?: string;
   userAgent?: string;
   requestId?: string;

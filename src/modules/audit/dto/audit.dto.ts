@@ -52,6 +52,8 @@ class ActorDto {
 class EventMetadataDto {
   @ApiPropertyOptional({ type: ActorDto })
   actor?: ActorDto;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The API key the actor called with, if any' })
+  apiKeyId?: string;
   @ApiPropertyOptional({ example: '203.0.113.7' })
   ip?: string;
   @ApiPropertyOptional({ example: 'Mozilla/5.0' })
