@@ -9,27 +9,21 @@ import { PersonalDataVault } from './personal-data-vault';
 import { SecurityEvents } from './security-events';
 import { UnitOfWork } from './unit-of-work';
 
+/** What other modules may inject. */
+const EXPORTED = [
+  EventStore,
+  EventPublisher,
+  UnitOfWork,
+  OutboxRelay,
+  AuditLog,
+  SecurityEvents,
+  PersonalDataVault,
+];
+
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [
-    EventStore,
-    EventDispatcher,
-    EventPublisher,
-    UnitOfWork,
-    OutboxRelay,
-    AuditLog,
-    SecurityEvents,
-    PersonalDataVault,
-  ],
-  exports: [
-    EventStore,
-    EventPublisher,
-    UnitOfWork,
-    OutboxRelay,
-    AuditLog,
-    SecurityEvents,
-    PersonalDataVault,
-  ],
+  providers: [EventDispatcher, ...EXPORTED],
+  exports: EXPORTED,
 })
 export class EventStoreModule {}
