@@ -116,6 +116,7 @@ export const envSchema = z.object({
   OPENAI_ORG_ID: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
+  AI_DEADLINE_MS: z.coerce.number().int().min(100).default(60000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   AI_MAX_RETRY_WAIT_MS: z.coerce.number().int().min(0).default(10000),
   AI_TOKEN_LIMIT_PARAMETER: z

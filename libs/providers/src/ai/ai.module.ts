@@ -17,6 +17,7 @@ export function createAiWriter(config: AppConfig): AiWriter {
     baseURL: env.OPENAI_BASE_URL,
     organization: env.OPENAI_ORG_ID,
     timeoutMs: env.AI_TIMEOUT_MS,
+    deadlineMs: env.AI_DEADLINE_MS,
     maxRetries: env.AI_MAX_RETRIES,
     maxRetryWaitMs: env.AI_MAX_RETRY_WAIT_MS,
     tokenLimitParameter: env.AI_TOKEN_LIMIT_PARAMETER,

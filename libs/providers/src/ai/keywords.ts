@@ -16,9 +16,9 @@ const STOPWORDS = new Set(
   experienced strong excellent good great plus bonus preferred required requirements requirement
   responsibilities responsibility skills skill knowledge understanding new using use used help
   helping ensure make makes well based day days week weeks month months like want wants need needs
-  part full time apply applicant applicants job jobs benefits offer offers salary world class
-  one two three four five first every other others several many much want we'll you'll you're
-  we're it's what's who's there's they're who'll`.split(/\s+/),
+  part full time hiring hire apply applicant applicants job jobs benefits offer offers salary world class
+  one two three four five first every other others several many much
+  ll re ve`.split(/\s+/), // what is left of "we'll", "you're", "we've" once split at the apostrophe
 );
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#./-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;

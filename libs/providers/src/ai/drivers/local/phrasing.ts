@@ -162,10 +162,11 @@ export function strengthen(
         .trim();
       reasons.push(`Removed filler words: ${removed.join(', ')}`);
     }
-    text = capitalize(text);
   }
+  // Only a rule's change rewrites the text; advice alone leaves it exactly as it was.
+  const rewritten = reasons.length > 0 ? capitalize(text) : original;
   if (options.flagNumbers && !HAS_NUMBER.test(original)) reasons.push(MEASURABLE_RESULT);
-  return { text: reasons.length > 0 && text !== original.trim() ? text : original, reasons };
+  return { text: rewritten, reasons };
 }
 
 function strongerOpening(text: string): { text: string; reason: string } | undefined {

@@ -316,6 +316,23 @@ describe('OpenAI writer against the fake OpenAI server', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it('stops at the deadline of the whole call, retries included', async () => {
+    fake.delayNext(1000).delayNext(1000).delayNext(1000).delayNext(1000);
+    const started = Date.now();
+
+    const error = await failure(
+      writer({ AI_TIMEOUT_MS: '400', AI_MAX_RETRIES: '3', AI_DEADLINE_MS: '700' }).suggestSkills({
+        jobTitle: 'Chef',
+        existingSkills: [],
+      }),
+    );
+
+    expect(error).toBeInstanceOf(AiUnavailableError);
+    expect((error as AiUnavailableError).reason).toMatch(/nothing within the 700 ms deadline/);
+    expect(fake.requests.length).toBeLessThan(4);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('asks once more after a malformed answer, and gives up after a second one', async () => {
     fake.malformedNext();
     const recovered = await writer().suggestSkills({ jobTitle: 'Chef', existingSkills: [] });

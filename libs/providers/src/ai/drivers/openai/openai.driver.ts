@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import OpenAI, { APIError } from 'openai';
+import OpenAI, { APIError, APIUserAbortError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type {
   ChatCompletion,
@@ -44,6 +44,8 @@ export interface OpenAiWriterOptions {
   organization?: string;
   /** Per attempt. */
   timeoutMs: number;
+  /** For the whole call, retries and waits included. */
+  deadlineMs: number;
   /** Retries of 429/5xx/timeouts/connection errors, with backoff, honouring retry-after. */
   maxRetries: number;
   /** A retry-after longer than this is not waited for: the call fails at once. */
@@ -188,10 +190,11 @@ export class OpenAiWriter implements AiWriter {
     };
     const usage = { promptTokens: 0, completionTokens: 0 };
     const started = Date.now();
+    const signal = AbortSignal.timeout(this.options.deadlineMs);
     for (let attempt = 1; ; attempt += 1) {
       let completion: ChatCompletion | undefined;
       try {
-        completion = await this.client.chat.completions.create(params);
+        completion = await this.client.chat.completions.create(params, { signal });
       } catch (error) {
         if (error instanceof APIError) throw this.unavailable(operation, error as APIError);
         // A 200 whose body is not JSON. By name: the SyntaxError may come from undici's realm.
@@ -218,7 +221,11 @@ export class OpenAiWriter implements AiWriter {
   }
 
   private unavailable(operation: AiOperation, error: APIError): AiUnavailableError {
-    const status = error.status ?? 'nothing (timeout or connection failure)';
+    const status =
+      error.status ??
+      (error instanceof APIUserAbortError
+        ? `nothing within the ${this.options.deadlineMs} ms deadline`
+        : 'nothing (timeout or connection failure)');
     const code = error.code ?? error.type ?? '';
     const wait = retryAfterMs(error.headers);
     const reason = `${operation}: provider answered ${status}${code ? ` ${code}` : ''} after retries`;
