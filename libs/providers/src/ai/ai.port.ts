@@ -151,7 +151,7 @@ export class AiUnavailableError extends Problem {
   /** `reason` is for logs only: what went wrong upstream, never prompts or keys. */
   constructor(
     readonly reason: string,
-    options: { cause?: unknown; retryAfter?: number } = {},
+    options: { retryAfter?: number } = {},
   ) {
     super(
       503,
@@ -161,14 +161,13 @@ export class AiUnavailableError extends Problem {
       options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {},
     );
     this.name = 'AiUnavailableError';
-    if (options.cause !== undefined) this.cause = options.cause;
   }
 }
 
 /** The model declined to answer (safety refusal or content filter): retrying will not help. */
 export class AiRefusalError extends Problem {
   constructor() {
-    super(422, 'ai.refused', 'Unprocessable content', 'The AI writer declined this request.');
+    super(422, 'ai.refused', 'Unprocessable entity', 'The AI writer declined this request.');
     this.name = 'AiRefusalError';
   }
 }
