@@ -111,7 +111,7 @@ export const envSchema = z.object({
   ...oauthEndpointOverrides(['GOOGLE', 'LINKEDIN', 'X', 'FACEBOOK']),
 
   // AI writer: OpenAI or any OpenAI-compatible endpoint; the local rule-based writer without a key.
-  AI_DRIVER: z.enum(['openai', 'local']).optional(),
+  AI_DRIVER: optionalString.pipe(z.enum(['openai', 'local']).optional()),
   OPENAI_API_KEY: optionalString,
   OPENAI_ORG_ID: optionalString,
   OPENAI_BASE_URL: optionalUrl,

@@ -8,6 +8,8 @@ import { OpenAiWriter } from './drivers/openai/openai.driver';
 describe('AI driver selection', () => {
   it('uses the local writer when no key is set, and OpenAI when one is', () => {
     expect(aiDriverName(loadConfig({}).env)).toBe('local');
+    // As copied from .env.example: empty means unset.
+    expect(aiDriverName(loadConfig({ AI_DRIVER: '', OPENAI_API_KEY: '' }).env)).toBe('local');
     expect(createAiWriter(loadConfig({}))).toBeInstanceOf(LocalAiWriter);
     expect(createAiWriter(loadConfig({ OPENAI_API_KEY: 'sk-x' }))).toBeInstanceOf(OpenAiWriter);
   });
