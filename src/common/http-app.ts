@@ -54,6 +54,12 @@ export async function configureHttpApp(
     exposedHeaders: ['X-Request-Id', ...RATE_LIMIT_HEADER_NAMES],
   });
 
+  // JSON Merge Patch bodies (RFC 7386) are JSON, parsed with the same protections.
+  fastify.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
   registerAuditContext(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     request.raw.headers['x-request-id'] = String(request.id);

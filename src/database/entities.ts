@@ -1,4 +1,6 @@
 import { StoredEvent } from '@lib/event-store';
+import { AnalyticsEvent } from '../modules/analytics';
+import { Cv, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
 import { ApiKey, RefreshToken, User, UserIdentity, UserToken } from '../modules/identity';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
@@ -13,4 +15,9 @@ export const ENTITIES = [
   UserIdentity,
   MailMessage,
   PlanRecord,
+  Cv,
+  CvShare,
+  CvVersionLabel,
+  CvShareVisit,
+  AnalyticsEvent,
 ];
