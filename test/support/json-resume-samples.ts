@@ -2,7 +2,7 @@ import officialSample from '@jsonresume/schema/sample.resume.json';
 
 /** JSON Resume documents that must survive import → export unchanged. */
 export const JSON_RESUME_SAMPLES: Record<string, Record<string, unknown>> = {
-  'the official sample': officialSample as Record<string, unknown>,
+  'the official sample': officialSample,
 
   'every section, partial dates and unknown properties at every level': {
     $schema: 'https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json',
