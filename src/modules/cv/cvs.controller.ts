@@ -163,18 +163,16 @@ export class CvsController {
       'A stale version: 412 `cv.version_conflict` with `currentVersion`, and nothing changes. Neither sent: ' +
       '428 `cv.precondition_required` (send `If-Match: *` to overwrite deliberately). A change that changes ' +
       'nothing keeps the version.',
+    requestBody: {
+      required: true,
+      content: {
+        [MERGE_PATCH]: { schema: { $ref: getSchemaPath(CvMergePatchDto) } },
+        'application/json': { schema: { $ref: getSchemaPath(CvSectionUpdateDto) } },
+      },
+    },
   })
   @ApiHeader(IF_MATCH)
   @ApiExtraModels(CvMergePatchDto, CvSectionUpdateDto)
-  @ApiBody({
-    required: true,
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(CvMergePatchDto) },
-        { $ref: getSchemaPath(CvSectionUpdateDto) },
-      ],
-    },
-  })
   @ApiOkResponse({ type: CvDto, headers: { ETag: { description: 'The new version' } } })
   @ApiProblems(400, 404, 412, 415, 422, 428)
   async update(
