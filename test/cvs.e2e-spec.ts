@@ -585,6 +585,62 @@ describe('CVs', () => {
     });
   });
 
+  describe('request formats and API keys', () => {
+    it('refuses malformed merge-patch JSON and unknown media types, changing nothing', async () => {
+      const cv = await newCv('ann', { title: 'Formats' });
+      const broken = await request('ann', 'PATCH', `/v1/cvs/${cv.id}`, '{"title": ', {
+        'content-type': 'application/merge-patch+json',
+        'if-match': '"1"',
+      });
+      expect(broken.statusCode).toBe(400);
+      const text = await request('ann', 'PATCH', `/v1/cvs/${cv.id}`, 'title=x', {
+        'content-type': 'text/plain',
+        'if-match': '"1"',
+      });
+      expect(text.statusCode).toBe(415);
+      const badSections = await request('ann', 'PATCH', `/v1/cvs/${cv.id}`, {
+        version: 1,
+        sections: 'work',
+        owner: 'me',
+      });
+      expect(badSections.statusCode).toBe(400);
+      expect(badSections.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual(
+        expect.arrayContaining(['$.sections', '$.owner']),
+      );
+      expect((await request('ann', 'GET', `/v1/cvs/${cv.id}`)).json().version).toBe(1);
+    });
+
+    it('lets Premium API keys read with cv:read and write only with cv:write', async () => {
+      const key = async (scopes: string[]) => {
+        const response = await request('ann', 'POST', '/v1/me/api-keys', { name: 'cv', scopes });
+        expect(response.statusCode).toBe(201);
+        return response.json<{ secret: string }>().secret;
+      };
+      const readOnly = await key(['cv:read']);
+      const withKey = (secret: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+        t.inject({
+          method,
+          url,
+          headers: { 'x-api-key': secret },
+          ...(payload ? { payload } : {}),
+        });
+      expect((await withKey(readOnly, 'GET', '/v1/cvs')).statusCode).toBe(200);
+      const refused = await withKey(readOnly, 'POST', '/v1/cvs', { title: 'By key' });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({
+        code: 'auth.scope_required',
+        requiredScope: 'cv:write',
+      });
+      const writer = await key(['cv:write']);
+      const created = await withKey(writer, 'POST', '/v1/cvs', { title: 'By key' });
+      expect(created.statusCode).toBe(201);
+      const events = await t
+        .get(EventStore)
+        .readStream(t.get(EntityManager).fork(), 'cv', created.json<CvBody>().id);
+      expect(events[0].metadata.actor).toMatchObject({ id: users.ann.id });
+    });
+  });
+
   describe('events, analytics and erasure', () => {
     it('records cv_created analytics once per created CV', async () => {
       await user('eve', 'pro');

@@ -185,9 +185,10 @@ export class CvsController {
   ): Promise<CvDto> {
     let change: CvChange;
     let bodyVersion: number | undefined;
-    if (contentType?.split(';')[0].trim().toLowerCase() === MERGE_PATCH) {
+    const mediaType = contentType?.split(';')[0].trim().toLowerCase();
+    if (mediaType === MERGE_PATCH) {
       change = { kind: 'merge-patch', patch: body };
-    } else {
+    } else if (mediaType === 'application/json') {
       const update = validateAgainst(CvSectionUpdateDto, body);
       if (!update.value) {
         throw Problem.badRequest(
@@ -198,6 +199,13 @@ export class CvsController {
       }
       change = { kind: 'sections', update: update.value };
       bodyVersion = update.value.version;
+    } else {
+      throw new Problem(
+        415,
+        'request.unsupported_media_type',
+        'Unsupported media type',
+        `Send ${MERGE_PATCH} or application/json`,
+      );
     }
     const cv = await this.commands.execute(
       new UpdateCvCommand(principal, id, expectedVersion(ifMatch, bodyVersion), change),
