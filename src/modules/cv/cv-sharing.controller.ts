@@ -20,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
+import { Problem } from '@lib/problems';
 import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
@@ -130,16 +131,22 @@ export class PublicCvsController {
     @QueryParams() query: PublicCvQueryDto,
     @Req() request: FastifyRequest,
   ): Promise<PublicCvDto> {
+    if (query.format !== 'json') {
+      // Temporary until the rendering module is wired in: html (view) and pdf (download).
+      throw new Problem(
+        406,
+        'cv_share.format_unavailable',
+        'Not acceptable',
+        `The ${query.format} format of shared CVs is not available yet; use ?format=json`,
+      );
+    }
     const password = request.headers['x-share-password'];
     return this.commands.execute(
       new OpenSharedCvCommand(
         slug,
-        query.format,
         typeof password === 'string' ? password : undefined,
-        {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? '',
-        },
+        { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' },
+        { kind: 'view', format: query.format },
       ),
     );
   }

@@ -12,8 +12,8 @@ const SLUG = /^[A-Za-z0-9_-]{22}$/;
 
 /**
  * Unknown, revoked or deleted → 404; expired → 410; password shares need
- * the password (401 without, 403 wrong). Only then is the format checked and
- * the view counted, so refused visits count nothing.
+ * the password (401 without, 403 wrong). Only then is the visit counted, so
+ * refused visits count nothing.
  */
 @CommandHandler(OpenSharedCvCommand)
 export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand, PublicCvDto> {
@@ -23,7 +23,7 @@ export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand,
     private readonly visits: ShareVisits,
   ) {}
 
-  async execute({ slug, format, password, visitor }: OpenSharedCvCommand): Promise<PublicCvDto> {
+  async execute({ slug, password, visitor, visit }: OpenSharedCvCommand): Promise<PublicCvDto> {
     const em = this.em.fork();
     const share = SLUG.test(slug) ? await em.findOne(CvShare, { slug }) : null;
     const cv = share ? await em.findOne(Cv, { id: share.cvId, deletedAt: null }) : null;
@@ -44,15 +44,7 @@ export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand,
         throw Problem.forbidden('cv_share.password_invalid', 'The password is not right');
       }
     }
-    if (format !== 'json') {
-      throw new Problem(
-        406,
-        'cv_share.format_unavailable',
-        'Not acceptable',
-        `The ${format} format of shared CVs is not available yet; use ?format=json`,
-      );
-    }
-    await this.visits.record(cv, 'view', visitor, format);
+    await this.visits.record(cv, visit.kind, visitor, visit.format);
     return {
       title: cv.title,
       document: cv.document,
