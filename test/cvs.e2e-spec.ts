@@ -90,9 +90,13 @@ describe('CVs', () => {
         language: 'en',
       });
 
-      const read = await request('ann', 'GET', `/v1/cvs/${cv.id}`);
+      const read = await request('ann', 'GET', `/v1/cvs/${cv.id}`, undefined, {
+        origin: t.config.env.FRONTEND_URL,
+      });
       expect(read.statusCode).toBe(200);
       expect(read.headers.etag).toBe('"1"');
+      // A browser app on another origin can read the ETag it must send back.
+      expect(String(read.headers['access-control-expose-headers'])).toContain('ETag');
       expect(read.json()).toEqual(cv);
     });
 
