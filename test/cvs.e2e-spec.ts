@@ -574,7 +574,11 @@ describe('CVs', () => {
     it('duplicates a CV into a new one with its own history', async () => {
       const cv = await newCv('ann', { title: 'Source', document: { basics: { name: 'Ann' } } });
       await mergePatch('ann', cv.id, { title: 'Source v2' }, '"1"');
-      const copy = await request('ann', 'POST', `/v1/cvs/${cv.id}/duplicate`, {});
+      const copy = await t.inject({
+        method: 'POST',
+        url: `/v1/cvs/${cv.id}/duplicate`,
+        headers: { authorization: users.ann.session.authorization },
+      });
       expect(copy.statusCode).toBe(201);
       expect(copy.json()).toMatchObject({
         title: 'Source v2 (copy)',

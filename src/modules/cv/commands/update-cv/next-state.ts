@@ -28,19 +28,13 @@ function fromMergePatch(current: CvState, patch: unknown): CvState {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw invalid([{ path: '$', message: 'a merge patch of a CV must be an object' }]);
   }
-  const unknown = Object.keys(patch).filter((key) => !PATCHABLE.includes(key));
-  if (unknown.length > 0) {
-    throw invalid(
-      unknown.map((key) => ({
-        path: `$.${key}`,
-        message: `must be one of ${PATCHABLE.join(', ')}`,
-      })),
-    );
-  }
+  // Every problem is reported at once: unknown members, then the merged fields.
+  const errors: FieldError[] = Object.keys(patch)
+    .filter((key) => !PATCHABLE.includes(key))
+    .map((key) => ({ path: `$.${key}`, message: `must be one of ${PATCHABLE.join(', ')}` }));
   const merged = applyMergePatch(current, patch) as Partial<
     Record<'title' | 'document' | 'layout', unknown>
   >;
-  const errors: FieldError[] = [];
   if (
     typeof merged.title !== 'string' ||
     merged.title.length < 1 ||
