@@ -19,3 +19,9 @@ export {
 } from './events/cv.events';
 export { CV_TEMPLATE_TIERS, templateFeature } from './domain/template-tiers';
 export * from './domain/resume';
+// Use cases other parts of the app dispatch (AI suggestions apply as normal versioned changes;
+// rendering serves shared CVs after the same access rules).
+export { UpdateCvCommand, type CvChange } from './commands/update-cv/update-cv.command';
+export { OpenSharedCvCommand } from './commands/open-shared-cv/open-shared-cv.command';
+export { GetCvQuery } from './queries/get-cv/get-cv.query';
+export { CvDto } from './dto/cv.dto';
