@@ -339,6 +339,13 @@ describe('CVs', () => {
         expect(refused.statusCode).toBe(422);
         expect(refused.json().errors).toEqual([{ path: '$', message: 'must be object' }]);
       }
+      const nul = await request('ann', 'POST', '/v1/cvs/import/json-resume', {
+        basics: { name: 'A\u0000B' },
+      });
+      expect(nul.statusCode).toBe(422);
+      expect(nul.json().errors).toEqual([
+        { path: '$.basics.name', message: 'must not contain U+0000' },
+      ]);
       expect(await cvCount(users.ann.id)).toBe(before);
     });
   });

@@ -14,11 +14,36 @@ const validateSchema = ajv.compile<ResumeDocument>(jsonResumeSchema as object);
  * the document: unknown properties are the schema's business, and it allows them.
  */
 export function validateJsonResume(document: unknown, root = '$'): FieldError[] {
-  if (validateSchema(document)) return [];
-  return (validateSchema.errors ?? []).map((error) => ({
-    path: root + pointerToPath(error.instancePath) + missingProperty(error),
-    message: message(error),
-  }));
+  const nul = nulCharacters(document, root);
+  if (validateSchema(document)) return nul;
+  return [
+    ...(validateSchema.errors ?? []).map((error) => ({
+      path: root + pointerToPath(error.instancePath) + missingProperty(error),
+      message: message(error),
+    })),
+    ...nul,
+  ];
+}
+
+/** PostgreSQL's jsonb cannot store U+0000: refuse it up front instead of failing on insert. */
+function nulCharacters(value: unknown, path: string): FieldError[] {
+  const found: FieldError[] = [];
+  const visit = (node: unknown, at: string) => {
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) found.push({ path: at, message: 'must not contain U+0000' });
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${at}[${i}]`));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) {
+        const child = `${at}${pointerToPath(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)}`;
+        if (key.includes('\u0000'))
+          found.push({ path: child, message: 'name must not contain U+0000' });
+        visit(item, child);
+      }
+    }
+  };
+  visit(value, path);
+  return found;
 }
 
 function pointerToPath(pointer: string): string {
