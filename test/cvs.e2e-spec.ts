@@ -132,6 +132,8 @@ describe('CVs', () => {
         code: 'cv.invalid_json_resume',
         errors: [{ path: '$.document.basics.email', message: 'must be a valid email' }],
       });
+      const nulTitle = await request('ann', 'POST', '/v1/cvs', { title: 'a\u0000b' });
+      expect(nulTitle.statusCode).toBe(400);
       expect(await cvCount(users.ann.id)).toBe(before);
     });
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CvLayoutDto } from './cv-layout.dto';
-import { DOCUMENT_SCHEMA } from './cv.dto';
+import { DOCUMENT_SCHEMA, NO_NUL } from './cv.dto';
 import type { CvLayout, ResumeDocument } from '../domain/resume';
 
 export const VERSION_KINDS = ['created', 'updated', 'restored'] as const;
@@ -108,6 +108,7 @@ export class LabelVersionDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(NO_NUL, { message: 'label must not contain U+0000' })
   label!: string;
 }
 

@@ -5,6 +5,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -20,6 +21,8 @@ import type { Cv } from '../entities/cv.entity';
 import { CvLayoutDto } from './cv-layout.dto';
 
 export const TITLE_MAX = 200;
+/** PostgreSQL text cannot hold U+0000. */
+export const NO_NUL = /^[^\u0000]*$/;
 
 export const SAMPLE_DOCUMENT: ResumeDocument = {
   basics: {
@@ -54,6 +57,7 @@ export class CreateCvDto {
   @IsString()
   @MinLength(1)
   @MaxLength(TITLE_MAX)
+  @Matches(NO_NUL, { message: 'title must not contain U+0000' })
   title!: string;
 
   @ApiPropertyOptional(DOCUMENT_SCHEMA)
@@ -78,6 +82,7 @@ export class DuplicateCvDto {
   @IsString()
   @MinLength(1)
   @MaxLength(TITLE_MAX)
+  @Matches(NO_NUL, { message: 'title must not contain U+0000' })
   title?: string;
 }
 
@@ -91,6 +96,7 @@ export class CvSectionUpdateDto {
   @IsString()
   @MinLength(1)
   @MaxLength(TITLE_MAX)
+  @Matches(NO_NUL, { message: 'title must not contain U+0000' })
   title?: string;
 
   @ApiPropertyOptional({
@@ -228,5 +234,6 @@ export class ImportJsonResumeQueryDto {
   @IsString()
   @MinLength(1)
   @MaxLength(TITLE_MAX)
+  @Matches(NO_NUL, { message: 'title must not contain U+0000' })
   title?: string;
 }

@@ -7,7 +7,7 @@ import { mergeLayout } from '../../domain/layout';
 import { applyMergePatch } from '../../domain/merge-patch';
 import type { ResumeDocument } from '../../domain/resume';
 import { invalidJsonResume } from '../../cv.problems';
-import { TITLE_MAX } from '../../dto/cv.dto';
+import { NO_NUL, TITLE_MAX } from '../../dto/cv.dto';
 import { CvLayoutDto } from '../../dto/cv-layout.dto';
 import type { CvChange } from './update-cv.command';
 
@@ -38,7 +38,8 @@ function fromMergePatch(current: CvState, patch: unknown): CvState {
   if (
     typeof merged.title !== 'string' ||
     merged.title.length < 1 ||
-    merged.title.length > TITLE_MAX
+    merged.title.length > TITLE_MAX ||
+    !NO_NUL.test(merged.title)
   ) {
     errors.push({
       path: '$.title',
