@@ -22,6 +22,7 @@ import { CvLayoutDto } from './cv-layout.dto';
 
 export const TITLE_MAX = 200;
 /** PostgreSQL text cannot hold U+0000. */
+// eslint-disable-next-line no-control-regex -- matching U+0000 is the point
 export const NO_NUL = /^[^\u0000]*$/;
 
 export const SAMPLE_DOCUMENT: ResumeDocument = {
