@@ -13,7 +13,9 @@ import { Secrets } from './bootstrap/secrets';
 import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
+import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
+import { CvModule } from './modules/cv';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
 import { MailModule } from './modules/mail';
@@ -50,6 +52,8 @@ export class AppModule {
         UsersModule,
         AuditModule,
         PlansModule,
+        AnalyticsModule,
+        CvModule,
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),
         ...extra,

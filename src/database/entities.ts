@@ -1,4 +1,6 @@
 import { PersonalDataKey, StoredEvent } from '@lib/event-store';
+import { AnalyticsEvent } from '../modules/analytics';
+import { Cv, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
 import {
   ApiKey,
   RefreshToken,
@@ -22,4 +24,9 @@ export const ENTITIES = [
   UserDevice,
   MailMessage,
   PlanRecord,
+  Cv,
+  CvShare,
+  CvVersionLabel,
+  CvShareVisit,
+  AnalyticsEvent,
 ];

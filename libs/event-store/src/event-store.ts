@@ -12,6 +12,15 @@ import { GENESIS_HASH, hashEvent } from './hash-chain';
 import { PersonalDataVault } from './personal-data-vault';
 import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
 
+export interface StreamReadOptions {
+  /** Only events of these types. */
+  types?: string[];
+  afterVersion?: number;
+  beforeVersion?: number;
+  limit?: number;
+  newestFirst?: boolean;
+}
+
 /** Key of the transaction-scoped advisory lock that serialises appends to the chain. */
 const CHAIN_LOCK_KEY = 7_130_001;
 
@@ -83,15 +92,37 @@ export class EventStore {
     return stored;
   }
 
-  /** The history of one aggregate, oldest first, personal data unsealed. */
+  /**
+   * The history of one aggregate, oldest first (or newest first), optionally
+   * only some event types and a window of stream versions, for paging; personal
+   * data unsealed (or marked erased).
+   */
   async readStream(
     em: EntityManager,
     streamType: string,
     streamId: string,
+    options: StreamReadOptions = {},
   ): Promise<StoredEventRecord[]> {
+    const where = ['stream_type = ?', 'stream_id = ?'];
+    const params: unknown[] = [streamType, streamId];
+    if (options.types) {
+      where.push('type = any(?::text[])');
+      params.push(`{${options.types.map((t) => JSON.stringify(t)).join(',')}}`);
+    }
+    if (options.afterVersion !== undefined) {
+      where.push('version > ?');
+      params.push(options.afterVersion);
+    }
+    if (options.beforeVersion !== undefined) {
+      where.push('version < ?');
+      params.push(options.beforeVersion);
+    }
+    const limit = options.limit === undefined ? '' : ' limit ?';
+    if (options.limit !== undefined) params.push(options.limit);
     const rows = await em.execute<StoredEventRow[]>(
-      `select ${STORED_EVENT_COLUMNS} from event_store where stream_type = ? and stream_id = ? order by version`,
-      [streamType, streamId],
+      `select ${STORED_EVENT_COLUMNS} from event_store where ${where.join(' and ')}
+        order by version ${options.newestFirst ? 'desc' : 'asc'}${limit}`,
+      params,
     );
     return this.vault.open(em, rows.map(toRecord));
   }

@@ -16,7 +16,7 @@ export {
 } from './domain-event';
 export { HandlesEvent, type DomainEventHandler } from './event-handler';
 export { EventPublisher } from './event-publisher';
-export { EventStore } from './event-store';
+export { EventStore, type StreamReadOptions } from './event-store';
 export { EventStoreModule } from './event-store.module';
 export { StoredEvent } from './entities/stored-event.entity';
 export { PersonalDataKey } from './entities/personal-data-key.entity';

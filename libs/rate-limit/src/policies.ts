@@ -1,7 +1,7 @@
 import { PLAN_CATALOG, type PlanRateLimits, type Principal } from '@lib/authz';
 
 export type RateLimitPolicyName =
-  'auth' | 'tokenRefresh' | 'api' | 'uploads' | 'socialPosts' | 'ai' | 'browser';
+  'auth' | 'tokenRefresh' | 'api' | 'uploads' | 'socialPosts' | 'ai' | 'browser' | 'publicCv';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -45,6 +45,8 @@ export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimit
   socialPosts: hourlyFromPlan('socialPostsPerHour'),
   ai: hourlyFromPlan('aiPerHour'),
   browser: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 1000 }, whenStoreDown: 'allow' },
+  // Anonymous reads of shared CVs; also bounds password guessing on protected links.
+  publicCv: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 30 }, whenStoreDown: 'allow' },
 };
 
 /** Who is calling, as far as rate limits care. */
