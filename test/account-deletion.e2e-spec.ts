@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { generate } from 'otplib';
-import { TestApp } from '@lib/testing';
+import { eventually, TestApp } from '@lib/testing';
 import { auditEvents, call, createUser, signInAsAdmin, type Session } from './support/accounts';
 
 const PASSWORD = 'correct-horse-battery';
@@ -55,6 +55,11 @@ describe('DELETE /v1/me: erasing an account and crypto-shredding its personal da
     });
     expect(key.statusCode).toBe(201);
     const apiKey = key.json<{ secret: string }>().secret;
+    const cv = await call(t, 'POST', '/v1/cvs', eve.authorization, {
+      title: 'Eve for ACME',
+      document: { basics: { name: 'Eve Evergreen', email: 'eve.private@example.test' } },
+    });
+    expect(cv.statusCode).toBe(201);
 
     // Stored: neither the IP, nor the user agent, nor the key's name appear in clear.
     const stored = await sql<{ text: string }>(
@@ -66,6 +71,7 @@ describe('DELETE /v1/me: erasing an account and crypto-shredding its personal da
       expect(text).not.toContain('192.0.2.77');
       expect(text).not.toContain('EveBrowser');
       expect(text).not.toContain('secret side project');
+      expect(text).not.toContain('Evergreen');
     }
     // Read back by an admin: unsealed, and still found by IP.
     const [created] = await auditEvents(t, admin, 'identity.api_key_created');
@@ -115,6 +121,10 @@ describe('DELETE /v1/me: erasing an account and crypto-shredding its personal da
       const column = table === 'users' ? 'id' : 'user_id';
       expect(await sql(`select 1 from ${table} where ${column} = ?`, [eveId])).toHaveLength(0);
     }
+    // Other modules erase what they hold once they see identity.user_deleted.
+    await eventually(
+      async () => (await sql(`select 1 from cvs where owner_id = ?`, [eveId])).length === 0,
+    );
     const mails = await sql<{ template: string }>(
       `select template from mail_messages where recipients @> '["eve@example.test"]'::jsonb`,
     );
