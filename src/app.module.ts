@@ -13,6 +13,7 @@ import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
 import { AuditModule } from './modules/audit';
+import { CvRenderingModule } from './modules/cv';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
 import { MailModule } from './modules/mail';
@@ -49,6 +50,7 @@ export class AppModule {
         UsersModule,
         AuditModule,
         PlansModule,
+        CvRenderingModule,
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),
         ...extra,
