@@ -51,7 +51,9 @@ describe('renderCvHtml', () => {
   it('is one self-contained page with a restrictive CSP and the page size in @page', () => {
     const out = renderCvHtml(doc, layout({ pageSize: 'Letter' }));
     expect(out).toMatch(/^<!doctype html>/);
-    expect(out).toContain('http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;');
+    expect(out).toContain(
+      'http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;',
+    );
     expect(out).toContain('@page { size: Letter;');
     expect(out).not.toMatch(/<link|@import|url\(/);
   });

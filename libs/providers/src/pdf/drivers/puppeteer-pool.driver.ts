@@ -42,6 +42,8 @@ interface PooledPage {
   /** The browser launch this page belongs to; pages of a dead browser are dropped. */
   generation: number;
   broken: boolean;
+  /** The page's renderer process died (`error` event). */
+  crashed: boolean;
 }
 
 interface LiveBrowser {
@@ -135,17 +137,20 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
     const release = await this.slots.acquire();
     try {
       for (let attempt = 1; ; attempt++) {
-        const pooled = await this.takePage();
+        let pooled: PooledPage | undefined;
         try {
+          pooled = await this.takePage();
           const result = await this.withTimeout(work(pooled.page), pooled);
           this.renders++;
           this.idle.push(pooled);
           return result;
         } catch (error) {
-          pooled.broken = true;
-          void pooled.page.close().catch(() => undefined);
-          const crashed = pooled.generation !== this.generation || !pooled.page.browser().connected;
-          if (crashed && attempt === 1 && !this.closed) continue;
+          if (pooled) {
+            pooled.broken = true;
+            void pooled.page.close().catch(() => undefined);
+          }
+          const crashed = this.crashed(error, pooled);
+          if (crashed && attempt === 1 && !this.closed) continue; // once, on a fresh browser
           this.failures++;
           throw asRenderError(error, crashed);
         }
@@ -153,6 +158,15 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
     } finally {
       release();
     }
+  }
+
+  /** Whether a failure came from the browser going away rather than from the page content. */
+  private crashed(error: unknown, pooled: PooledPage | undefined): boolean {
+    if (error instanceof PdfRenderError) return false; // timeouts and launch failures
+    if (!pooled) return true; // opening a page failed: the browser is gone or going
+    return (
+      pooled.crashed || pooled.generation !== this.generation || !pooled.page.browser().connected
+    );
   }
 
   private async takePage(): Promise<PooledPage> {
@@ -163,9 +177,9 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
       }
     }
     const page = await live.browser.newPage();
-    const pooled: PooledPage = { page, generation: live.generation, broken: false };
+    const pooled: PooledPage = { page, generation: live.generation, broken: false, crashed: false };
     page.on('error', () => {
-      pooled.broken = true; // the renderer process of this page crashed
+      pooled.crashed = pooled.broken = true;
     });
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);

@@ -7,7 +7,7 @@ export const modern: TemplateDesign = {
     header.band { background: ${accent}; color: #fff; padding: 7mm 8mm; border-radius: 2mm;
       display: flex; gap: 6mm; align-items: center; margin-bottom: 5mm; }
     header.band h1 { font-size: 22pt; line-height: 1.15; }
-    header.band .label { font-size: 12pt; opacity: .9; }
+    header.band .label { font-size: 12pt; color: color-mix(in srgb, white 88%, ${accent}); }
     header.band .contacts { margin-top: 2mm; font-size: 9pt; }
     .photo { width: 24mm; height: 24mm; border-radius: 50%; object-fit: cover; }
     h2 { color: ${accent}; font-size: 11.5pt; text-transform: uppercase; letter-spacing: .02em;

@@ -6,7 +6,7 @@ export const tech: TemplateDesign = {
   css: ({ accent, mono }) => `
     header { background: #0f172a; color: #e2e8f0; padding: 6mm 7mm; border-radius: 1.5mm; margin-bottom: 5mm; }
     header h1 { font-family: ${mono}; font-size: 19pt; color: #fff; }
-    header .label { font-family: ${mono}; color: ${accent}; filter: brightness(1.6); }
+    header .label { font-family: ${mono}; color: color-mix(in srgb, ${accent} 45%, white); }
     header .contacts { font-family: ${mono}; font-size: 8.5pt; margin-top: 2mm; }
     h2 { font-family: ${mono}; font-size: 11pt; color: ${accent}; margin: 5mm 0 2mm;
       border-inline-start: 1mm solid ${accent}; padding-inline-start: 2mm; }
