@@ -17,4 +17,7 @@ export {
   type ScreenshotOptions,
 } from './pdf/pdf.port';
 export { createPdfRenderer, PdfProviderModule } from './pdf/pdf.module';
-export { PuppeteerPdfRenderer, type PuppeteerPoolOptions } from './pdf/drivers/puppeteer-pool.driver';
+export {
+  PuppeteerPdfRenderer,
+  type PuppeteerPoolOptions,
+} from './pdf/drivers/puppeteer-pool.driver';
