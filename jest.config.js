@@ -39,6 +39,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  setupFiles: ['<rootDir>/libs/testing/pdfjs-worker.setup.js'],
   globalSetup: '<rootDir>/libs/testing/global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/global-teardown.js',
   testTimeout: 30000,

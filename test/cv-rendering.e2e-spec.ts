@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import sharp from 'sharp';
 import { PuppeteerPdfRenderer } from '@lib/providers';
@@ -11,14 +10,8 @@ import {
   type CvLayout,
   type ResumeDocument,
 } from '../src/modules/cv/domain/resume';
-import { analyseAts } from '../src/modules/cv/ats/analyse-ats';
 import { CvRenderingService } from '../src/modules/cv/rendering/cv-rendering.service';
 import { SAMPLE_CV } from '../src/modules/cv/rendering/sample-cv';
-
-// pdf.js loads its worker with a dynamic import, which Jest's module VM cannot run: preload it.
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??=
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(join(dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs'));
 
 /** Real Debian Chromium through the pool driver; PDFs are read back with pdf-parse. */
 const POOL_SIZE = 2;
@@ -324,22 +317,31 @@ describe('CV rendering with Debian Chromium', () => {
   });
 
   it('ATS check on the real PDF text: recognised sections, contacts, order and keywords', async () => {
-    const pdf = await service.pdf(SAMPLE_CV, layout({ template: 'creative' }));
-    const read = await readPdf(pdf);
-    const report = analyseAts({
-      pdfText: read.raw,
-      document: SAMPLE_CV,
-      pages: read.pages.length,
-      jobDescription:
-        'Senior backend engineer: TypeScript, Node.js and PostgreSQL on Kubernetes. ' +
+    const report = await service.atsCheck(
+      SAMPLE_CV,
+      layout({ template: 'creative' }),
+      'Senior backend engineer: TypeScript, Node.js and PostgreSQL on Kubernetes. ' +
         'Experience with GraphQL and Elixir is a plus; Kubernetes in production required.',
-    });
+    );
     expect(report.keywords.matched).toEqual(
       expect.arrayContaining(['typescript', 'node.js', 'postgresql', 'kubernetes', 'backend']),
     );
     expect(report.keywords.missing).toEqual(expect.arrayContaining(['graphql', 'elixir']));
     const failed = report.findings.filter((f) => !f.passed).map((f) => f.check);
-    expect(failed.filter((check) => check !== 'keywords' && check !== 'length')).toEqual([]);
-    expect(report.score).toBeGreaterThan(70);
+    expect(failed.filter((check) => check !== 'keywords')).toEqual([]);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ check: 'length', passed: true, detail: '1 page' }),
+    );
+    expect(report.score).toBeGreaterThan(80);
+
+    // With the work section hidden, nothing expects it in the text.
+    const hidden = await service.atsCheck(SAMPLE_CV, layout({ hiddenSections: ['work'] }));
+    expect(hidden.findings.filter((f) => !f.passed).map((f) => f.check)).toEqual(['length']);
+    expect(hidden.findings).toContainEqual(
+      expect.objectContaining({
+        check: 'reading_order',
+        detail: 'No visible work entries to check',
+      }),
+    );
   });
 });

@@ -82,7 +82,7 @@ export function analyseAts(input: AtsInput): AtsReport {
   const results: Array<{ check: AtsCheck; fraction: number; findings: AtsFinding[] }> = [
     sectionsCheck(input),
     contactCheck(text),
-    readingOrderCheck(input.document, text),
+    readingOrderCheck(input.layout?.hiddenSections.includes('work') ? {} : input.document, text),
     datesCheck(input.document),
     lengthCheck(text, input.pages),
   ];
@@ -157,7 +157,7 @@ function readingOrderCheck(document: ResumeDocument, text: string) {
     return {
       check: 'reading_order' as const,
       fraction: 1,
-      findings: [finding('reading_order', true, 'No work entries to check')],
+      findings: [finding('reading_order', true, 'No visible work entries to check')],
     };
   }
   let cursor = 0;

@@ -7,7 +7,9 @@ import {
   type CvTemplate,
   type ResumeDocument,
 } from '../domain/resume';
+import { analyseAts, type AtsReport } from '../ats/analyse-ats';
 import { renderCvDocx } from '../export/docx';
+import { extractPdfText } from './pdf-text';
 import { renderCvHtml } from './render-cv-html';
 import { SAMPLE_CV } from './sample-cv';
 
@@ -45,6 +47,19 @@ export class CvRenderingService {
 
   docx(document: ResumeDocument, layout: CvLayout): Promise<Buffer> {
     return renderCvDocx(document, layout);
+  }
+
+  /**
+   * The ATS check: renders the PDF, reads its text layer back and analyses what a parser
+   * would see, with keyword coverage when a job description is given.
+   */
+  async atsCheck(
+    document: ResumeDocument,
+    layout: CvLayout,
+    jobDescription?: string,
+  ): Promise<AtsReport> {
+    const { text, pages } = await extractPdfText(await this.pdf(document, layout));
+    return analyseAts({ pdfText: text, document, layout, pages, jobDescription });
   }
 
   /** The bundled sample CV in `template`, rendered once per process and kept in memory. */
