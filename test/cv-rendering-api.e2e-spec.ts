@@ -46,6 +46,15 @@ describe('CV templates API', () => {
     expect(renderer.stats().size).toBe(1); // PDF_POOL_SIZE
   });
 
+  it('reports the page pool on /metrics', async () => {
+    const response = await t.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('pdf_renderer_pages{state="size"} 1');
+    expect(response.body).toMatch(/pdf_renderer_pages\{state="max_busy"\} 1/);
+    expect(response.body).toMatch(/pdf_renderer_events\{event="renders"\} [1-9]/);
+    expect(response.body).toContain('pdf_renderer_events{event="blocked_requests"} 0');
+  });
+
   it('answers 404 for an unknown template', async () => {
     const response = await t.inject({ method: 'GET', url: '/v1/cv-templates/fancy/preview.png' });
     expect(response.statusCode).toBe(404);
