@@ -309,6 +309,29 @@ describe('CV rendering with Debian Chromium', () => {
     expect(renderer.stats().browserRestarts).toBe(restarts + 1);
   });
 
+  it('gives up on a render that takes too long and refuses callers beyond the queue, both retryably', async () => {
+    const strict = new PuppeteerPdfRenderer({
+      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+      poolSize: 1,
+      renderTimeoutMs: 1000,
+      queueTimeoutMs: 20000,
+      maxQueue: 0,
+    });
+    try {
+      await strict.render('<p>warm</p>', { format: 'A4', title: 'warm' }); // browser launched
+      const huge = `<title>huge</title>${'<p>A very long document that takes a while to print.</p>'.repeat(40000)}`;
+      const slow = strict.render(huge, { format: 'A4', title: 'huge' });
+      const refused = strict.render('<p>x</p>', { format: 'A4', title: 'x' });
+      await expect(refused).rejects.toMatchObject({ code: 'pool_busy', retryable: true });
+      await expect(slow).rejects.toMatchObject({ code: 'timeout', retryable: true });
+      const after = await strict.render('<p>next</p>', { format: 'A4', title: 'next' });
+      expect((await readPdf(after)).text).toContain('next');
+      expect(strict.stats()).toMatchObject({ failures: 1, busy: 0, maxBusy: 1 });
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('takes template screenshots as PNGs of the requested size', async () => {
     const png = await service.previewPng('tech');
     const meta = await sharp(png).metadata();
