@@ -15,7 +15,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
 import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
-import { CvModule } from './modules/cv';
+import { CvModule, CvRenderingModule } from './modules/cv';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
 import { MailModule } from './modules/mail';
@@ -54,6 +54,7 @@ export class AppModule {
         PlansModule,
         AnalyticsModule,
         CvModule,
+        CvRenderingModule,
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),
         ...extra,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const bool = z
@@ -138,6 +139,14 @@ export const envSchema = z.object({
   AI_TEMPERATURE_PARSE: temperature.default(0),
 
   PUPPETEER_EXECUTABLE_PATH: z.string().default('/usr/bin/chromium'),
+  // Pages rendering at once in the one browser: about the number of cores (more add latency, not throughput).
+  PDF_POOL_SIZE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(32).default(availableParallelism()),
+  ),
+  PDF_GENERATION_TIMEOUT: z.coerce.number().int().min(1000).default(30000),
+  PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  PDF_MAX_QUEUE: z.coerce.number().int().min(0).default(200),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -35,3 +35,17 @@ export { aiDriverName, AiProviderModule, createAiWriter } from './ai/ai.module';
 export { LocalAiWriter } from './ai/drivers/local/local.driver';
 export { OpenAiWriter, type OpenAiWriterOptions } from './ai/drivers/openai/openai.driver';
 export { extractKeywords, mentions, normalizeTerm, type Keyword } from './ai/keywords';
+export {
+  PDF_RENDERER,
+  PdfRenderError,
+  type PdfPageFormat,
+  type PdfPoolStats,
+  type PdfRenderer,
+  type PdfRenderOptions,
+  type ScreenshotOptions,
+} from './pdf/pdf.port';
+export { createPdfRenderer, PdfProviderModule } from './pdf/pdf.module';
+export {
+  PuppeteerPdfRenderer,
+  type PuppeteerPoolOptions,
+} from './pdf/drivers/puppeteer-pool.driver';
