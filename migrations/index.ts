@@ -6,6 +6,7 @@ import { Migration20261126011153 } from './Migration20261126011153';
 import { Migration20261126011219 } from './Migration20261126011219';
 import { Migration20261126011350 } from './Migration20261126011350';
 import { Migration20261126012429 } from './Migration20261126012429';
+import { Migration20261126033327 } from './Migration20261126033327';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126011219', class: Migration20261126011219 },
   { name: 'Migration20261126011350', class: Migration20261126011350 },
   { name: 'Migration20261126012429', class: Migration20261126012429 },
+  { name: 'Migration20261126033327', class: Migration20261126033327 },
 ];

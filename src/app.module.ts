@@ -13,6 +13,7 @@ import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
 import { AuditModule } from './modules/audit';
+import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
 import { MailModule } from './modules/mail';
@@ -51,6 +52,7 @@ export class AppModule {
         PlansModule,
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),
+        FilesModule.forRole(worker),
         ...extra,
       ],
       providers: [

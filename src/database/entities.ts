@@ -1,5 +1,6 @@
 import { StoredEvent } from '@lib/event-store';
 import { ApiKey, RefreshToken, User, UserIdentity, UserToken } from '../modules/identity';
+import { StoredFile } from '../modules/files';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
 
@@ -13,4 +14,5 @@ export const ENTITIES = [
   UserIdentity,
   MailMessage,
   PlanRecord,
+  StoredFile,
 ];

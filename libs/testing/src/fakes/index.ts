@@ -11,3 +11,4 @@ export {
   type OAuthFakeClient,
   type OAuthFakeUser,
 } from './oauth-provider.fake';
+export { EICAR_TEST_FILE } from './eicar';

@@ -4,7 +4,7 @@ import { AvScannerUnavailable } from '../av-scan.port';
 import { ClamdScanner } from './clamd.driver';
 
 // The EICAR test file, assembled so that this source file is not itself flagged.
-export const EICAR = Buffer.from(
+const EICAR = Buffer.from(
   ['X5O!P%@AP[4\\PZX54(P^)7CC)7}$', 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'].join(''),
 );
 
