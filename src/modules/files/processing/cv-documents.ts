@@ -1,6 +1,8 @@
 import mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { htmlToPdf } from './html-to-pdf';
+import { inspectPdf } from './inspect-pdf';
 import type { ProcessingResult } from './processing-result';
 
 /** Text kept in metadata (enough for search and AI analysis of a CV). */
@@ -9,6 +11,8 @@ const PREVIEW_WIDTH = 800;
 
 export interface CvDocumentOptions {
   chromiumPath: string;
+  /** Scratch directory for the intermediate PDF and the preview. */
+  workDir: string;
 }
 
 /**
@@ -21,56 +25,53 @@ export async function processCvDocument(
   type: 'pdf' | 'docx',
   options: CvDocumentOptions,
 ): Promise<ProcessingResult> {
-  let pdf: Buffer;
-  let text: string;
+  const pdfPath = join(options.workDir, 'document.pdf');
+  const previewPath = join(options.workDir, 'preview.png');
+  let text = '';
   if (type === 'docx') {
-    const { value: html } = await mammoth.convertToHtml({ buffer: input });
+    const { value: html } = await mammoth.convertToHtml(
+      { buffer: input },
+      // Word's manual page breaks become CSS page breaks, so the page count matches.
+      { styleMap: ["br[type='page'] => hr.page-break"] },
+    );
     text = (await mammoth.extractRawText({ buffer: input })).value;
-    pdf = await htmlToPdf(documentPage(html), options.chromiumPath);
+    await writeFile(pdfPath, await htmlToPdf(documentPage(html), options.chromiumPath));
   } else {
-    pdf = input;
-    text = '';
+    await writeFile(pdfPath, input);
   }
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    const pageCount = (await parser.getInfo()).total;
-    if (type === 'pdf') text = (await parser.getText({ pageJoiner: '' })).text;
-    const shot = await parser.getScreenshot({
-      first: 1,
-      desiredWidth: PREVIEW_WIDTH,
-      imageDataUrl: false,
-      imageBuffer: true,
-    });
-    const page = shot.pages[0];
-    const normalised = normaliseText(text);
-    return {
-      original: {
-        fileName: `original.${type}`,
-        mimeType:
-          type === 'pdf'
-            ? 'application/pdf'
-            : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        content: input,
+  const pdf = await inspectPdf({
+    pdfPath,
+    previewPath,
+    previewWidth: PREVIEW_WIDTH,
+    withText: type === 'pdf',
+  });
+  if (type === 'pdf') text = pdf.text;
+  const normalised = normaliseText(text);
+  return {
+    original: {
+      fileName: `original.${type}`,
+      mimeType:
+        type === 'pdf'
+          ? 'application/pdf'
+          : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      content: input,
+    },
+    variants: {
+      preview: {
+        fileName: 'preview.png',
+        mimeType: 'image/png',
+        content: await readFile(previewPath),
+        width: pdf.width,
+        height: pdf.height,
       },
-      variants: {
-        preview: {
-          fileName: 'preview.png',
-          mimeType: 'image/png',
-          content: Buffer.from(page.data),
-          width: Math.round(page.width),
-          height: Math.round(page.height),
-        },
-      },
-      metadata: {
-        pageCount,
-        text: normalised.slice(0, MAX_TEXT_CHARS),
-        textTruncated: normalised.length > MAX_TEXT_CHARS,
-        ...(type === 'docx' ? { pageCountFrom: 'rendered' } : {}),
-      },
-    };
-  } finally {
-    await parser.destroy();
-  }
+    },
+    metadata: {
+      pageCount: pdf.pageCount,
+      text: normalised.slice(0, MAX_TEXT_CHARS),
+      textTruncated: normalised.length > MAX_TEXT_CHARS,
+      ...(type === 'docx' ? { pageCountFrom: 'rendered' } : {}),
+    },
+  };
 }
 
 function normaliseText(text: string): string {
@@ -84,6 +85,6 @@ function normaliseText(text: string): string {
 function documentPage(body: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><style>
 body{font-family:'Noto Sans',sans-serif;font-size:11pt;line-height:1.4;margin:20mm;color:#111}
-img{max-width:100%}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2pt 4pt}
+img{max-width:100%}hr.page-break{break-after:page;border:0;margin:0}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2pt 4pt}
 </style></head><body>${body}</body></html>`;
 }

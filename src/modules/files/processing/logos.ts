@@ -21,7 +21,11 @@ export async function processLogo(
   const source =
     type === 'svg'
       ? // librsvg renders without scripts and, for in-memory input, without external resources.
-        sharp(input, { density: 300, limitInputPixels: MAX_INPUT_PIXELS })
+        // Flattened on white: its anti-aliased edges would otherwise defeat the border trim
+        // (a white background is made transparent again below).
+        sharp(input, { density: 300, limitInputPixels: MAX_INPUT_PIXELS }).flatten({
+          background: '#ffffff',
+        })
       : openImage(input);
   const flattened = await source
     .resize({

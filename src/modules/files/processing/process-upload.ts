@@ -33,6 +33,7 @@ export async function processUpload(
     case 'cv-file':
       return processCvDocument(await readFile(inputPath), type as 'pdf' | 'docx', {
         chromiumPath: options.chromiumPath,
+        workDir: options.workDir,
       });
     case 'social-video':
       return processVideo(inputPath, type as 'mp4' | 'mov' | 'avi', options.workDir, {

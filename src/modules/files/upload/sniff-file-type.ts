@@ -36,8 +36,7 @@ function isDocx(head: Buffer): boolean {
   if (!startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return false;
   const names = head.toString('latin1');
   return (
-    names.includes('word/') ||
-    (names.includes('[Content_Types].xml') && !/\b(xl|ppt)\//.test(names))
+    names.includes('word/') || (names.includes('[Content_Types].xml') && !/(xl|ppt)\//.test(names))
   );
 }
 
