@@ -12,3 +12,4 @@ export {
   type OAuthFakeUser,
 } from './oauth-provider.fake';
 export { EICAR_TEST_FILE } from './eicar';
+export { S3Fake } from './s3.fake';
