@@ -13,6 +13,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiFoundResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -31,6 +32,7 @@ import {
   FileContentQueryDto,
   FileDto,
   FilePageDto,
+  FileVariantDto,
   ListFilesQueryDto,
   UPLOAD_BODY_SCHEMA,
 } from './dto/file.dto';
@@ -51,6 +53,7 @@ const LIMITS = Object.entries(FILE_KINDS)
   .join('; ');
 
 @ApiTags('files')
+@ApiExtraModels(FileVariantDto)
 @Controller({ path: 'files', version: '1' })
 @Access('user')
 export class FilesController {
