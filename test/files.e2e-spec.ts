@@ -204,31 +204,32 @@ describe('Files: uploads, scanning and processing', () => {
 
   it('stops a 10 MB + 1 byte CV with 413 while it streams, keeping nothing', async () => {
     const before = quarantined(adaId).length;
-    const size = 10 * MB + 1;
-    const body = streamingMultipart('cv-file', 'big.pdf', Buffer.from('%PDF-1.7\n'), size);
+    const postStream = (body: ReturnType<typeof streamingMultipart>) =>
+      t.inject({
+        method: 'POST',
+        url: '/v1/files',
+        headers: { ...body.headers, authorization: ada.authorization },
+        payload: body.payload,
+      });
+
+    const justOver = await postStream(
+      streamingMultipart('cv-file', 'big.pdf', Buffer.from('%PDF-1.7\n'), 10 * MB + 1),
+    );
+    expect(justOver.statusCode).toBe(413);
+    expect(justOver.json()).toMatchObject({ code: 'files.too_large', limit: 10 * MB });
+
+    // A far larger body: the server stops reading right after the limit instead of
+    // taking it all, and never holds it (the heap grows by far less than the upload).
+    const huge = streamingMultipart('cv-file', 'huge.pdf', Buffer.from('%PDF-1.7\n'), 40 * MB);
     const heapBefore = process.memoryUsage().heapUsed;
-    const response = await t.inject({
-      method: 'POST',
-      url: '/v1/files',
-      headers: { ...body.headers, authorization: ada.authorization },
-      payload: body.payload,
-    });
-    expect(response.statusCode).toBe(413);
-    expect(response.json()).toMatchObject({ code: 'files.too_large', limit: 10 * MB });
-    // The server stopped reading right after the limit instead of taking the whole body...
-    expect(body.pulled()).toBeLessThan(size + 256 * 1024);
-    // ...and never held it: the heap grew by far less than the upload.
+    expect((await postStream(huge)).statusCode).toBe(413);
+    expect(huge.pulled()).toBeLessThan(11 * MB);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(5 * MB);
     expect(quarantined(adaId).length).toBe(before);
 
     // Exactly at the limit is fine.
     const atLimit = streamingMultipart('cv-file', 'ok.pdf', Buffer.from('%PDF-1.7\n'), 10 * MB);
-    const accepted = await t.inject({
-      method: 'POST',
-      url: '/v1/files',
-      headers: { ...atLimit.headers, authorization: ada.authorization },
-      payload: atLimit.payload,
-    });
+    const accepted = await postStream(atLimit);
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json<FileBody>().size).toBe(10 * MB);
   });
@@ -386,6 +387,27 @@ describe('Files: uploads, scanning and processing', () => {
       headers: { authorization: ada.authorization },
     });
     expect(gone.statusCode).toBe(404);
+  });
+
+  it('limits uploads per hour by plan (free: 20)', async () => {
+    await createUser(t, { email: 'fay@files.test', password: PASSWORD });
+    const fay = await signIn(t, 'fay@files.test', PASSWORD);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      // Refused content still counts: the limit applies to attempts.
+      const response = await upload(t, fay.authorization, 'cv-file', {
+        filename: 'x.pdf',
+        content: ELF,
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 415)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    // Another user's quota is their own.
+    expect(
+      (await upload(t, bob.authorization, 'cv-file', { filename: 'x.pdf', content: ELF }))
+        .statusCode,
+    ).toBe(415);
   });
 
   it('deletes every file of a user (for account deletion)', async () => {
