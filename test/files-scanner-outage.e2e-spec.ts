@@ -4,6 +4,7 @@ import { connect, createServer, type Server } from 'node:net';
 import sharp from 'sharp';
 import { eventually, TestApp } from '@lib/testing';
 import { QUEUES } from '@lib/queue';
+import { RequeueStalledUploads } from '../src/modules/files';
 import { createUser, signIn, type Session } from './support/accounts';
 import { getFile, settled, uploaded } from './support/files';
 
@@ -71,5 +72,43 @@ describe('Files while clamd is down', () => {
     const file = await settled(t, user.authorization, created.id, 20000);
     expect(file.status).toBe('ready');
     expect(Object.keys(file.variants)).toContain('w256');
+  }, 60000);
+});
+
+describe('Files whose scan gave up during a long outage', () => {
+  let t: TestApp;
+  let port: number;
+  let proxy: Server | undefined;
+
+  beforeAll(async () => {
+    port = await freePort();
+    t = await TestApp.create({
+      env: { CLAMD_PORT: String(port), CLAMD_TIMEOUT_MS: '2000', FILES_JOB_ATTEMPTS: '2' },
+    });
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve(undefined)));
+    await t.close();
+  });
+
+  it('stay pending after the last attempt and go through when the sweep requeues them', async () => {
+    await createUser(t, { email: 'max@files.test', password: PASSWORD });
+    const user = await signIn(t, 'max@files.test', PASSWORD);
+    const created = await uploaded(t, user.authorization, 'blog-image', {
+      filename: 'b.png',
+      content: await sharp({ create: { width: 300, height: 200, channels: 3, background: '#246' } })
+        .png()
+        .toBuffer(),
+    });
+    const queue = t.get<Queue>(getQueueToken(QUEUES.files));
+    await eventually(async () => (await queue.getJob(created.id))?.isFailed(), 15000);
+    expect((await getFile(t, user.authorization, created.id)).status).toBe('pending');
+
+    const sweep = t.get(RequeueStalledUploads);
+    expect(await sweep.run(60 * 60_000)).toEqual({ retried: 0, enqueued: 0 }); // too recent
+    proxy = await clamdOn(port);
+    expect(await sweep.run(0)).toEqual({ retried: 1, enqueued: 0 });
+    expect((await settled(t, user.authorization, created.id, 20000)).status).toBe('ready');
+    expect(await sweep.run(0)).toEqual({ retried: 0, enqueued: 0 });
   }, 60000);
 });

@@ -10,6 +10,11 @@ import { FileObjects } from './file-objects';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
 import { ProcessFileProcessor } from './jobs/process-file.processor';
+import {
+  RequeueStalledUploads,
+  RequeueStalledUploadsProcessor,
+  RequeueStalledUploadsScheduler,
+} from './jobs/requeue-stalled-uploads';
 import { FILE_PROVIDERS } from './providers';
 import { GetFileContentHandler } from './queries/get-file-content/get-file-content.handler';
 import { GetFileHandler } from './queries/get-file/get-file.handler';
@@ -41,7 +46,10 @@ export class FilesModule {
         GetFileContentHandler,
         EnqueueProcessingHandler,
         NotifyMalwareHandler,
-        ...(runsWorker ? [ProcessFileProcessor] : []),
+        RequeueStalledUploads,
+        ...(runsWorker
+          ? [ProcessFileProcessor, RequeueStalledUploadsScheduler, RequeueStalledUploadsProcessor]
+          : []),
       ],
       exports: [FilesService, STORAGE_PORT, AV_SCAN_PORT],
     };

@@ -9,3 +9,4 @@ export {
   FileUploaded,
   MalwareDetected,
 } from './events/file.events';
+export { RequeueStalledUploads } from './jobs/requeue-stalled-uploads';

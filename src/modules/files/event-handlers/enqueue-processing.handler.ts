@@ -5,12 +5,9 @@ import { AppConfig } from '@lib/config';
 import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
 import { QUEUES, type ProcessFileJob } from '@lib/queue';
 import { FileUploaded } from '../events/file.events';
+import { PROCESS_FILE_JOB, processingJobOptions } from '../jobs/processing-job';
 
-/**
- * Queues the scan of a new upload; job id = file id, so a redelivered event
- * adds nothing. Many attempts with capped backoff: a clamd outage of hours
- * leaves files pending, then they go through once clamd answers again.
- */
+/** Queues the scan of a new upload; a redelivered event adds nothing (job id = file id). */
 @Injectable()
 @HandlesEvent(FileUploaded)
 export class EnqueueProcessingHandler implements DomainEventHandler<FileUploaded> {
@@ -20,18 +17,10 @@ export class EnqueueProcessingHandler implements DomainEventHandler<FileUploaded
   ) {}
 
   async handle(event: FileUploaded): Promise<void> {
-    const env = this.config.env;
     await this.queue.add(
-      'process',
+      PROCESS_FILE_JOB,
       { fileId: event.streamId },
-      {
-        jobId: event.streamId,
-        attempts: env.FILES_JOB_ATTEMPTS,
-        backoff: {
-          type: 'cappedExponential',
-          options: { delay: env.QUEUE_BACKOFF_MS, maxDelay: env.FILES_RETRY_MAX_DELAY_MS },
-        },
-      },
+      processingJobOptions(this.config, event.streamId),
     );
   }
 }
