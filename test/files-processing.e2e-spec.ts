@@ -7,7 +7,7 @@ import puppeteer from 'puppeteer-core';
 import sharp from 'sharp';
 import { TestApp } from '@lib/testing';
 import { createUser, signIn, type Session } from './support/accounts';
-import { readContent, settled, uploaded } from './support/files';
+import { readContent, settled, uploaded, type FileBody } from './support/files';
 
 const PASSWORD = 'files-password-123';
 
@@ -97,6 +97,13 @@ describe('Files: CV documents, logos and videos', () => {
     expect(file.metadata.text).toEqual(expect.stringContaining('COBOL'));
     expect(file.variants.preview).toMatchObject({ mimeType: 'image/png', width: 800 });
     await expectPreview(created.id);
+    const list = await t.inject({
+      method: 'GET',
+      url: '/v1/files?kind=cv-file',
+      headers: { authorization: grace.authorization },
+    });
+    const listed = list.json<{ items: FileBody[] }>().items.find((f) => f.id === created.id);
+    expect(listed?.metadata).toEqual({ pageCount: 3, textTruncated: false });
     const original = await readContent(t, grace.authorization, created.id);
     expect(original.body.subarray(0, 5).toString()).toBe('%PDF-');
   }, 90000);

@@ -84,7 +84,9 @@ export class FileDto {
     type: 'object',
     additionalProperties: true,
     example: { pageCount: 2, text: 'Ada Lovelace…' },
-    description: 'What processing found: dimensions, page count, text, duration…',
+    description:
+      'What processing found: dimensions, page count, text, duration… Lists leave out `text` ' +
+      '(read one file for it).',
   })
   metadata!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' })
@@ -94,7 +96,8 @@ export class FileDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   processedAt!: string | null;
 
-  static from(file: StoredFile): FileDto {
+  static from(file: StoredFile, { withText = true }: { withText?: boolean } = {}): FileDto {
+    const { text, ...metadata } = file.metadata ?? {};
     return {
       id: file.id,
       kind: file.kind,
@@ -112,7 +115,7 @@ export class FileDto {
           { mimeType, size, width, height },
         ]),
       ),
-      metadata: file.metadata ?? {},
+      metadata: withText && text !== undefined ? { ...metadata, text } : metadata,
       createdAt: file.createdAt.toISOString(),
       uploadedAt: file.uploadedAt.toISOString(),
       processedAt: file.processedAt?.toISOString() ?? null,

@@ -5,7 +5,7 @@ import { FileDto, type FilePageDto } from '../../dto/file.dto';
 import { StoredFile } from '../../entities/stored-file.entity';
 import { ListFilesQuery } from './list-files.query';
 
-/** The caller's files, newest first, optionally of one kind or status. */
+/** The caller's files, newest first, optionally of one kind or status (extracted text left out). */
 @QueryHandler(ListFilesQuery)
 export class ListFilesHandler implements IQueryHandler<ListFilesQuery, FilePageDto> {
   constructor(private readonly em: EntityManager) {}
@@ -18,6 +18,11 @@ export class ListFilesHandler implements IQueryHandler<ListFilesQuery, FilePageD
     const rows = await this.em
       .fork()
       .find(StoredFile, { $and: where }, { orderBy: newestFirst.orderBy, limit: limit + 1 });
-    return cursorPage(rows, limit, (file) => FileDto.from(file), newestFirst.position);
+    return cursorPage(
+      rows,
+      limit,
+      (file) => FileDto.from(file, { withText: false }),
+      newestFirst.position,
+    );
   }
 }
