@@ -76,6 +76,8 @@ TCPAddr 127.0.0.1
 Foreground yes
 PidFile $clam_dir/clamd.pid
 LogFile $clam_dir/clamd.log
+# No freshclam here: the signatures never change, so no reloads (the directory may even go away).
+SelfCheck 0
 # Room for the largest upload (social videos, 50 MB).
 StreamMaxLength 64M
 MaxFileSize 64M
