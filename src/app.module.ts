@@ -16,6 +16,7 @@ import { ormOptions } from './database/mikro-orm.config';
 import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
 import { CvModule, CvRenderingModule } from './modules/cv';
+import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
 import { MailModule } from './modules/mail';
@@ -57,6 +58,7 @@ export class AppModule {
         CvRenderingModule,
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),
+        FilesModule.forRole(worker),
         ...extra,
       ],
       providers: [

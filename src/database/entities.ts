@@ -9,6 +9,7 @@ import {
   UserIdentity,
   UserToken,
 } from '../modules/identity';
+import { StoredFile } from '../modules/files';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
 
@@ -29,4 +30,5 @@ export const ENTITIES = [
   CvVersionLabel,
   CvShareVisit,
   AnalyticsEvent,
+  StoredFile,
 ];

@@ -147,6 +147,29 @@ export const envSchema = z.object({
   PDF_GENERATION_TIMEOUT: z.coerce.number().int().min(1000).default(30000),
   PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   PDF_MAX_QUEUE: z.coerce.number().int().min(0).default(200),
+
+  // Object storage: local disk under DATA_DIR/storage, or any S3-compatible service.
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  STORAGE_SIGNED_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_BUCKET_PREFIX: z.string().default(''),
+  S3_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
+  CDN_URL: optionalUrl,
+
+  // Virus scanning of uploads. `none` exists for machines without clamd and is refused in production.
+  AV_SCAN_DRIVER: z.enum(['clamd', 'none']).default('clamd'),
+  CLAMD_HOST: z.string().default('127.0.0.1'),
+  CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).default(60000),
+
+  // Upload processing jobs: a scanner outage is retried with capped exponential backoff.
+  FILES_JOB_ATTEMPTS: z.coerce.number().int().min(1).default(40),
+  FILES_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(300000),
+  FFMPEG_PATH: z.string().default('/usr/bin/ffmpeg'),
 });
 
 export type Env = z.infer<typeof envSchema>;

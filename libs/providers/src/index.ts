@@ -49,3 +49,30 @@ export {
   PuppeteerPdfRenderer,
   type PuppeteerPoolOptions,
 } from './pdf/drivers/puppeteer-pool.driver';
+export {
+  assertSafeKey,
+  BUCKET_NAMES,
+  BUCKETS,
+  isBucketName,
+  STORAGE_PORT,
+  StorageObjectNotFound,
+  type BucketName,
+  type PutOptions,
+  type StorageDriverName,
+  type StoragePort,
+  type StoredObjectInfo,
+} from './storage/storage.port';
+export { createStorageDriver } from './storage/storage.module';
+export { LocalStorageDriver } from './storage/drivers/local.driver';
+export { S3StorageDriver, type S3DriverOptions } from './storage/drivers/s3.driver';
+export { UrlSigner } from './storage/url-signature';
+export {
+  AV_SCAN_PORT,
+  AvScannerUnavailable,
+  type AvScanDriverName,
+  type AvScanPort,
+  type ScanResult,
+} from './av-scan/av-scan.port';
+export { createAvScanDriver } from './av-scan/av-scan.module';
+export { ClamdScanner } from './av-scan/drivers/clamd.driver';
+export { NoScanDriver } from './av-scan/drivers/no-scan.driver';
