@@ -15,7 +15,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
 import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
-import { CvModule, CvRenderingModule } from './modules/cv';
+import { CvExportsModule, CvModule, CvRenderingModule } from './modules/cv';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
@@ -56,6 +56,7 @@ export class AppModule {
         AnalyticsModule,
         CvModule,
         CvRenderingModule,
+        CvExportsModule.forRole(worker),
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),
         FilesModule.forRole(worker),

@@ -1,6 +1,6 @@
 import { PersonalDataKey, StoredEvent } from '@lib/event-store';
 import { AnalyticsEvent } from '../modules/analytics';
-import { Cv, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
+import { Cv, CvExport, CvRenderedFile, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
 import {
   ApiKey,
   RefreshToken,
@@ -29,6 +29,8 @@ export const ENTITIES = [
   CvShare,
   CvVersionLabel,
   CvShareVisit,
+  CvExport,
+  CvRenderedFile,
   AnalyticsEvent,
   StoredFile,
 ];

@@ -3,6 +3,7 @@ export {
   ALL_QUEUES,
   QUEUES,
   type QueueName,
+  type RunCvExportJob,
   type PasswordResetJob,
   type ProcessFileJob,
   type SendMailJob,

@@ -4,6 +4,7 @@ export const QUEUES = {
   identity: 'identity',
   scheduled: 'scheduled',
   files: 'files',
+  cvExports: 'cv-exports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -22,4 +23,9 @@ export interface PasswordResetJob {
 /** Payload of a `files` queue `process` job (job id = file id): scan, then make the variants. */
 export interface ProcessFileJob {
   fileId: string;
+}
+
+/** Payload of a `cv-exports` queue `run-export` job (job id = export id). */
+export interface RunCvExportJob {
+  exportId: string;
 }

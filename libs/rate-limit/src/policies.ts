@@ -1,7 +1,15 @@
 import { PLAN_CATALOG, type PlanRateLimits, type Principal } from '@lib/authz';
 
 export type RateLimitPolicyName =
-  'auth' | 'tokenRefresh' | 'api' | 'uploads' | 'socialPosts' | 'ai' | 'browser' | 'publicCv';
+  | 'auth'
+  | 'tokenRefresh'
+  | 'api'
+  | 'uploads'
+  | 'socialPosts'
+  | 'ai'
+  | 'browser'
+  | 'publicCv'
+  | 'atsCheck';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -47,6 +55,8 @@ export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimit
   browser: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 1000 }, whenStoreDown: 'allow' },
   // Anonymous reads of shared CVs; also bounds password guessing on protected links.
   publicCv: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 30 }, whenStoreDown: 'allow' },
+  // Each check renders a PDF and parses it back (~0.1–0.3 s of CPU): enough for editing, not for a flood.
+  atsCheck: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 60 }, whenStoreDown: 'allow' },
 };
 
 /** Who is calling, as far as rate limits care. */

@@ -11,7 +11,7 @@ import { ShareCvHandler } from './commands/share-cv/share-cv.handler';
 import { UpdateCvHandler } from './commands/update-cv/update-cv.handler';
 import { CvErasure } from './cv-erasure';
 import { EraseCvsOfDeletedUserHandler } from './event-handlers/erase-cvs-of-deleted-user.handler';
-import { CvSharingController, PublicCvsController } from './cv-sharing.controller';
+import { CvSharingController } from './cv-sharing.controller';
 import { CvVersionsController } from './cv-versions.controller';
 import { CvsController } from './cvs.controller';
 import { RecordCvAnalyticsHandler } from './event-handlers/record-cv-analytics.handler';
@@ -34,7 +34,7 @@ import { CvHistory } from './versions/cv-history';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [CvsController, CvVersionsController, CvSharingController, PublicCvsController],
+  controllers: [CvsController, CvVersionsController, CvSharingController],
   providers: [
     CvHistory,
     ShareLinks,

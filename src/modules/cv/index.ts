@@ -22,10 +22,16 @@ export * from './domain/resume';
 // Use cases other parts of the app dispatch (AI suggestions apply as normal versioned changes;
 // rendering serves shared CVs after the same access rules).
 export { UpdateCvCommand, type CvChange } from './commands/update-cv/update-cv.command';
-export { OpenSharedCvCommand } from './commands/open-shared-cv/open-shared-cv.command';
+export {
+  OpenSharedCvCommand,
+  type SharedCv,
+} from './commands/open-shared-cv/open-shared-cv.command';
 export { GetCvQuery } from './queries/get-cv/get-cv.query';
 export { CvDto } from './dto/cv.dto';
 export { CvRenderingModule } from './rendering/cv-rendering.module';
+export { CvExportsModule } from './exports/cv-exports.module';
+export { CvExport } from './entities/cv-export.entity';
+export { CvRenderedFile } from './entities/cv-rendered-file.entity';
 export { CvRenderingService, type CvPdfMeta } from './rendering/cv-rendering.service';
 export { listCvTemplates, type CvTemplateInfo, type CvTemplateTier } from './rendering/catalog';
 export { renderCvHtml } from './rendering/render-cv-html';

@@ -64,7 +64,7 @@ export class PublicCvQueryDto {
     enum: PUBLIC_FORMATS,
     default: 'html',
     description:
-      'Only `json` is served for now; `html` and `pdf` answer 406 until rendering is wired.',
+      '`html`: the CV page in its template; `pdf`: the PDF (a download); `json`: the document and layout.',
   })
   @IsOptional()
   @IsIn(PUBLIC_FORMATS)

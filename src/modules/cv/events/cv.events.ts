@@ -14,7 +14,7 @@ abstract class CvEvent<P extends { ownerId: string }> extends DomainEvent<P> {
 export const CV_STREAM = 'cv';
 
 /** Where a new CV's content came from. */
-export type CvSource = 'blank' | 'json-resume' | 'duplicate';
+export type CvSource = 'blank' | 'json-resume' | 'duplicate' | 'file';
 
 /** Payload of every event that makes a new version: version n is events 1..n's patches replayed. */
 export interface CvVersionPayload {

@@ -10,7 +10,7 @@ export class CreateCvCommand extends Command<CvDto> {
     readonly title: string,
     readonly document: unknown,
     readonly layout: CvLayoutDto | undefined,
-    readonly source: 'blank' | 'json-resume' = 'blank',
+    readonly source: 'blank' | 'json-resume' | 'file' = 'blank',
   ) {
     super();
   }

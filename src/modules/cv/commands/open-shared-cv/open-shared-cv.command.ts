@@ -7,7 +7,14 @@ import type { Visitor } from '../../sharing/share-visits';
  * A visitor opens a shared CV: access rules, then the visit is counted as a
  * view (JSON, HTML) or a download (PDF). Answers the CV to present in any format.
  */
-export class OpenSharedCvCommand extends Command<PublicCvDto> {
+/** The shared CV as visitors see it, plus whose it is (for rendering and caching, never sent out). */
+export interface SharedCv {
+  cvId: string;
+  ownerId: string;
+  view: PublicCvDto;
+}
+
+export class OpenSharedCvCommand extends Command<SharedCv> {
   constructor(
     readonly slug: string,
     readonly password: string | undefined,

@@ -1,12 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Problem } from '@lib/problems';
-import type { PublicCvDto } from '../../dto/cv-share.dto';
 import { Cv } from '../../entities/cv.entity';
 import { CvShare } from '../../entities/cv-share.entity';
 import { ShareLinks } from '../../sharing/share-links';
 import { ShareVisits } from '../../sharing/share-visits';
-import { OpenSharedCvCommand } from './open-shared-cv.command';
+import { OpenSharedCvCommand, type SharedCv } from './open-shared-cv.command';
 
 const SLUG = /^[A-Za-z0-9_-]{22}$/;
 
@@ -16,14 +15,14 @@ const SLUG = /^[A-Za-z0-9_-]{22}$/;
  * refused visits count nothing.
  */
 @CommandHandler(OpenSharedCvCommand)
-export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand, PublicCvDto> {
+export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand, SharedCv> {
   constructor(
     private readonly em: EntityManager,
     private readonly links: ShareLinks,
     private readonly visits: ShareVisits,
   ) {}
 
-  async execute({ slug, password, visitor, visit }: OpenSharedCvCommand): Promise<PublicCvDto> {
+  async execute({ slug, password, visitor, visit }: OpenSharedCvCommand): Promise<SharedCv> {
     const em = this.em.fork();
     const share = SLUG.test(slug) ? await em.findOne(CvShare, { slug }) : null;
     const cv = share ? await em.findOne(Cv, { id: share.cvId, deletedAt: null }) : null;
@@ -46,11 +45,15 @@ export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand,
     }
     await this.visits.record(cv, visit.kind, visitor, visit.format);
     return {
-      title: cv.title,
-      document: cv.document,
-      layout: cv.layout,
-      version: cv.version,
-      updatedAt: cv.updatedAt.toISOString(),
+      cvId: cv.id,
+      ownerId: cv.ownerId,
+      view: {
+        title: cv.title,
+        document: cv.document,
+        layout: cv.layout,
+        version: cv.version,
+        updatedAt: cv.updatedAt.toISOString(),
+      },
     };
   }
 }
