@@ -111,11 +111,15 @@ describe('Sharing CVs', () => {
     });
     expect(response.body).not.toContain(ownerId);
 
-    // HTML and PDF come with rendering; until then they are refused, not faked.
-    for (const format of [null, 'html', 'pdf']) {
-      const refused = await visit(link.slug, { format });
-      expect(refused.statusCode).toBe(406);
-      expect(refused.json().code).toBe('cv_share.format_unavailable');
+    // HTML by default, and the PDF (rendering itself is covered in cv-exports).
+    for (const [format, type] of [
+      [null, 'text/html'],
+      ['html', 'text/html'],
+      ['pdf', 'application/pdf'],
+    ] as const) {
+      const rendered = await visit(link.slug, { format });
+      expect(rendered.statusCode).toBe(200);
+      expect(rendered.headers['content-type']).toContain(type);
     }
     expect((await visit('A'.repeat(22))).statusCode).toBe(404);
     expect((await visit('not-a-slug')).json().code).toBe('cv_share.not_found');
@@ -230,8 +234,8 @@ describe('Sharing CVs', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(await stats(cvId)).toEqual({
       views: 3,
-      downloads: 0,
-      days: [{ date: today, views: 3, downloads: 0, uniqueVisitors: 3 }],
+      downloads: 1, // the PDF is a download, by a fourth visitor
+      days: [{ date: today, views: 3, downloads: 1, uniqueVisitors: 4 }],
     });
     const [{ n }] = await t
       .get(EntityManager)
