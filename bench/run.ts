@@ -16,6 +16,7 @@ import { measure, type Measurement } from './lib/load';
 import {
   freePort,
   startApi,
+  startBaseline,
   startRawHttp,
   waitForOk,
   type ChildExit,
@@ -84,6 +85,12 @@ async function main(): Promise<number> {
         children.add(raw.child);
         servers.set(new URL(raw.url).port, raw.child);
         return raw.url;
+      },
+      startBaselineServer: async (baseline) => {
+        const started = await startBaseline(ROOT, baseline);
+        children.add(started.child);
+        servers.set(new URL(started.url).port, started.child);
+        return started.url;
       },
     };
     const targets = await scenario.prepare(context);

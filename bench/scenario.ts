@@ -1,4 +1,5 @@
 import type autocannon from 'autocannon';
+import type { BaselineName } from './lib/processes';
 
 /**
  * A bench scenario: `bench/scenarios/<name>.ts` default-exports one of these and
@@ -31,6 +32,11 @@ export interface BenchContext {
    * to every request; returns its base URL. The runner stops it at the end.
    */
   startRawHttpServer: () => Promise<string>;
+  /**
+   * Starts another server of `bench/baselines/` in its own process (e.g. PDFs with a browser
+   * launched per request); returns its base URL. The runner stops it at the end.
+   */
+  startBaselineServer: (name: BaselineName) => Promise<string>;
 }
 
 /** One load target: a URL on 127.0.0.1 and the request(s) to send to it. */

@@ -91,22 +91,33 @@ export function startApi(root: string, env: NodeJS.ProcessEnv): ManagedChild {
 }
 
 /** Starts `bench/baselines/raw-http.ts` in its own process; resolves with its base URL. */
-export async function startRawHttp(root: string): Promise<{ child: ManagedChild; url: string }> {
-  const child = fork(join(root, 'bench', 'baselines', 'raw-http.ts'), [], {
+export function startRawHttp(root: string): Promise<{ child: ManagedChild; url: string }> {
+  return startBaseline(root, 'raw-http');
+}
+
+/** Starts `bench/baselines/<name>.ts` in its own process; it reports its port over IPC. */
+export async function startBaseline(
+  root: string,
+  name: BaselineName,
+): Promise<{ child: ManagedChild; url: string }> {
+  const child = fork(join(root, 'bench', 'baselines', `${name}.ts`), [], {
     cwd: root,
     execArgv: ['-r', join(root, 'scripts', 'register.js')],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const managed = new ManagedChild('raw', child);
+  const managed = new ManagedChild(name, child);
   const message = await Promise.race([
     once(child, 'message').then(([value]: unknown[]) => value),
     once(child, 'exit').then(() => {
-      throw new Error(`raw-http baseline exited before listening:\n${managed.output()}`);
+      throw new Error(`${name} baseline exited before listening:\n${managed.output()}`);
     }),
   ]);
-  if (!isPortMessage(message)) throw new Error('raw-http baseline sent no port');
+  if (!isPortMessage(message)) throw new Error(`${name} baseline sent no port`);
   return { child: managed, url: `http://127.0.0.1:${message.port}` };
 }
+
+/** The servers in `bench/baselines/`. */
+export type BaselineName = 'raw-http' | 'pdf-launch-per-request';
 
 function isPortMessage(value: unknown): value is { port: number } {
   return (
