@@ -28,7 +28,7 @@ export class CvExportsController {
       '`premiumTemplates` feature: 403 `plan.upgrade_required`.',
   })
   @ApiAcceptedResponse({ type: ExportAcceptedDto })
-  @ApiProblems(400, 403, 404)
+  @ApiProblems(400, 403, 404, 503)
   create(
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,

@@ -1,9 +1,11 @@
 import { InjectQueue } from '@nestjs/bull';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Queue } from 'bull';
 import { AppConfig } from '@lib/config';
 import { UnitOfWork } from '@lib/event-store';
+import { Problem } from '@lib/problems';
 import { QUEUES, type RunCvExportJob } from '@lib/queue';
 import { findOwnCv } from '../../cv.policies';
 import type { ExportAcceptedDto } from '../../dto/cv-export.dto';
@@ -24,6 +26,8 @@ export class RequestExportHandler implements ICommandHandler<
   RequestExportCommand,
   ExportAcceptedDto
 > {
+  private readonly logger = new Logger(RequestExportHandler.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly uow: UnitOfWork,
@@ -58,13 +62,31 @@ export class RequestExportHandler implements ICommandHandler<
       if (cached) events.record(new CvDownloaded(cv.id, { ownerId: cv.ownerId, format }));
       return Promise.resolve();
     });
-    if (!cached) {
+    if (!cached) await this.enqueue(exported);
+    return { exportId: exported.id, status: exported.status };
+  }
+
+  /** Queue down: the export is marked failed (never left `queued` for ever) and the caller gets a 503. */
+  private async enqueue(exported: CvExport): Promise<void> {
+    try {
       await this.queue.add(
         RUN_EXPORT_JOB,
         { exportId: exported.id },
         exportJobOptions(this.config, exported.id),
       );
+    } catch (error) {
+      await this.em
+        .fork()
+        .nativeUpdate(
+          CvExport,
+          { id: exported.id },
+          { status: 'failed', error: 'The export could not be queued', completedAt: new Date() },
+        );
+      this.logger.warn({ exportId: exported.id, err: error }, 'CV export could not be queued');
+      throw Problem.unavailable(
+        'cv_export.queue_unavailable',
+        'Exports are unavailable right now; try again',
+      );
     }
-    return { exportId: exported.id, status: exported.status };
   }
 }
