@@ -340,6 +340,9 @@ describe('CV exports, previews, PDFs, ATS check, public CVs and import from a fi
       jobDescription: 'Backend engineer: TypeScript, PostgreSQL and Kubernetes; Redis a plus.',
     });
     expect(response.statusCode).toBe(200);
+    // Its own limit (each check renders and parses a PDF), counted per user.
+    expect(response.headers['ratelimit-limit']).toBe('60');
+    expect(response.headers['ratelimit-remaining']).toBe('59');
     const report = response.json<{
       score: number;
       findings: { check: string; passed: boolean }[];
