@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body too large',
   415: 'Unsupported media type',
+  416: 'The requested byte range is outside the content',
   422: 'Well-formed but semantically invalid',
   429: 'Rate limit exceeded (see Retry-After)',
   503: 'A dependency is unavailable',
