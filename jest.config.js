@@ -24,21 +24,22 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-const ESM_ONLY = 'jose|@noble/hashes|@scure/base|arctic|@oslojs/[^/]+';
+const ESM_ONLY = 'jose|@noble/hashes|@scure/base|arctic|@oslojs/[^/]+|pdf-parse';
 
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // These ship ES modules only (jose 6, otplib's @noble/@scure, arctic 3 and its @oslojs deps);
-  // SWC turns them into CommonJS for Jest.
+  // These ship ES modules only (jose 6, otplib's @noble/@scure, arctic 3 and its @oslojs deps,
+  // pdf-parse's pdf.js worker); SWC turns them into CommonJS for Jest.
   transform: {
     '^.+\\.ts$': swc,
-    [`^.+/node_modules/(${ESM_ONLY})/.+\\.js$`]: swc,
+    [`^.+/node_modules/(${ESM_ONLY})/.+\\.m?js$`]: swc,
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  setupFiles: ['<rootDir>/libs/testing/pdfjs-worker.setup.js'],
   globalSetup: '<rootDir>/libs/testing/global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/global-teardown.js',
   testTimeout: 30000,

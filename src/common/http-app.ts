@@ -57,9 +57,16 @@ export async function configureHttpApp(
   app.enableCors({
     origin: origins.length > 0 ? origins : [config.env.FRONTEND_URL],
     credentials: true,
-    exposedHeaders: ['X-Request-Id', ...RATE_LIMIT_HEADER_NAMES],
+    // ETag for If-Match (optimistic concurrency); Content-Disposition for download names.
+    exposedHeaders: ['X-Request-Id', 'ETag', 'Content-Disposition', ...RATE_LIMIT_HEADER_NAMES],
   });
 
+  // JSON Merge Patch bodies (RFC 7386) are JSON, parsed with the same protections.
+  fastify.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
   registerAuditContext(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     request.raw.headers['x-request-id'] = String(request.id);

@@ -13,3 +13,4 @@ export {
 } from './oauth-provider.fake';
 export { EICAR_TEST_FILE } from './eicar';
 export { S3Fake } from './s3.fake';
+export { OpenAiFake, type ChatCompletionRequest, type ScriptedAnswer } from './openai.fake';
