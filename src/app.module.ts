@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthzModule } from '@lib/authz';
 import { AppConfig, ConfigModule } from '@lib/config';
+import { SecretBox } from '@lib/crypto';
 import { EventStoreModule } from '@lib/event-store';
 import { QueueModule } from '@lib/queue';
 import { RateLimitModule } from '@lib/rate-limit';
@@ -59,9 +60,10 @@ export class AppModule {
       ],
       providers: [
         { provide: Secrets, useValue: secrets },
+        { provide: SecretBox, useValue: new SecretBox(secrets.dataEncryptionKey) },
         { provide: APP_FILTER, useFactory: () => new ProblemFilter(!config.isProduction) },
       ],
-      exports: [Secrets],
+      exports: [Secrets, SecretBox],
       global: true,
     };
   }

@@ -1,18 +1,27 @@
-import { StoredEvent } from '@lib/event-store';
+import { PersonalDataKey, StoredEvent } from '@lib/event-store';
 import { AnalyticsEvent } from '../modules/analytics';
 import { Cv, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
-import { ApiKey, RefreshToken, User, UserIdentity, UserToken } from '../modules/identity';
+import {
+  ApiKey,
+  RefreshToken,
+  User,
+  UserDevice,
+  UserIdentity,
+  UserToken,
+} from '../modules/identity';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
 
 /** Every MikroORM entity; the migrator and the CLI diff against this list. */
 export const ENTITIES = [
   StoredEvent,
+  PersonalDataKey,
   User,
   RefreshToken,
   UserToken,
   ApiKey,
   UserIdentity,
+  UserDevice,
   MailMessage,
   PlanRecord,
   Cv,

@@ -18,6 +18,11 @@ const list = z
   );
 
 const optionalUrl = optionalString.pipe(z.url().optional());
+const temperature = z.coerce.number().min(0).max(2);
+const optionalTemperature = optionalString
+  .transform((v) => (v === undefined ? undefined : Number(v)))
+  .pipe(z.number().min(0).max(2).optional());
+const maxTokens = z.coerce.number().int().min(16).max(128000);
 
 /** `OAUTH_<PROVIDER>_AUTHORIZE_URL`, `_TOKEN_URL`, `_USERINFO_URL`: unset means the real endpoint. */
 function oauthEndpointOverrides<P extends string>(providers: readonly P[]) {
@@ -63,6 +68,8 @@ export const envSchema = z.object({
   JWT_PRIVATE_KEY: optionalString,
   JWT_PUBLIC_KEY: optionalString,
   JWT_KEY_ID: optionalString,
+  /** Public keys of earlier signing keys, still accepted until their tokens expire (rotation). */
+  JWT_PREVIOUS_PUBLIC_KEYS: optionalString,
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).default(86400),
   JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).default(604800),
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
@@ -104,6 +111,31 @@ export const envSchema = z.object({
   OAUTH_CALLBACK_BASE_URL: optionalString.pipe(z.url().optional()),
   OAUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   ...oauthEndpointOverrides(['GOOGLE', 'LINKEDIN', 'X', 'FACEBOOK']),
+
+  // AI writer: OpenAI or any OpenAI-compatible endpoint; the local rule-based writer without a key.
+  AI_DRIVER: optionalString.pipe(z.enum(['openai', 'local']).optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_ORG_ID: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
+  AI_DEADLINE_MS: z.coerce.number().int().min(100).default(60000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  AI_MAX_RETRY_WAIT_MS: z.coerce.number().int().min(0).default(10000),
+  AI_TOKEN_LIMIT_PARAMETER: z
+    .enum(['max_completion_tokens', 'max_tokens'])
+    .default('max_completion_tokens'),
+  AI_MODEL_ENHANCE: z.string().min(1).default('gpt-4o'),
+  AI_MAX_TOKENS_ENHANCE: maxTokens.default(2000),
+  AI_TEMPERATURE_ENHANCE: temperature.default(0.7),
+  AI_MODEL_SKILLS: z.string().min(1).default('gpt-4o-mini'),
+  AI_MAX_TOKENS_SKILLS: maxTokens.default(500),
+  AI_TEMPERATURE_SKILLS: optionalTemperature,
+  AI_MODEL_COVER_LETTER: z.string().min(1).default('gpt-4o'),
+  AI_MAX_TOKENS_COVER_LETTER: maxTokens.default(1500),
+  AI_TEMPERATURE_COVER_LETTER: optionalTemperature,
+  AI_MODEL_PARSE: z.string().min(1).default('gpt-4o-mini'),
+  AI_MAX_TOKENS_PARSE: maxTokens.default(4000),
+  AI_TEMPERATURE_PARSE: temperature.default(0),
 
   PUPPETEER_EXECUTABLE_PATH: z.string().default('/usr/bin/chromium'),
 });

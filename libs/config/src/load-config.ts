@@ -34,6 +34,9 @@ function crossFieldProblems(env: Env): string[] {
   if (env.MAIL_DRIVER === 'resend' && !env.RESEND_API_KEY) {
     problems.push('RESEND_API_KEY: required when MAIL_DRIVER=resend');
   }
+  if (env.AI_DRIVER === 'openai' && !env.OPENAI_API_KEY) {
+    problems.push('OPENAI_API_KEY: required when AI_DRIVER=openai');
+  }
   if (Boolean(env.JWT_PRIVATE_KEY) !== Boolean(env.JWT_PUBLIC_KEY)) {
     problems.push('JWT_PRIVATE_KEY, JWT_PUBLIC_KEY: set both or neither');
   }

@@ -9,6 +9,7 @@ export {
 export {
   DomainEvent,
   DomainEventType,
+  type DomainEventOptions,
   rehydrate,
   type EventMetadata,
   type StoredEventRecord,
@@ -18,6 +19,8 @@ export { EventPublisher } from './event-publisher';
 export { EventStore, type StreamReadOptions } from './event-store';
 export { EventStoreModule } from './event-store.module';
 export { StoredEvent } from './entities/stored-event.entity';
+export { PersonalDataKey } from './entities/personal-data-key.entity';
+export { PersonalDataVault, type PersonalData } from './personal-data-vault';
 export { OutboxRelay } from './outbox-relay';
 export { SecurityEvents } from './security-events';
 export { UnitOfWork, type EventRecorder } from './unit-of-work';

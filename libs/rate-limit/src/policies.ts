@@ -1,7 +1,7 @@
 import { PLAN_CATALOG, type PlanRateLimits, type Principal } from '@lib/authz';
 
 export type RateLimitPolicyName =
-  'auth' | 'api' | 'uploads' | 'socialPosts' | 'ai' | 'browser' | 'publicCv';
+  'auth' | 'tokenRefresh' | 'api' | 'uploads' | 'socialPosts' | 'ai' | 'browser' | 'publicCv';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -33,6 +33,13 @@ const hourlyFromPlan = (key: keyof PlanRateLimits): RateLimitPolicy => ({
 
 export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimitPolicy>> = {
   auth: { windowMs: 15 * MINUTE_MS, keyBy: 'ip', limit: { fixed: 5 }, whenStoreDown: 'deny' },
+  // Refresh tokens are unguessable, so this only stops floods; it is generous for clients behind one NAT.
+  tokenRefresh: {
+    windowMs: 15 * MINUTE_MS,
+    keyBy: 'ip',
+    limit: { fixed: 60 },
+    whenStoreDown: 'allow',
+  },
   api: hourlyFromPlan('apiPerHour'),
   uploads: hourlyFromPlan('uploadsPerHour'),
   socialPosts: hourlyFromPlan('socialPostsPerHour'),

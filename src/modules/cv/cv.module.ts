@@ -10,6 +10,7 @@ import { RevokeShareHandler } from './commands/revoke-share/revoke-share.handler
 import { ShareCvHandler } from './commands/share-cv/share-cv.handler';
 import { UpdateCvHandler } from './commands/update-cv/update-cv.handler';
 import { CvErasure } from './cv-erasure';
+import { EraseCvsOfDeletedUserHandler } from './event-handlers/erase-cvs-of-deleted-user.handler';
 import { CvSharingController, PublicCvsController } from './cv-sharing.controller';
 import { CvVersionsController } from './cv-versions.controller';
 import { CvsController } from './cvs.controller';
@@ -39,6 +40,7 @@ import { CvHistory } from './versions/cv-history';
     ShareLinks,
     ShareVisits,
     CvErasure,
+    EraseCvsOfDeletedUserHandler,
     CreateCvHandler,
     UpdateCvHandler,
     DeleteCvHandler,

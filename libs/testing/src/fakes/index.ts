@@ -11,3 +11,4 @@ export {
   type OAuthFakeClient,
   type OAuthFakeUser,
 } from './oauth-provider.fake';
+export { OpenAiFake, type ChatCompletionRequest, type ScriptedAnswer } from './openai.fake';

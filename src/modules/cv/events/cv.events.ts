@@ -1,6 +1,16 @@
 import { DomainEvent, DomainEventType } from '@lib/event-store';
 import type { JsonPatch } from '../domain/cv-state';
 
+/**
+ * Every CV event belongs to the CV's owner: its personal data (the patches
+ * carry the CV's content) is sealed with the owner's key and erased with them.
+ */
+abstract class CvEvent<P extends { ownerId: string }> extends DomainEvent<P> {
+  override get dataSubject(): string {
+    return this.payload.ownerId;
+  }
+}
+
 export const CV_STREAM = 'cv';
 
 /** Where a new CV's content came from. */
@@ -15,8 +25,8 @@ export interface CvVersionPayload {
   summary: string;
 }
 
-@DomainEventType('cv.created')
-export class CvCreated extends DomainEvent<
+@DomainEventType('cv.created', { personal: ['patch', 'summary'] })
+export class CvCreated extends CvEvent<
   CvVersionPayload & { source: CvSource; sourceCvId?: string }
 > {
   constructor(cvId: string, payload: CvCreated['payload']) {
@@ -24,15 +34,15 @@ export class CvCreated extends DomainEvent<
   }
 }
 
-@DomainEventType('cv.updated')
-export class CvUpdated extends DomainEvent<CvVersionPayload> {
+@DomainEventType('cv.updated', { personal: ['patch', 'summary'] })
+export class CvUpdated extends CvEvent<CvVersionPayload> {
   constructor(cvId: string, payload: CvVersionPayload) {
     super(CV_STREAM, cvId, payload);
   }
 }
 
-@DomainEventType('cv.restored')
-export class CvRestored extends DomainEvent<CvVersionPayload & { restoredFrom: number }> {
+@DomainEventType('cv.restored', { personal: ['patch', 'summary'] })
+export class CvRestored extends CvEvent<CvVersionPayload & { restoredFrom: number }> {
   constructor(cvId: string, payload: CvRestored['payload']) {
     super(CV_STREAM, cvId, payload);
   }
@@ -42,7 +52,7 @@ export class CvRestored extends DomainEvent<CvVersionPayload & { restoredFrom: n
 export const CV_VERSION_EVENT_TYPES = ['cv.created', 'cv.updated', 'cv.restored'];
 
 @DomainEventType('cv.deleted')
-export class CvDeleted extends DomainEvent<{
+export class CvDeleted extends CvEvent<{
   ownerId: string;
   reason: 'deleted' | 'account_deleted';
 }> {
@@ -51,8 +61,8 @@ export class CvDeleted extends DomainEvent<{
   }
 }
 
-@DomainEventType('cv.version_labelled')
-export class CvVersionLabelled extends DomainEvent<{
+@DomainEventType('cv.version_labelled', { personal: ['label'] })
+export class CvVersionLabelled extends CvEvent<{
   ownerId: string;
   version: number;
   label: string;
@@ -64,7 +74,7 @@ export class CvVersionLabelled extends DomainEvent<{
 
 /** Never carries the slug: it is the capability that opens the shared CV. */
 @DomainEventType('cv.shared')
-export class CvShared extends DomainEvent<{
+export class CvShared extends CvEvent<{
   ownerId: string;
   shareId: string;
   visibility: 'public' | 'password';
@@ -76,7 +86,7 @@ export class CvShared extends DomainEvent<{
 }
 
 @DomainEventType('cv.share_revoked')
-export class CvShareRevoked extends DomainEvent<{ ownerId: string; shareId: string }> {
+export class CvShareRevoked extends CvEvent<{ ownerId: string; shareId: string }> {
   constructor(cvId: string, payload: CvShareRevoked['payload']) {
     super(CV_STREAM, cvId, payload);
   }
@@ -84,7 +94,7 @@ export class CvShareRevoked extends DomainEvent<{ ownerId: string; shareId: stri
 
 /** A visitor downloaded a shared CV (counted once per visitor and day). */
 @DomainEventType('cv.downloaded')
-export class CvDownloaded extends DomainEvent<{ ownerId: string; format: string }> {
+export class CvDownloaded extends CvEvent<{ ownerId: string; format: string }> {
   constructor(cvId: string, payload: CvDownloaded['payload']) {
     super(CV_STREAM, cvId, payload);
   }
