@@ -15,6 +15,12 @@ import {
   type CvSource,
 } from '../events/cv.events';
 
+const CREATED_SUMMARY: Record<CvSource, string> = {
+  blank: 'Created',
+  'json-resume': 'Imported from JSON Resume',
+  duplicate: 'Copied from another CV',
+};
+
 /**
  * A CV: a JSON Resume document plus how it is laid out. The row holds the
  * current state for fast reads; its history is the patches carried by the
@@ -62,10 +68,7 @@ export class Cv extends AggregateRoot {
         ownerId,
         version: 1,
         patch,
-        summary:
-          source === 'blank'
-            ? 'Created'
-            : `Created from ${source === 'duplicate' ? 'a copy' : 'JSON Resume'}`,
+        summary: CREATED_SUMMARY[source],
         source,
         ...(sourceCvId ? { sourceCvId } : {}),
       }),
