@@ -9,6 +9,7 @@ import { Migration20261126012429 } from './Migration20261126012429';
 import { Migration20261126032717 } from './Migration20261126032717';
 import { Migration20261126032855 } from './Migration20261126032855';
 import { Migration20261126033345 } from './Migration20261126033345';
+import { Migration20261126040716 } from './Migration20261126040716';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126032717', class: Migration20261126032717 },
   { name: 'Migration20261126032855', class: Migration20261126032855 },
   { name: 'Migration20261126033345', class: Migration20261126033345 },
+  { name: 'Migration20261126040716', class: Migration20261126040716 },
 ];

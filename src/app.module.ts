@@ -13,8 +13,10 @@ import { Secrets } from './bootstrap/secrets';
 import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
+import { AiUsageModule } from './modules/ai-usage';
 import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
+import { CoverLettersModule } from './modules/cover-letters';
 import { CvModule } from './modules/cv';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
@@ -54,6 +56,8 @@ export class AppModule {
         PlansModule,
         AnalyticsModule,
         CvModule,
+        AiUsageModule,
+        CoverLettersModule,
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),
         ...extra,
