@@ -47,8 +47,9 @@ export function enhancementTarget(
   }
   const entries: unknown[] = Array.isArray(document[section]) ? document[section] : [];
   const indexes = entries.map((_, index) => index);
+  if (itemId === undefined && entries.length === 0) throw nothingToEnhance(section);
   const chosen = itemId === undefined ? indexes : [indexOfItem(entries, itemId)];
-  if (chosen[0] === undefined || chosen[0] < 0) throw aiItemNotFound(section, itemId ?? '');
+  if (chosen[0] < 0) throw aiItemNotFound(section, itemId ?? '');
   const items = chosen.map((index) => ({
     id: String(index),
     fields: proseOf(entries[index], PROSE_FIELDS[section]),

@@ -38,6 +38,6 @@ export function suggestionNotPending(status: string): Problem {
     'ai.suggestion_not_pending',
     'Conflict',
     `The suggestion was already ${status}`,
-    { status },
+    { suggestionStatus: status },
   );
 }
