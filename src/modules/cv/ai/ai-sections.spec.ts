@@ -1,6 +1,8 @@
 import { Problem } from '@lib/problems';
+import type { ResumeDocument } from '../domain/resume';
 import { enhancementTarget, valueAtPointer } from './ai-sections';
 
+// A non-string highlight cannot pass JSON Resume validation, but the mapping must not shift on one.
 const document = {
   basics: { name: 'Ann', summary: 'Does things.' },
   work: [
@@ -13,7 +15,7 @@ const document = {
     { id: 'side', name: 'Side project', summary: '' },
   ],
   projects: [{ name: 'Engine', description: 'A difference engine.', url: 'https://x.test' }],
-};
+} as unknown as ResumeDocument;
 
 function codeOf(fn: () => unknown): string {
   try {
