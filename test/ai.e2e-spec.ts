@@ -296,6 +296,44 @@ describe('AI endpoints against the fake OpenAI server', () => {
       expect(fake.requests).toHaveLength(0);
     });
 
+    it('applies a suggestion asked for twice at once exactly once', async () => {
+      const cvId = await newCv('ann');
+      fake.answerNext({
+        content: { suggestions: [{ ref: 't1', suggested: 'Owns billing.', reasons: ['x'] }] },
+      });
+      const [suggestion] = (
+        await enhance('ann', cvId, { section: 'summary' })
+      ).json<EnhanceResult>().suggestions;
+      const url = `/v1/cvs/${cvId}/ai/suggestions/${suggestion.id}/apply`;
+
+      const answers = await Promise.all([request('ann', 'POST', url), request('ann', 'POST', url)]);
+
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      const cv = (await request('ann', 'GET', `/v1/cvs/${cvId}`)).json<{ version: number }>();
+      expect(cv.version).toBe(2);
+    });
+
+    it('lets API keys enhance with the cv:write scope only', async () => {
+      const cvId = await newCv('ann');
+      const keyWith = async (scopes: string[]) => {
+        const created = await request('ann', 'POST', '/v1/me/api-keys', { name: 'AI', scopes });
+        expect(created.statusCode).toBe(201);
+        return created.json<{ secret: string }>().secret;
+      };
+      const viaKey = async (scopes: string[]) =>
+        t.inject({
+          method: 'POST',
+          url: `/v1/cvs/${cvId}/ai/enhance`,
+          headers: { 'x-api-key': await keyWith(scopes) },
+          payload: { section: 'summary' },
+        });
+
+      expect((await viaKey(['cv:read'])).statusCode).toBe(403);
+      const allowed = await viaKey(['cv:write']);
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.json()).toMatchObject({ provider: 'openai' });
+    });
+
     it('hides other users’ CVs and suggestions behind 404', async () => {
       const cvId = await newCv('ann');
       fake.answerNext({
