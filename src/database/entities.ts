@@ -1,6 +1,8 @@
 import { PersonalDataKey, StoredEvent } from '@lib/event-store';
 import { AnalyticsEvent } from '../modules/analytics';
-import { Cv, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
+import { AiUsageEntry } from '../modules/ai-usage';
+import { CoverLetter } from '../modules/cover-letters';
+import { Cv, CvAiSuggestion, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
 import {
   ApiKey,
   RefreshToken,
@@ -31,4 +33,7 @@ export const ENTITIES = [
   CvShareVisit,
   AnalyticsEvent,
   StoredFile,
+  CvAiSuggestion,
+  AiUsageEntry,
+  CoverLetter,
 ];
