@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { OpenAiFake, TestApp } from '@lib/testing';
 import { createUser, signIn, type Session } from './support/accounts';
 
@@ -226,5 +227,39 @@ describe('Cover letters', () => {
     expect((await request('ann', 'GET', url)).statusCode).toBe(404);
     expect((await request('ann', 'DELETE', url)).statusCode).toBe(404);
     expect((await request('ann', 'GET', '/v1/cover-letters/not-a-uuid')).statusCode).toBe(400);
+  });
+
+  it('exports a letter as PDF and HTML in its CV’s template, under the CV’s header', async () => {
+    const letter = await write('bob');
+    const url = `/v1/cover-letters/${letter.id}/export`;
+
+    const pdf = await request('bob', 'GET', url);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain(
+      "filename*=UTF-8''bob%20Lovelace%20Cover%20letter.pdf",
+    );
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    try {
+      const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+      // Header from the CV first, then the letter in order.
+      const order = ['bob Lovelace', 'Backend Engineer', 'ACME', 'Dear ACME team', 'billing API'];
+      const positions = order.map((part) => text.indexOf(part));
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    } finally {
+      await parser.destroy();
+    }
+
+    const html = await request('bob', 'GET', `${url}?format=html`);
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(html.body).toContain('class="template-modern"');
+    expect(html.body).toContain('<p>I built the billing API at Initech.</p>');
+
+    expect((await request('ann', 'GET', url)).statusCode).toBe(404);
+    expect((await request('bob', 'GET', `${url}?format=docx`)).statusCode).toBe(400);
   });
 });

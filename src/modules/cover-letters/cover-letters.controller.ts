@@ -17,6 +17,8 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -25,7 +27,7 @@ import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
-import { etag, expectedVersion } from '../cv';
+import { contentDisposition, etag, expectedVersion } from '../cv';
 import { CreateCoverLetterCommand } from './commands/create-cover-letter/create-cover-letter.command';
 import { DeleteCoverLetterCommand } from './commands/delete-cover-letter/delete-cover-letter.command';
 import { UpdateCoverLetterCommand } from './commands/update-cover-letter/update-cover-letter.command';
@@ -37,6 +39,8 @@ import {
 } from './dto/cover-letter.dto';
 import { GetCoverLetterQuery } from './queries/get-cover-letter/get-cover-letter.query';
 import { ListCoverLettersQuery } from './queries/list-cover-letters/list-cover-letters.query';
+import { ExportCoverLetterDto } from './dto/export-cover-letter.dto';
+import { ExportCoverLetterQuery } from './queries/export-cover-letter/export-cover-letter.query';
 
 const ETAG_HEADER = { ETag: { description: 'The version, e.g. "2"' } };
 
@@ -140,5 +144,46 @@ export class CoverLettersController {
   @ApiProblems(400, 404)
   delete(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<void> {
     return this.commands.execute(new DeleteCoverLetterCommand(principal, id));
+  }
+
+  @Get(':id/export')
+  @Access('user')
+  @ApiKeyScope('cv:read')
+  @RateLimit('browser')
+  @ApiOperation({
+    summary: 'The cover letter as a PDF or HTML page, styled like its CV',
+    description:
+      "Rendered under the CV's header (name, headline, contacts) in the CV's template, page size and " +
+      'theme; a letter whose CV was deleted uses the default look. Downloads are named after the ' +
+      'person (`Content-Disposition`, RFC 5987).',
+  })
+  @ApiQuery({ name: 'format', enum: ['pdf', 'html'], required: false })
+  @ApiProduces('application/pdf', 'text/html')
+  @ApiOkResponse({
+    description: 'The rendered letter',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiProblems(400, 404, 503)
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @QueryParams() query: ExportCoverLetterDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | string> {
+    const format = query.format ?? 'pdf';
+    const exported = await this.queries.execute(new ExportCoverLetterQuery(principal, id, format));
+    void reply
+      .header('Content-Type', exported.contentType)
+      .header(
+        'Content-Disposition',
+        contentDisposition(exported.fileName, format === 'pdf' ? 'attachment' : 'inline'),
+      );
+    if (format === 'html') {
+      void reply.header(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+      );
+    }
+    return exported.content;
   }
 }
