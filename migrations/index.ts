@@ -6,6 +6,11 @@ import { Migration20261126011153 } from './Migration20261126011153';
 import { Migration20261126011219 } from './Migration20261126011219';
 import { Migration20261126011350 } from './Migration20261126011350';
 import { Migration20261126012429 } from './Migration20261126012429';
+import { Migration20261126032717 } from './Migration20261126032717';
+import { Migration20261126032855 } from './Migration20261126032855';
+import { Migration20261126033327 } from './Migration20261126033327';
+import { Migration20261126033345 } from './Migration20261126033345';
+import { Migration20261126040716 } from './Migration20261126040716';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +21,9 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126011219', class: Migration20261126011219 },
   { name: 'Migration20261126011350', class: Migration20261126011350 },
   { name: 'Migration20261126012429', class: Migration20261126012429 },
+  { name: 'Migration20261126032717', class: Migration20261126032717 },
+  { name: 'Migration20261126032855', class: Migration20261126032855 },
+  { name: 'Migration20261126033327', class: Migration20261126033327 },
+  { name: 'Migration20261126033345', class: Migration20261126033345 },
+  { name: 'Migration20261126040716', class: Migration20261126040716 },
 ];

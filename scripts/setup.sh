@@ -48,7 +48,43 @@ fi
 
 # npm packages: reinstall only when package-lock.json changed since the last install.
 export PUPPETEER_SKIP_DOWNLOAD=1
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# A node_modules symlink (a git worktree sharing another checkout's packages) is left alone:
+# npm ci would empty the directory it points to.
+if [ ! -L node_modules ] && { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   log 'installing npm packages'
   npm ci --no-audit --no-fund
+fi
+
+# ClamAV: use a clamd answering on 127.0.0.1:3310, else start one with a project config.
+# Without internet its database is our EICAR test signature (plus Debian's *.cvd if present).
+clamd_answers() {
+  timeout 2 bash -c 'exec 3<>/dev/tcp/127.0.0.1/3310 && printf "zPING\0" >&3 && IFS= read -r -d "" reply <&3 && [ "$reply" = PONG ]' 2>/dev/null
+}
+if ! clamd_answers; then
+  command -v clamd >/dev/null || apt_install clamav-daemon
+  clam_dir="$PWD/.data/clamav"
+  mkdir -p "$clam_dir/db"
+  # MD5 and size of the 68-byte EICAR test file; clamd reports it as Eicar-Test-Signature.UNOFFICIAL.
+  echo '44d88612fea8a8f36de82e1278abb02f:68:Eicar-Test-Signature' > "$clam_dir/db/eicar.hdb"
+  for cvd in /var/lib/clamav/*.cvd /var/lib/clamav/*.cld; do
+    [ -f "$cvd" ] && ln -sf "$cvd" "$clam_dir/db/"
+  done
+  cat > "$clam_dir/clamd.conf" <<CONF
+DatabaseDirectory $clam_dir/db
+TCPSocket 3310
+TCPAddr 127.0.0.1
+Foreground yes
+PidFile $clam_dir/clamd.pid
+LogFile $clam_dir/clamd.log
+# No freshclam here: the signatures never change, so no reloads (the directory may even go away).
+SelfCheck 0
+# Room for the largest upload (social videos, 50 MB).
+StreamMaxLength 64M
+MaxFileSize 64M
+MaxScanSize 128M
+CONF
+  log 'starting clamd'
+  setsid clamd -c "$clam_dir/clamd.conf" >/dev/null 2>&1 < /dev/null &
+  for _ in $(seq 1 120); do clamd_answers && break; sleep 0.5; done
+  clamd_answers || { log "clamd did not start (see $clam_dir/clamd.log)"; exit 1; }
 fi

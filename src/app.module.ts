@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthzModule } from '@lib/authz';
 import { AppConfig, ConfigModule } from '@lib/config';
+import { SecretBox } from '@lib/crypto';
 import { EventStoreModule } from '@lib/event-store';
 import { QueueModule } from '@lib/queue';
 import { RateLimitModule } from '@lib/rate-limit';
@@ -12,8 +13,12 @@ import { Secrets } from './bootstrap/secrets';
 import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
+import { AiUsageModule } from './modules/ai-usage';
+import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
-import { CvRenderingModule } from './modules/cv';
+import { CoverLettersModule } from './modules/cover-letters';
+import { CvModule, CvRenderingModule } from './modules/cv';
+import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
 import { MailModule } from './modules/mail';
@@ -50,16 +55,22 @@ export class AppModule {
         UsersModule,
         AuditModule,
         PlansModule,
+        AnalyticsModule,
+        CvModule,
         CvRenderingModule,
+        AiUsageModule,
+        CoverLettersModule,
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),
+        FilesModule.forRole(worker),
         ...extra,
       ],
       providers: [
         { provide: Secrets, useValue: secrets },
+        { provide: SecretBox, useValue: new SecretBox(secrets.dataEncryptionKey) },
         { provide: APP_FILTER, useFactory: () => new ProblemFilter(!config.isProduction) },
       ],
-      exports: [Secrets],
+      exports: [Secrets, SecretBox],
       global: true,
     };
   }

@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bull';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bull';
+import { generate } from 'otplib';
 import { QUEUES } from '@lib/queue';
 import { eventually, TestApp } from '@lib/testing';
 
@@ -113,6 +114,36 @@ describe('accounts: registration, email verification, passwords, profile', () =>
       .fork()
       .execute(`select 1 from mail_messages where recipients @> '["nobody@example.test"]'`);
     expect(outbox).toHaveLength(0);
+  });
+
+  it('a password reset signs nobody in and never skips the second factor', async () => {
+    const { accessToken } = (await register('guarded@example.test')).json();
+    const setup = await post('/v1/auth/2fa/setup', {}, accessToken);
+    const { secret } = setup.json<{ secret: string }>();
+    const code = (step: number) =>
+      generate({ secret, epoch: Math.floor(Date.now() / 1000) + step * 30 });
+    expect(
+      (await post('/v1/auth/2fa/enable', { otp: await code(-1) }, accessToken)).statusCode,
+    ).toBe(200);
+
+    await post('/v1/auth/password/forgot', { email: 'guarded@example.test' });
+    const token = tokenIn(await lastEmailTo('guarded@example.test', 'password-reset'), 'pr')!;
+    const reset = await post('/v1/auth/password/reset', {
+      token,
+      password: 'brand-new-passphrase-42',
+    });
+    expect(reset.statusCode).toBe(204);
+    expect(reset.body).toBe('');
+
+    const withoutCode = await login('guarded@example.test', 'brand-new-passphrase-42');
+    expect(withoutCode.statusCode).toBe(401);
+    expect(withoutCode.json().code).toBe('auth.mfa_required');
+    const withCode = await post('/v1/auth/login', {
+      email: 'guarded@example.test',
+      password: 'brand-new-passphrase-42',
+      otp: await code(0),
+    });
+    expect(withCode.statusCode).toBe(200);
   });
 
   it('resets the password once, ends every session and tells the owner', async () => {

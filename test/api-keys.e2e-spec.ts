@@ -203,6 +203,16 @@ describe('API keys for Premium customers', () => {
       payload: { name: 'from a key', scopes: ['me:read'] },
     });
     expect(minted.statusCode).toBe(403);
+
+    // The audit trail says which key was refused, not only whose.
+    const denials = await t.inject({
+      method: 'GET',
+      url: `/v1/admin/audit/events?type=security.permission_denied&actor=${ids.ada}`,
+      headers: { authorization: await t.adminAuthorization() },
+    });
+    const metadata = denials.json<{ items: { metadata: { apiKeyId?: string } }[] }>().items[0]
+      .metadata;
+    expect([key.id, full.id]).toContain(metadata.apiKeyId);
   });
 
   it('lets only Premium users create keys', async () => {

@@ -175,4 +175,18 @@ describe('rate limits shared by replicas', () => {
       }
     });
   });
+
+  it('limits token refreshes per IP (generously), across replicas', async () => {
+    const refresh = (app: TestApp) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/auth/refresh',
+        remoteAddress: '192.0.2.160',
+        payload: { refreshToken: 'rt_not-a-real-token' },
+      });
+    for (let i = 0; i < 60; i += 1) expect((await refresh(i % 2 ? a : b)).statusCode).toBe(401);
+    const limited = await refresh(a);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });

@@ -74,7 +74,8 @@ async function appRoutes(): Promise<Route[]> {
           .map((part) => part.replace(/^\/+|\/+$/g, ''))
           .filter(Boolean)
           .join('/')
-          .replace(/:(\w+)/g, '{$1}');
+          .replace(/:(\w+)/g, '{$1}')
+          .replace(/\/\*$/, '/{path}'); // a trailing wildcard, as @nestjs/swagger names it
         const targets = [handler, controller];
         const get = <T>(key: string) => reflector.getAllAndOverride<T | undefined>(key, targets);
         const rules = [

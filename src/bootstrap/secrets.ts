@@ -1,8 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@lib/config';
+
+/** A public key that still verifies tokens signed before a key rotation. */
+export interface VerificationKey {
+  kid: string;
+  publicKeyPem: string;
+}
 
 /** Key material the app signs tokens and encrypts personal data with. */
 export class Secrets {
@@ -11,6 +17,8 @@ export class Secrets {
     readonly jwtPublicKeyPem: string,
     readonly jwtKeyId: string,
     readonly dataEncryptionKey: Buffer,
+    /** Keys of earlier rotations, kept until the last token they signed has expired. */
+    readonly jwtPreviousKeys: VerificationKey[] = [],
   ) {}
 }
 
@@ -29,8 +37,7 @@ export function loadSecrets(config: AppConfig): Secrets {
     if (config.isProduction) throw new Error('JWT keys are required in production');
     ({ privatePem, publicPem } = localKeyPair(dir, logger));
   }
-  const keyId =
-    env.JWT_KEY_ID ?? createHash('sha256').update(publicPem).digest('base64url').slice(0, 16);
+  const keyId = env.JWT_KEY_ID ?? keyIdOf(publicPem);
 
   let dataKey = env.DATA_ENCRYPTION_KEY;
   if (!dataKey) {
@@ -42,7 +49,39 @@ export function loadSecrets(config: AppConfig): Secrets {
       logger,
     );
   }
-  return new Secrets(privatePem, publicPem, keyId, Buffer.from(dataKey.trim(), 'base64'));
+  return new Secrets(
+    privatePem,
+    publicPem,
+    keyId,
+    Buffer.from(dataKey.trim(), 'base64'),
+    previousKeys(env.JWT_PREVIOUS_PUBLIC_KEYS).filter((key) => key.kid !== keyId),
+  );
+}
+
+/**
+ * The default `kid` of a public key, from its DER bytes: every replica derives
+ * the same one, however the PEM was wrapped or padded.
+ */
+export function keyIdOf(publicPem: string): string {
+  const der = createPublicKey(publicPem).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('base64url').slice(0, 16);
+}
+
+/**
+ * `JWT_PREVIOUS_PUBLIC_KEYS`: either SPKI PEM blocks one after another (each
+ * `kid` derived as for the current key) or a JSON array of `{kid, publicKey}`.
+ */
+function previousKeys(value: string | undefined): VerificationKey[] {
+  if (!value?.trim()) return [];
+  const text = value.replace(/\\n/g, '\n').trim();
+  if (text.startsWith('[')) {
+    return (JSON.parse(text) as { kid: string; publicKey: string }[]).map((key) => ({
+      kid: key.kid,
+      publicKeyPem: key.publicKey,
+    }));
+  }
+  const blocks = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
+  return blocks.map((pem) => ({ kid: keyIdOf(pem), publicKeyPem: `${pem}\n` }));
 }
 
 function localKeyPair(dir: string, logger: Logger): { privatePem: string; publicPem: string } {

@@ -1,10 +1,12 @@
 import { VersioningType, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '@lib/config';
 import { RATE_LIMIT_HEADER_NAMES } from '@lib/rate-limit';
+import { MAX_UPLOAD_BYTES } from '../modules/files';
 import { MetricsService } from '../modules/health';
 import { registerAuditContext } from './audit-context.hook';
 import { createValidationPipe } from './validation';
@@ -47,13 +49,24 @@ export async function configureHttpApp(
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     xXssProtection: false,
   });
+  // Uploads stream through (never buffered); the files module enforces each kind's own limit.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 2, parts: 3, fieldSize: 256 },
+  });
   const origins = config.env.CORS_ORIGINS;
   app.enableCors({
     origin: origins.length > 0 ? origins : [config.env.FRONTEND_URL],
     credentials: true,
-    exposedHeaders: ['X-Request-Id', ...RATE_LIMIT_HEADER_NAMES],
+    // ETag for If-Match (optimistic concurrency); Content-Disposition for download names.
+    exposedHeaders: ['X-Request-Id', 'ETag', 'Content-Disposition', ...RATE_LIMIT_HEADER_NAMES],
   });
 
+  // JSON Merge Patch bodies (RFC 7386) are JSON, parsed with the same protections.
+  fastify.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
   registerAuditContext(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     request.raw.headers['x-request-id'] = String(request.id);

@@ -1,4 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { Problem, type FieldError } from '@lib/problems';
 
 /** Flattens class-validator's tree into one entry per failed field with a JSON path. */
@@ -29,4 +31,24 @@ export function createValidationPipe(): ValidationPipe {
       );
     },
   });
+}
+
+/**
+ * Validates a plain value (not a request body) against a DTO class with the
+ * same rules as the global pipe; errors carry paths under `root`, e.g.
+ * `$.layout.theme.accentColor`. Returns the validated instance or the errors.
+ */
+export function validateAgainst<T extends object>(
+  cls: new () => T,
+  value: unknown,
+  root = '$',
+): { value: T; errors: [] } | { value?: undefined; errors: FieldError[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { errors: [{ path: root, message: 'must be an object' }] };
+  }
+  const instance = plainToInstance(cls, value);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  return errors.length > 0
+    ? { errors: toFieldErrors(errors, root) }
+    : { value: instance, errors: [] };
 }

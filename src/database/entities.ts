@@ -1,16 +1,39 @@
-import { StoredEvent } from '@lib/event-store';
-import { ApiKey, RefreshToken, User, UserIdentity, UserToken } from '../modules/identity';
+import { PersonalDataKey, StoredEvent } from '@lib/event-store';
+import { AnalyticsEvent } from '../modules/analytics';
+import { AiUsageEntry } from '../modules/ai-usage';
+import { CoverLetter } from '../modules/cover-letters';
+import { Cv, CvAiSuggestion, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
+import {
+  ApiKey,
+  RefreshToken,
+  User,
+  UserDevice,
+  UserIdentity,
+  UserToken,
+} from '../modules/identity';
+import { StoredFile } from '../modules/files';
 import { MailMessage } from '../modules/mail';
 import { PlanRecord } from '../modules/plans';
 
 /** Every MikroORM entity; the migrator and the CLI diff against this list. */
 export const ENTITIES = [
   StoredEvent,
+  PersonalDataKey,
   User,
   RefreshToken,
   UserToken,
   ApiKey,
   UserIdentity,
+  UserDevice,
   MailMessage,
   PlanRecord,
+  Cv,
+  CvShare,
+  CvVersionLabel,
+  CvShareVisit,
+  AnalyticsEvent,
+  StoredFile,
+  CvAiSuggestion,
+  AiUsageEntry,
+  CoverLetter,
 ];

@@ -19,6 +19,11 @@ const list = z
   );
 
 const optionalUrl = optionalString.pipe(z.url().optional());
+const temperature = z.coerce.number().min(0).max(2);
+const optionalTemperature = optionalString
+  .transform((v) => (v === undefined ? undefined : Number(v)))
+  .pipe(z.number().min(0).max(2).optional());
+const maxTokens = z.coerce.number().int().min(16).max(128000);
 
 /** `OAUTH_<PROVIDER>_AUTHORIZE_URL`, `_TOKEN_URL`, `_USERINFO_URL`: unset means the real endpoint. */
 function oauthEndpointOverrides<P extends string>(providers: readonly P[]) {
@@ -64,6 +69,8 @@ export const envSchema = z.object({
   JWT_PRIVATE_KEY: optionalString,
   JWT_PUBLIC_KEY: optionalString,
   JWT_KEY_ID: optionalString,
+  /** Public keys of earlier signing keys, still accepted until their tokens expire (rotation). */
+  JWT_PREVIOUS_PUBLIC_KEYS: optionalString,
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).default(86400),
   JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).default(604800),
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
@@ -106,6 +113,31 @@ export const envSchema = z.object({
   OAUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   ...oauthEndpointOverrides(['GOOGLE', 'LINKEDIN', 'X', 'FACEBOOK']),
 
+  // AI writer: OpenAI or any OpenAI-compatible endpoint; the local rule-based writer without a key.
+  AI_DRIVER: optionalString.pipe(z.enum(['openai', 'local']).optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_ORG_ID: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
+  AI_DEADLINE_MS: z.coerce.number().int().min(100).default(60000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  AI_MAX_RETRY_WAIT_MS: z.coerce.number().int().min(0).default(10000),
+  AI_TOKEN_LIMIT_PARAMETER: z
+    .enum(['max_completion_tokens', 'max_tokens'])
+    .default('max_completion_tokens'),
+  AI_MODEL_ENHANCE: z.string().min(1).default('gpt-4o'),
+  AI_MAX_TOKENS_ENHANCE: maxTokens.default(2000),
+  AI_TEMPERATURE_ENHANCE: temperature.default(0.7),
+  AI_MODEL_SKILLS: z.string().min(1).default('gpt-4o-mini'),
+  AI_MAX_TOKENS_SKILLS: maxTokens.default(500),
+  AI_TEMPERATURE_SKILLS: optionalTemperature,
+  AI_MODEL_COVER_LETTER: z.string().min(1).default('gpt-4o'),
+  AI_MAX_TOKENS_COVER_LETTER: maxTokens.default(1500),
+  AI_TEMPERATURE_COVER_LETTER: optionalTemperature,
+  AI_MODEL_PARSE: z.string().min(1).default('gpt-4o-mini'),
+  AI_MAX_TOKENS_PARSE: maxTokens.default(4000),
+  AI_TEMPERATURE_PARSE: temperature.default(0),
+
   PUPPETEER_EXECUTABLE_PATH: z.string().default('/usr/bin/chromium'),
   // Pages rendering at once in the one browser: about the number of cores (more add latency, not throughput).
   PDF_POOL_SIZE: z.preprocess(
@@ -115,6 +147,29 @@ export const envSchema = z.object({
   PDF_GENERATION_TIMEOUT: z.coerce.number().int().min(1000).default(30000),
   PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   PDF_MAX_QUEUE: z.coerce.number().int().min(0).default(200),
+
+  // Object storage: local disk under DATA_DIR/storage, or any S3-compatible service.
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  STORAGE_SIGNED_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_BUCKET_PREFIX: z.string().default(''),
+  S3_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
+  CDN_URL: optionalUrl,
+
+  // Virus scanning of uploads. `none` exists for machines without clamd and is refused in production.
+  AV_SCAN_DRIVER: z.enum(['clamd', 'none']).default('clamd'),
+  CLAMD_HOST: z.string().default('127.0.0.1'),
+  CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).default(60000),
+
+  // Upload processing jobs: a scanner outage is retried with capped exponential backoff.
+  FILES_JOB_ATTEMPTS: z.coerce.number().int().min(1).default(40),
+  FILES_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(300000),
+  FFMPEG_PATH: z.string().default('/usr/bin/ffmpeg'),
 });
 
 export type Env = z.infer<typeof envSchema>;

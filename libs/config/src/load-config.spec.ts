@@ -37,4 +37,16 @@ describe('loadConfig', () => {
       /JWT_PRIVATE_KEY: required in production[\s\S]*DATA_ENCRYPTION_KEY/,
     );
   });
+
+  it('never lets production skip virus scanning', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AV_SCAN_DRIVER: 'none' })).toThrow(
+      /AV_SCAN_DRIVER: none is refused in production/,
+    );
+    expect(loadConfig({ AV_SCAN_DRIVER: 'none' }).env.AV_SCAN_DRIVER).toBe('none');
+    expect(loadConfig({}).env.AV_SCAN_DRIVER).toBe('clamd');
+  });
+
+  it('needs credentials for the S3 storage driver', () => {
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3' })).toThrow(/S3_ACCESS_KEY_ID, S3_SECRET/);
+  });
 });

@@ -34,10 +34,19 @@ function crossFieldProblems(env: Env): string[] {
   if (env.MAIL_DRIVER === 'resend' && !env.RESEND_API_KEY) {
     problems.push('RESEND_API_KEY: required when MAIL_DRIVER=resend');
   }
+  if (env.AI_DRIVER === 'openai' && !env.OPENAI_API_KEY) {
+    problems.push('OPENAI_API_KEY: required when AI_DRIVER=openai');
+  }
   if (Boolean(env.JWT_PRIVATE_KEY) !== Boolean(env.JWT_PUBLIC_KEY)) {
     problems.push('JWT_PRIVATE_KEY, JWT_PUBLIC_KEY: set both or neither');
   }
+  if (env.STORAGE_DRIVER === 's3' && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3');
+  }
   if (env.NODE_ENV === 'production') {
+    if (env.AV_SCAN_DRIVER === 'none') {
+      problems.push('AV_SCAN_DRIVER: none is refused in production (uploads would go unscanned)');
+    }
     if (!env.JWT_PRIVATE_KEY) problems.push('JWT_PRIVATE_KEY: required in production');
     if (!env.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required in production');
     if (!env.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD: required in production');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { StoredEventRecord } from './domain-event';
 import { GENESIS_HASH, hashEvent } from './hash-chain';
+import { PersonalDataVault } from './personal-data-vault';
 import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
 
 export interface AuditFilter {
@@ -43,7 +44,10 @@ const VERIFY_BATCH = 1000;
 /** Read side of the event store for administrators. */
 @Injectable()
 export class AuditLog {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   /** Newest first, at most `filter.limit` events. */
   async find(filter: AuditFilter): Promise<StoredEventRecord[]> {
@@ -58,18 +62,22 @@ export class AuditLog {
     if (filter.streamId) add('stream_id = ?', filter.streamId);
     if (filter.type) add('type = ?', filter.type);
     if (filter.typePrefix) add(`type like ? || '%'`, filter.typePrefix.replace(/[\\%_]/g, '\\$&'));
-    if (filter.ip) add(`metadata->>'ip' = ?`, filter.ip);
+    if (filter.ip) {
+      where.push(`(metadata->>'ip' = ? or metadata->>'ipHash' = ?)`);
+      params.push(filter.ip, this.vault.ipHash(filter.ip));
+    }
     if (filter.from) add('occurred_at >= ?', filter.from);
     if (filter.to) add('occurred_at < ?', filter.to);
     if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
 
-    const rows = await this.em.fork().execute<StoredEventRow[]>(
+    const em = this.em.fork();
+    const rows = await em.execute<StoredEventRow[]>(
       `select ${STORED_EVENT_COLUMNS} from event_store
         ${where.length ? `where ${where.join(' and ')}` : ''}
         order by seq desc limit ?`,
       [...params, filter.limit],
     );
-    return rows.map(toRecord);
+    return this.vault.open(em, rows.map(toRecord));
   }
 
   /** Security events since `since`: counts per type per hour, and the IPs that caused most. */
@@ -81,10 +89,12 @@ export class AuditLog {
           where type like 'security.%' and occurred_at >= ? group by 1, 2 order by 1, 2`,
         [since],
       ),
-      em.execute<{ ip: string; count: string }[]>(
-        `select metadata->>'ip' as ip, count(*) as count from event_store
-          where type like 'security.%' and occurred_at >= ? and metadata->>'ip' is not null
-          group by 1 order by 2 desc, 1 limit ?`,
+      em.execute<{ ip: string | null; ip_hash: string | null; count: string }[]>(
+        `select max(metadata->>'ip') as ip, coalesce(metadata->>'ipHash', metadata->>'ip') as ip_hash,
+                count(*) as count from event_store
+          where type like 'security.%' and occurred_at >= ?
+            and coalesce(metadata->>'ipHash', metadata->>'ip') is not null
+          group by 2 order by 3 desc, 2 limit ?`,
         [since, topIps],
       ),
     ]);
@@ -95,8 +105,26 @@ export class AuditLog {
         type: r.type,
         count: Number(r.count),
       })),
-      topIps: ips.map((r) => ({ ip: r.ip, count: Number(r.count) })),
+      topIps: await Promise.all(
+        ips.map(async (r) => ({
+          ip: r.ip ?? (await this.sealedIp(em, r.ip_hash!)) ?? 'erased',
+          count: Number(r.count),
+        })),
+      ),
     };
+  }
+
+  /** The IP behind a keyed hash, read from an event whose subject has not been erased. */
+  private async sealedIp(em: EntityManager, ipHash: string): Promise<string | undefined> {
+    const rows = await em.execute<StoredEventRow[]>(
+      `select ${STORED_EVENT_COLUMNS} from event_store e
+        where metadata->>'ipHash' = ? and exists (select 1 from personal_data_keys k
+          where k.subject_id::text = e.metadata->>'subject' and k.sealed_key is not null)
+        order by seq desc limit 1`,
+      [ipHash],
+    );
+    const [event] = await this.vault.open(em, rows.map(toRecord));
+    return event?.metadata.ip;
   }
 
   /** Walks the whole chain in order and reports the first event that does not hold. */

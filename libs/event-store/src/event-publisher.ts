@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { rehydrate } from './domain-event';
 import { EventDispatcher } from './event-dispatcher';
+import { PersonalDataVault } from './personal-data-vault';
 import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
 
 /**
@@ -17,6 +18,7 @@ export class EventPublisher {
   constructor(
     private readonly em: EntityManager,
     private readonly dispatcher: EventDispatcher,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   /** Publishes the given events if nobody has yet; returns how many it published. */
@@ -39,12 +41,12 @@ export class EventPublisher {
         [...params, limit],
       );
       const delivered: string[] = [];
-      for (const row of rows) {
+      for (const record of await this.vault.open(tx, rows.map(toRecord))) {
         try {
-          await this.dispatcher.dispatch(rehydrate(toRecord(row)));
-          delivered.push(row.id);
+          await this.dispatcher.dispatch(rehydrate(record));
+          delivered.push(record.id);
         } catch {
-          this.logger.warn(`Event ${row.id} left for the relay to retry`);
+          this.logger.warn(`Event ${record.id} left for the relay to retry`);
           break;
         }
       }

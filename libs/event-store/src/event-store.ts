@@ -2,9 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { uuidv7 } from 'uuidv7';
 import { auditContext } from './audit-context';
-import type { DomainEvent, StoredEventRecord } from './domain-event';
+import {
+  personalFieldsOf,
+  type DomainEvent,
+  type EventMetadata,
+  type StoredEventRecord,
+} from './domain-event';
 import { GENESIS_HASH, hashEvent } from './hash-chain';
+import { PersonalDataVault } from './personal-data-vault';
 import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
+
+export interface StreamReadOptions {
+  /** Only events of these types. */
+  types?: string[];
+  afterVersion?: number;
+  beforeVersion?: number;
+  limit?: number;
+  newestFirst?: boolean;
+}
 
 /** Key of the transaction-scoped advisory lock that serialises appends to the chain. */
 const CHAIN_LOCK_KEY = 7_130_001;
@@ -17,6 +32,8 @@ const CHAIN_LOCK_KEY = 7_130_001;
  */
 @Injectable()
 export class EventStore {
+  constructor(private readonly vault: PersonalDataVault) {}
+
   async append(em: EntityManager, events: DomainEvent[]): Promise<StoredEventRecord[]> {
     if (events.length === 0) return [];
     if (!em.isInTransaction()) throw new Error('EventStore.append needs a transaction');
@@ -35,14 +52,14 @@ export class EventStore {
       const version = (nextVersion.get(streamKey) ?? (await this.lastVersion(em, event))) + 1;
       nextVersion.set(streamKey, version);
 
+      const metadata = { ...context, ...event.metadata };
       const content = {
         id: uuidv7(),
         streamType: event.streamType,
         streamId: event.streamId,
         version,
         type: event.type,
-        payload: event.payload as Record<string, unknown>,
-        metadata: { ...context, ...event.metadata },
+        ...(await this.sealPersonalData(em, event, metadata)),
         occurredAt: new Date(),
         prevHash,
       };
@@ -67,7 +84,7 @@ export class EventStore {
         eventId: content.id,
         version,
         occurredAt: content.occurredAt,
-        metadata: content.metadata,
+        metadata,
       });
       stored.push(toRecord(row));
       prevHash = hash;
@@ -75,17 +92,74 @@ export class EventStore {
     return stored;
   }
 
-  /** The history of one aggregate, oldest first. */
+  /**
+   * The history of one aggregate, oldest first (or newest first), optionally
+   * only some event types and a window of stream versions, for paging; personal
+   * data unsealed (or marked erased).
+   */
   async readStream(
     em: EntityManager,
     streamType: string,
     streamId: string,
+    options: StreamReadOptions = {},
   ): Promise<StoredEventRecord[]> {
+    const where = ['stream_type = ?', 'stream_id = ?'];
+    const params: unknown[] = [streamType, streamId];
+    if (options.types) {
+      where.push('type = any(?::text[])');
+      params.push(`{${options.types.map((t) => JSON.stringify(t)).join(',')}}`);
+    }
+    if (options.afterVersion !== undefined) {
+      where.push('version > ?');
+      params.push(options.afterVersion);
+    }
+    if (options.beforeVersion !== undefined) {
+      where.push('version < ?');
+      params.push(options.beforeVersion);
+    }
+    const limit = options.limit === undefined ? '' : ' limit ?';
+    if (options.limit !== undefined) params.push(options.limit);
     const rows = await em.execute<StoredEventRow[]>(
-      `select ${STORED_EVENT_COLUMNS} from event_store where stream_type = ? and stream_id = ? order by version`,
-      [streamType, streamId],
+      `select ${STORED_EVENT_COLUMNS} from event_store where ${where.join(' and ')}
+        order by version ${options.newestFirst ? 'desc' : 'asc'}${limit}`,
+      params,
     );
-    return rows.map(toRecord);
+    return this.vault.open(em, rows.map(toRecord));
+  }
+
+  /**
+   * Moves the event's personal data (request ip and user agent, payload fields
+   * its type declares personal) under its subject's key. Events without a
+   * subject (e.g. a failed sign-in by someone unknown) are stored as they are.
+   */
+  private async sealPersonalData(
+    em: EntityManager,
+    event: DomainEvent,
+    metadata: EventMetadata,
+  ): Promise<{ payload: Record<string, unknown>; metadata: EventMetadata }> {
+    const payload = event.payload as Record<string, unknown>;
+    const subject =
+      event.dataSubject ?? (metadata.actor?.type === 'user' ? metadata.actor.id : undefined);
+    const ipHash = metadata.ip ? { ipHash: this.vault.ipHash(metadata.ip) } : {};
+    if (!subject) return { payload, metadata: { ...metadata, ...ipHash } };
+
+    const { ip, userAgent, ...rest } = metadata;
+    const kept = { ...payload };
+    const fields: Record<string, unknown> = {};
+    for (const field of personalFieldsOf(event.type)) {
+      if (field in kept) fields[field] = kept[field];
+      delete kept[field];
+    }
+    const personal = await this.vault.seal(em, subject, { ip, userAgent, fields });
+    return {
+      payload: kept,
+      metadata: {
+        ...rest,
+        subject,
+        ...ipHash,
+        ...(personal ? { personal } : { erased: true }),
+      },
+    };
   }
 
   private async lastVersion(em: EntityManager, event: DomainEvent): Promise<number> {

@@ -9,15 +9,18 @@ export {
 export {
   DomainEvent,
   DomainEventType,
+  type DomainEventOptions,
   rehydrate,
   type EventMetadata,
   type StoredEventRecord,
 } from './domain-event';
 export { HandlesEvent, type DomainEventHandler } from './event-handler';
 export { EventPublisher } from './event-publisher';
-export { EventStore } from './event-store';
+export { EventStore, type StreamReadOptions } from './event-store';
 export { EventStoreModule } from './event-store.module';
 export { StoredEvent } from './entities/stored-event.entity';
+export { PersonalDataKey } from './entities/personal-data-key.entity';
+export { PersonalDataVault, type PersonalData } from './personal-data-vault';
 export { OutboxRelay } from './outbox-relay';
 export { SecurityEvents } from './security-events';
 export { UnitOfWork, type EventRecorder } from './unit-of-work';

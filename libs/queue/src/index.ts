@@ -4,8 +4,9 @@ export {
   QUEUES,
   type QueueName,
   type PasswordResetJob,
+  type ProcessFileJob,
   type SendMailJob,
 } from './queue-names';
-export { defaultJobOptions, QueueModule } from './queue.module';
+export { cappedExponentialBackoff, defaultJobOptions, QueueModule } from './queue.module';
 export { Queues } from './queues';
 export { InjectRedis, REDIS, RedisModule } from './redis.module';

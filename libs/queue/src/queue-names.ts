@@ -3,6 +3,7 @@ export const QUEUES = {
   mail: 'mail',
   identity: 'identity',
   scheduled: 'scheduled',
+  files: 'files',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -16,4 +17,9 @@ export interface SendMailJob {
 /** Payload of an `identity` queue `password-reset` job. */
 export interface PasswordResetJob {
   email: string;
+}
+
+/** Payload of a `files` queue `process` job (job id = file id): scan, then make the variants. */
+export interface ProcessFileJob {
+  fileId: string;
 }

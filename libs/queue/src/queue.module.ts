@@ -17,6 +17,20 @@ export function defaultJobOptions(config: AppConfig): JobOptions {
   };
 }
 
+/**
+ * Backoff strategy `cappedExponential` (every queue knows it): doubles from
+ * `options.delay` but never waits longer than `options.maxDelay`, for jobs
+ * that keep retrying through an outage of a dependency.
+ */
+export function cappedExponentialBackoff(
+  attemptsMade: number,
+  _error: unknown,
+  options: { delay: number; maxDelay: number } | null,
+): number {
+  const { delay = 1000, maxDelay = 300_000 } = options ?? {};
+  return Math.min(maxDelay, Math.round(delay * 2 ** Math.max(0, attemptsMade - 1)));
+}
+
 /** Bull on the shared Redis, every queue registered, plus Redis locks. */
 @Global()
 @Module({})
@@ -33,6 +47,7 @@ export class QueueModule {
             url: config.env.REDIS_URL,
             prefix: `${config.env.REDIS_PREFIX}:bull`,
             defaultJobOptions: defaultJobOptions(config),
+            settings: { backoffStrategies: { cappedExponential: cappedExponentialBackoff } },
           }),
         }),
         queues,

@@ -26,6 +26,12 @@ describe('rateLimitFor', () => {
     expect(RATE_LIMIT_POLICIES.auth.windowMs).toBe(15 * 60_000);
   });
 
+  it('gives shared-CV visitors a fixed per-IP limit per minute, signed in or not', () => {
+    expect(rateLimitFor(RATE_LIMIT_POLICIES.publicCv, premiumUser)).toBe(30);
+    expect(RATE_LIMIT_POLICIES.publicCv.windowMs).toBe(60_000);
+    expect(rateLimitKey(RATE_LIMIT_POLICIES.publicCv, proUser)).toBe('ip:203.0.113.7');
+  });
+
   it('gives browser traffic a fixed generous hourly limit', () => {
     expect(rateLimitFor(RATE_LIMIT_POLICIES.browser, proUser)).toBe(1000);
     expect(RATE_LIMIT_POLICIES.browser.windowMs).toBe(3_600_000);

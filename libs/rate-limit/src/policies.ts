@@ -1,6 +1,7 @@
 import { PLAN_CATALOG, type PlanRateLimits, type Principal } from '@lib/authz';
 
-export type RateLimitPolicyName = 'auth' | 'api' | 'uploads' | 'socialPosts' | 'ai' | 'browser';
+export type RateLimitPolicyName =
+  'auth' | 'tokenRefresh' | 'api' | 'uploads' | 'socialPosts' | 'ai' | 'browser' | 'publicCv';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -32,11 +33,20 @@ const hourlyFromPlan = (key: keyof PlanRateLimits): RateLimitPolicy => ({
 
 export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimitPolicy>> = {
   auth: { windowMs: 15 * MINUTE_MS, keyBy: 'ip', limit: { fixed: 5 }, whenStoreDown: 'deny' },
+  // Refresh tokens are unguessable, so this only stops floods; it is generous for clients behind one NAT.
+  tokenRefresh: {
+    windowMs: 15 * MINUTE_MS,
+    keyBy: 'ip',
+    limit: { fixed: 60 },
+    whenStoreDown: 'allow',
+  },
   api: hourlyFromPlan('apiPerHour'),
   uploads: hourlyFromPlan('uploadsPerHour'),
   socialPosts: hourlyFromPlan('socialPostsPerHour'),
   ai: hourlyFromPlan('aiPerHour'),
   browser: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 1000 }, whenStoreDown: 'allow' },
+  // Anonymous reads of shared CVs; also bounds password guessing on protected links.
+  publicCv: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 30 }, whenStoreDown: 'allow' },
 };
 
 /** Who is calling, as far as rate limits care. */

@@ -1,3 +1,32 @@
+export { CvModule } from './cv.module';
+export { CvErasure } from './cv-erasure';
+export { ShareVisits, type Visitor } from './sharing/share-visits';
+export { CvHistory } from './versions/cv-history';
+export { findOwnCv, type CvActor } from './cv.policies';
+export { Cv } from './entities/cv.entity';
+export { CvShare } from './entities/cv-share.entity';
+export { CvShareVisit } from './entities/cv-share-visit.entity';
+export { CvVersionLabel } from './entities/cv-version-label.entity';
+export { CvAiSuggestion } from './entities/cv-ai-suggestion.entity';
+export {
+  CvCreated,
+  CvDeleted,
+  CvDownloaded,
+  CvRestored,
+  CvShared,
+  CvShareRevoked,
+  CvUpdated,
+  CvVersionLabelled,
+  CvAiEnhanced,
+} from './events/cv.events';
+export { CV_TEMPLATE_TIERS, templateFeature } from './domain/template-tiers';
+export * from './domain/resume';
+// Use cases other parts of the app dispatch (AI suggestions apply as normal versioned changes;
+// rendering serves shared CVs after the same access rules).
+export { UpdateCvCommand, type CvChange } from './commands/update-cv/update-cv.command';
+export { OpenSharedCvCommand } from './commands/open-shared-cv/open-shared-cv.command';
+export { GetCvQuery } from './queries/get-cv/get-cv.query';
+export { CvDto } from './dto/cv.dto';
 export { CvRenderingModule } from './rendering/cv-rendering.module';
 export { CvRenderingService, type CvPdfMeta } from './rendering/cv-rendering.service';
 export { listCvTemplates, type CvTemplateInfo, type CvTemplateTier } from './rendering/catalog';
@@ -6,3 +35,7 @@ export { contentDisposition, cvFileName } from './rendering/download-name';
 export { CV_FONTS } from './rendering/fonts';
 export { renderCvDocx } from './export/docx';
 export { analyseAts, type AtsFinding, type AtsInput, type AtsReport } from './ats/analyse-ats';
+export { resumeForAi, type ResumeForAi } from './ai/resume-for-ai';
+export { NO_NUL } from './dto/cv.dto';
+// If-Match parsing, shared with other versioned documents (cover letters).
+export { etag, expectedVersion } from './versions/if-match';

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
@@ -13,6 +13,7 @@ import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { ChangePasswordCommand } from './commands/change-password/change-password.command';
+import { DeleteAccountCommand } from './commands/delete-account/delete-account.command';
 import { RegisterCommand } from './commands/register/register.command';
 import { RequestPasswordResetCommand } from './commands/request-password-reset/request-password-reset.command';
 import { ResendVerificationCommand } from './commands/resend-verification/resend-verification.command';
@@ -21,6 +22,7 @@ import { UpdateProfileCommand } from './commands/update-profile/update-profile.c
 import { VerifyEmailCommand } from './commands/verify-email/verify-email.command';
 import {
   ChangePasswordDto,
+  DeleteAccountDto,
   ForgotPasswordDto,
   RegisteredDto,
   RegisterDto,
@@ -117,6 +119,25 @@ export class ProfileController {
   @ApiProblems(400)
   update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeDto): Promise<MeDto> {
     return this.commands.execute(new UpdateProfileCommand(principal.userId, body));
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @RateLimit('auth')
+  @ApiOperation({
+    summary: 'Delete the account and its data',
+    description:
+      'Confirm with the password (and the second factor when 2FA is on: wrong or missing → 401 ' +
+      '`auth.invalid_otp` / `auth.mfa_required`). Every session ends at once; CVs, files and other ' +
+      'data are deleted; personal data in the audit trail is crypto-shredded (its hash chain still ' +
+      'verifies). A last email confirms the deletion. The address can be registered again.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 401)
+  remove(@CurrentPrincipal() principal: Principal, @Body() body: DeleteAccountDto): Promise<void> {
+    return this.commands.execute(
+      new DeleteAccountCommand(principal.userId, body.password, body.otp),
+    );
   }
 
   @Post('password')

@@ -66,6 +66,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Access('public')
+  @RateLimit('tokenRefresh')
   @ApiOperation({
     summary: 'Exchange a refresh token for a new pair (the old one stops working)',
     description:

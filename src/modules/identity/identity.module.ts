@@ -8,6 +8,7 @@ import { ApiKeyUsage } from './api-keys/api-key-usage';
 import { ApiKeysController } from './api-keys.controller';
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { DeleteAccountHandler } from './commands/delete-account/delete-account.handler';
 import { DisableTwoFactorHandler } from './commands/disable-two-factor/disable-two-factor.handler';
 import { EnableTwoFactorHandler } from './commands/enable-two-factor/enable-two-factor.handler';
 import { EndSessionHandler } from './commands/end-session/end-session.handler';
@@ -26,6 +27,7 @@ import { OAUTH_CONTROLLERS, OAUTH_INJECTABLES } from './oauth/oauth.wiring';
 import { EmailVerification } from './email-verification';
 import { EmailTwoFactorChangeHandler } from './event-handlers/email-two-factor-change.handler';
 import { NotifyAccountLockedHandler } from './event-handlers/notify-account-locked.handler';
+import { NotifyNewDeviceHandler } from './event-handlers/notify-new-device.handler';
 import { AuthGuard } from './guards/auth.guard';
 import { AuthController, JwksController, MeController } from './identity.controller';
 import { PasswordResetProcessor } from './jobs/password-reset.processor';
@@ -75,6 +77,7 @@ export class IdentityModule {
         RequestPasswordResetHandler,
         ResetPasswordHandler,
         ChangePasswordHandler,
+        DeleteAccountHandler,
         UpdateProfileHandler,
         GetMeHandler,
         ListSessionsHandler,
@@ -85,6 +88,7 @@ export class IdentityModule {
         DisableTwoFactorHandler,
         EmailTwoFactorChangeHandler,
         NotifyAccountLockedHandler,
+        NotifyNewDeviceHandler,
         ApiKeyUsage,
         ApiKeyAuthenticator,
         CreateApiKeyHandler,

@@ -1,26 +1,37 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID, createPublicKey } from 'node:crypto';
-import { errors, exportJWK, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWK } from 'jose';
+import { createDecoder, createVerifier, TokenError } from 'fast-jwt';
+import { exportJWK, importPKCS8, SignJWT, type JWK } from 'jose';
 import { AppConfig } from '@lib/config';
 import type { Principal, Role, Tier } from '@lib/authz';
-import { Secrets } from '../../bootstrap/secrets';
+import { Secrets, type VerificationKey } from '../../bootstrap/secrets';
 
 type PrivateKey = Awaited<ReturnType<typeof importPKCS8>>;
-type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
+type Verify = (token: string) => AccessClaims;
 
-export interface IssuedAccessToken {
-  token: string;
-  expiresIn: number;
-  expiresAt: Date;
+interface AccessClaims {
+  sub: string;
+  exp: number;
   jti: string;
+  role: Role;
+  tier: Tier;
 }
 
-/** Signs and verifies RS256 access tokens; publishes the public key as a JWK. */
+/** Verified tokens remembered per key: repeated requests with one token skip the RSA check. */
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+/**
+ * Signs RS256 access tokens with the current key and verifies them with any
+ * key of the keyring (current + previous ones, chosen by `kid`), so a key
+ * rotation never signs anyone out. Publishes the keyring as a JWKS.
+ * Verification uses node:crypto (fast-jwt), several times faster than WebCrypto.
+ */
 @Injectable()
 export class TokenService implements OnModuleInit {
   private privateKey!: PrivateKey;
-  private publicKey!: PublicKey;
-  private jwk!: JWK;
+  private readonly decodeHeader = createDecoder({ complete: true, checkTyp: 'JWT' });
+  private readonly verifiers = new Map<string, Verify>();
+  private jwks_: { keys: JWK[] } = { keys: [] };
 
   constructor(
     private readonly config: AppConfig,
@@ -29,12 +40,20 @@ export class TokenService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.privateKey = await importPKCS8(this.secrets.jwtPrivateKeyPem, 'RS256');
-    this.publicKey = await importSPKI(this.secrets.jwtPublicKeyPem, 'RS256');
-    this.jwk = {
-      ...(await exportJWK(createPublicKey(this.secrets.jwtPublicKeyPem))),
-      kid: this.secrets.jwtKeyId,
-      alg: 'RS256',
-      use: 'sig',
+    const keyring: VerificationKey[] = [
+      { kid: this.secrets.jwtKeyId, publicKeyPem: this.secrets.jwtPublicKeyPem },
+      ...this.secrets.jwtPreviousKeys,
+    ];
+    for (const key of keyring) this.verifiers.set(key.kid, this.verifierFor(key.publicKeyPem));
+    this.jwks_ = {
+      keys: await Promise.all(
+        keyring.map(async (key) => ({
+          ...(await exportJWK(createPublicKey(key.publicKeyPem))),
+          kid: key.kid,
+          alg: 'RS256',
+          use: 'sig',
+        })),
+      ),
     };
   }
 
@@ -54,30 +73,50 @@ export class TokenService implements OnModuleInit {
     return { token, expiresIn, expiresAt, jti };
   }
 
-  /** Returns the principal, or undefined for any token that does not verify. */
   /** The principal, or why the token is refused (an expired one is told apart for the audit trail). */
-  async verifyAccessToken(token: string): Promise<Principal | { rejected: 'expired' | 'invalid' }> {
-    try {
-      const { payload } = await jwtVerify(token, this.publicKey, {
-        algorithms: ['RS256'],
-        issuer: this.config.env.JWT_ISSUER,
-        audience: this.config.env.JWT_AUDIENCE,
-        requiredClaims: ['sub', 'exp', 'jti'],
-      });
-      return {
-        userId: payload.sub!,
-        role: payload.role as Role,
-        tier: payload.tier as Tier,
-        authMethod: 'jwt',
-        tokenId: payload.jti,
-        tokenExpiresAt: new Date(payload.exp! * 1000),
-      };
-    } catch (error) {
-      return { rejected: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
-    }
+  verifyAccessToken(token: string): Promise<Principal | { rejected: 'expired' | 'invalid' }> {
+    return Promise.resolve(this.verify(token));
   }
 
   jwks(): { keys: JWK[] } {
-    return { keys: [this.jwk] };
+    return this.jwks_;
   }
+
+  private verify(token: string): Principal | { rejected: 'expired' | 'invalid' } {
+    try {
+      const { header } = this.decodeHeader(token) as { header: { kid?: unknown } };
+      const verify = typeof header.kid === 'string' ? this.verifiers.get(header.kid) : undefined;
+      if (!verify) return { rejected: 'invalid' };
+      const claims = verify(token);
+      return {
+        userId: claims.sub,
+        role: claims.role,
+        tier: claims.tier,
+        authMethod: 'jwt',
+        tokenId: claims.jti,
+        tokenExpiresAt: new Date(claims.exp * 1000),
+      };
+    } catch (error) {
+      const expired = error instanceof TokenError && error.code === TokenError.codes.expired;
+      return { rejected: expired ? 'expired' : 'invalid' };
+    }
+  }
+
+  private verifierFor(publicKeyPem: string): Verify {
+    return createVerifier({
+      key: publicKeyPem,
+      algorithms: ['RS256'],
+      allowedIss: this.config.env.JWT_ISSUER,
+      allowedAud: this.config.env.JWT_AUDIENCE,
+      requiredClaims: ['sub', 'exp', 'jti', 'iss', 'aud'],
+      cache: VERIFIED_TOKEN_CACHE_SIZE,
+    }) as Verify;
+  }
+}
+
+export interface IssuedAccessToken {
+  token: string;
+  expiresIn: number;
+  expiresAt: Date;
+  jti: string;
 }

@@ -12,6 +12,13 @@ import type { RenderedEmail } from './templates/render-email';
 export class MailOutbox {
   constructor(private readonly config: AppConfig) {}
 
+  /** Deletes every stored email sent to `address` (the person was erased). */
+  async forget(em: EntityManager, address: string): Promise<void> {
+    await em.execute('delete from mail_messages where recipients @> ?::jsonb', [
+      JSON.stringify([address]),
+    ]);
+  }
+
   queue(
     em: EntityManager,
     to: string[],

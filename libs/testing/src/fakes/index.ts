@@ -11,3 +11,6 @@ export {
   type OAuthFakeClient,
   type OAuthFakeUser,
 } from './oauth-provider.fake';
+export { OpenAiFake, type ChatCompletionRequest, type ScriptedAnswer } from './openai.fake';
+export { EICAR_TEST_FILE } from './eicar';
+export { S3Fake } from './s3.fake';

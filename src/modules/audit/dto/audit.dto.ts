@@ -52,6 +52,8 @@ class ActorDto {
 class EventMetadataDto {
   @ApiPropertyOptional({ type: ActorDto })
   actor?: ActorDto;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The API key the actor called with, if any' })
+  apiKeyId?: string;
   @ApiPropertyOptional({ example: '203.0.113.7' })
   ip?: string;
   @ApiPropertyOptional({ example: 'Mozilla/5.0' })
@@ -62,6 +64,18 @@ class EventMetadataDto {
   correlationId?: string;
   @ApiPropertyOptional()
   causationId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The person whose personal data (ip, user agent, personal payload fields) is sealed with their own key',
+  })
+  subject?: string;
+  @ApiPropertyOptional({ description: 'Keyed hash of the client IP (search and counts by IP)' })
+  ipHash?: string;
+  @ApiPropertyOptional({
+    description: 'The subject was erased: their personal data is gone (crypto-shredded)',
+  })
+  erased?: boolean;
 }
 
 export class AuditEventDto {

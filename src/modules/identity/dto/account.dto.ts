@@ -86,6 +86,29 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
+export class DeleteAccountDto {
+  @ApiPropertyOptional({
+    example: 'my-current-password',
+    description:
+      'Required when the account has a password (accounts made through OAuth may have none).',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password?: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    description:
+      'Required when two-factor authentication is on: a TOTP or an unused recovery code.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  otp?: string;
+}
+
 /** What a user may change about themselves. Anything else (tier, role, email…) is refused with 400. */
 export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Ada King', minLength: 1, maxLength: 100 })

@@ -28,6 +28,35 @@ export const identityEmails = {
     });
   },
 
+  newDeviceLogin(
+    name: string,
+    device: { ip?: string; userAgent?: string; at: Date },
+    sessionsLink: string,
+  ): RenderedEmail {
+    return renderEmail({
+      subject: 'New sign-in to your Career Tools account',
+      greeting: `Hi ${name},`,
+      paragraphs: [
+        'Your account was just signed in to from a device we had not seen before:',
+        `${device.userAgent ?? 'an unknown browser or app'}, from ${device.ip ?? 'an unknown address'}, at ${device.at.toUTCString()}.`,
+        'If this was you, there is nothing to do. If not, end that session and change your password now.',
+      ],
+      action: { label: 'Review your sessions', url: sessionsLink },
+    });
+  },
+
+  accountDeleted(name: string): RenderedEmail {
+    return renderEmail({
+      subject: 'Your Career Tools account was deleted',
+      greeting: `Hi ${name},`,
+      paragraphs: [
+        'Your Career Tools account and the data that belonged to it were deleted, as you asked.',
+        'Records we must keep (such as the security audit trail) no longer say anything about you.',
+      ],
+      footer: 'If this was not you, contact support at once.',
+    });
+  },
+
   passwordChanged(name: string): RenderedEmail {
     return renderEmail({
       subject: 'Your password was changed',

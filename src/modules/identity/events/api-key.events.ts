@@ -1,11 +1,12 @@
 import type { ApiKeyScopeName } from '@lib/authz';
-import { DomainEvent, DomainEventType } from '@lib/event-store';
+import { DomainEventType } from '@lib/event-store';
+import { UserOwnedEvent } from './user-event';
 
 export const API_KEY_STREAM = 'api_key';
 
 /** Never carries the secret or its hash: the prefix is enough to recognise the key. */
-@DomainEventType('identity.api_key_created')
-export class ApiKeyCreated extends DomainEvent<{
+@DomainEventType('identity.api_key_created', { personal: ['name'] })
+export class ApiKeyCreated extends UserOwnedEvent<{
   userId: string;
   name: string;
   prefix: string;
@@ -18,7 +19,7 @@ export class ApiKeyCreated extends DomainEvent<{
 }
 
 @DomainEventType('identity.api_key_revoked')
-export class ApiKeyRevoked extends DomainEvent<{ userId: string; prefix: string }> {
+export class ApiKeyRevoked extends UserOwnedEvent<{ userId: string; prefix: string }> {
   constructor(apiKeyId: string, payload: { userId: string; prefix: string }) {
     super(API_KEY_STREAM, apiKeyId, payload);
   }

@@ -1,17 +1,18 @@
 import type { Role } from '@lib/authz';
 import { DomainEvent, DomainEventType } from '@lib/event-store';
+import { UserEvent } from './user-event';
 
 export const USER_STREAM = 'user';
 
 @DomainEventType('identity.user_registered')
-export class UserRegistered extends DomainEvent<{ role: Role }> {
+export class UserRegistered extends UserEvent<{ role: Role }> {
   constructor(userId: string, payload: { role: Role }) {
     super(USER_STREAM, userId, payload);
   }
 }
 
 @DomainEventType('identity.user_logged_in')
-export class UserLoggedIn extends DomainEvent<Record<string, never>> {
+export class UserLoggedIn extends UserEvent<Record<string, never>> {
   constructor(userId: string, payload: Record<string, never>) {
     super(USER_STREAM, userId, payload);
   }
@@ -31,29 +32,41 @@ export class LoginFailed extends DomainEvent<{ reason: LoginFailureReason }> {
 }
 
 @DomainEventType('identity.email_verified')
-export class EmailVerified extends DomainEvent<Record<string, never>> {
+export class EmailVerified extends UserEvent<Record<string, never>> {
   constructor(userId: string, payload: Record<string, never>) {
     super(USER_STREAM, userId, payload);
   }
 }
 
 @DomainEventType('identity.password_changed')
-export class PasswordChanged extends DomainEvent<{ reason: 'change' | 'reset' }> {
+export class PasswordChanged extends UserEvent<{ reason: 'change' | 'reset' }> {
   constructor(userId: string, payload: { reason: 'change' | 'reset' }) {
     super(USER_STREAM, userId, payload);
   }
 }
 
 @DomainEventType('identity.profile_updated')
-export class ProfileUpdated extends DomainEvent<{ fields: string[] }> {
+export class ProfileUpdated extends UserEvent<{ fields: string[] }> {
   constructor(userId: string, payload: { fields: string[] }) {
     super(USER_STREAM, userId, payload);
   }
 }
 
 @DomainEventType('identity.password_reset_requested')
-export class PasswordResetRequested extends DomainEvent<Record<string, never>> {
+export class PasswordResetRequested extends UserEvent<Record<string, never>> {
   constructor(userId: string, payload: Record<string, never>) {
     super(USER_STREAM, userId, payload);
+  }
+}
+
+/**
+ * The account and its data are gone; other modules delete what they hold for
+ * the user when they see this. The user's personal data in the event store was
+ * crypto-shredded in the same transaction.
+ */
+@DomainEventType('identity.user_deleted')
+export class UserDeleted extends UserEvent<Record<string, never>> {
+  constructor(userId: string) {
+    super(USER_STREAM, userId, {});
   }
 }

@@ -1,16 +1,17 @@
 import { DomainEvent, DomainEventType } from '@lib/event-store';
+import { UserEvent } from './user-event';
 import type { OAuthProviderName } from '../entities/user-identity.entity';
 import { USER_STREAM } from './identity.events';
 
 @DomainEventType('identity.identity_linked')
-export class IdentityLinked extends DomainEvent<{ provider: OAuthProviderName }> {
+export class IdentityLinked extends UserEvent<{ provider: OAuthProviderName }> {
   constructor(userId: string, payload: { provider: OAuthProviderName }) {
     super(USER_STREAM, userId, payload);
   }
 }
 
 @DomainEventType('identity.identity_unlinked')
-export class IdentityUnlinked extends DomainEvent<{ provider: OAuthProviderName }> {
+export class IdentityUnlinked extends UserEvent<{ provider: OAuthProviderName }> {
   constructor(userId: string, payload: { provider: OAuthProviderName }) {
     super(USER_STREAM, userId, payload);
   }

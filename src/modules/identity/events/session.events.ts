@@ -1,9 +1,10 @@
 import { DomainEvent, DomainEventType } from '@lib/event-store';
+import { UserOwnedEvent } from './user-event';
 
 export const SESSION_STREAM = 'session';
 
 @DomainEventType('identity.session_started')
-export class SessionStarted extends DomainEvent<{ userId: string }> {
+export class SessionStarted extends UserOwnedEvent<{ userId: string }> {
   constructor(familyId: string, userId: string) {
     super(SESSION_STREAM, familyId, { userId });
   }
@@ -13,7 +14,7 @@ export type SessionEndReason =
   'logout' | 'revoked' | 'logout_all' | 'password_changed' | 'account_disabled';
 
 @DomainEventType('identity.session_ended')
-export class SessionEnded extends DomainEvent<{ userId: string; reason: SessionEndReason }> {
+export class SessionEnded extends UserOwnedEvent<{ userId: string; reason: SessionEndReason }> {
   constructor(familyId: string, payload: { userId: string; reason: SessionEndReason }) {
     super(SESSION_STREAM, familyId, payload);
   }
@@ -21,7 +22,7 @@ export class SessionEnded extends DomainEvent<{ userId: string; reason: SessionE
 
 /** A refresh token was presented again after rotation: the family is revoked. */
 @DomainEventType('security.refresh_token_reused')
-export class RefreshTokenReused extends DomainEvent<{ userId: string; tokenId: string }> {
+export class RefreshTokenReused extends UserOwnedEvent<{ userId: string; tokenId: string }> {
   constructor(familyId: string, payload: { userId: string; tokenId: string }) {
     super(SESSION_STREAM, familyId, payload);
   }
@@ -38,5 +39,13 @@ export class TokenRejected extends DomainEvent<{
     payload: { reason: 'expired' | 'invalid' | 'revoked' | 'invalid_api_key'; route: string },
   ) {
     super('security', ip, payload);
+  }
+}
+
+/** A sign-in from a device the user never signed in from before (ip and user agent in metadata). */
+@DomainEventType('security.new_device_login')
+export class NewDeviceLogin extends UserOwnedEvent<{ userId: string; sessionId: string }> {
+  constructor(payload: { userId: string; sessionId: string }) {
+    super(SESSION_STREAM, payload.sessionId, payload);
   }
 }

@@ -45,7 +45,10 @@ export class AuthGuard implements CanActivate {
           })
         : await this.verifyJwt(request, credential.value);
     request.principal = principal;
-    auditContext.assign({ actor: { type: 'user', id: principal.userId } });
+    auditContext.assign({
+      actor: { type: 'user', id: principal.userId },
+      ...(principal.apiKeyId ? { apiKeyId: principal.apiKeyId } : {}),
+    });
     return true;
   }
 

@@ -10,15 +10,17 @@ import type { TokenPair } from '../dto/token-pair.dto';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { User } from '../entities/user.entity';
 import {
+  NewDeviceLogin,
   RefreshTokenReused,
   SessionEnded,
   SessionStarted,
   type SessionEndReason,
 } from '../events/session.events';
+import { recordDevice } from './known-devices';
 import { TokenService, type IssuedAccessToken } from '../token.service';
 import { AccessTokenDenylist } from './access-token-denylist';
 import { hashToken, newOpaqueToken } from './opaque-token';
-import { SecretBox } from './secret-box';
+import { SecretBox } from '@lib/crypto';
 
 export interface ClientContext {
   ip?: string;
@@ -61,6 +63,9 @@ export class SessionService {
     const familyId = uuidv7();
     const familyExpiresAt = new Date(Date.now() + this.config.env.JWT_REFRESH_TTL_SECONDS * 1000);
     events.record(new SessionStarted(familyId, user.id));
+    if ((await recordDevice(em, user.id, client.userAgent)) === 'new') {
+      events.record(new NewDeviceLogin({ userId: user.id, sessionId: familyId }));
+    }
     return (await this.issue(em, user, { familyId, familyExpiresAt }, client)).pair;
   }
 
@@ -145,6 +150,21 @@ export class SessionService {
       .fork()
       .find(RefreshToken, { userId, accessExpiresAt: { $gt: new Date() } });
     await this.denylist.deny(live.map((t) => ({ jti: t.accessJti, expiresAt: t.accessExpiresAt })));
+  }
+
+  /**
+   * Deletes every session of a user who is being erased, inside the caller's
+   * transaction; returns the access tokens to deny once it has committed.
+   */
+  async forgetAll(em: EntityManager, userId: string): Promise<DeniedToken[]> {
+    const denied = await this.revoke(em, { userId });
+    await em.nativeDelete(RefreshToken, { userId });
+    return denied;
+  }
+
+  /** Denies access tokens on every replica until they expire. */
+  deny(tokens: DeniedToken[]): Promise<void> {
+    return this.denylist.deny(tokens);
   }
 
   /** Ends one of the user's sessions; someone else's session id is a 404. */
@@ -242,7 +262,7 @@ export class SessionService {
   }
 }
 
-interface DeniedToken {
+export interface DeniedToken {
   jti: string;
   expiresAt: Date;
 }

@@ -18,6 +18,8 @@ export const twoFactorProblems = {
       'The code does not match the secret from setup (check the device clock)',
     ),
   invalidPassword: () => Problem.unauthorized('auth.invalid_password', 'The password is incorrect'),
+  passwordRequired: () =>
+    Problem.badRequest('auth.password_required', 'Confirm with the account password (`password`)'),
   codeRequired: () =>
     Problem.badRequest('two_factor.code_required', 'Send `otp` or `recoveryCode`'),
 };

@@ -6,8 +6,8 @@ import type { EventRecorder } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { Secrets } from '../../../bootstrap/secrets';
 import { User } from '../entities/user.entity';
-import { MfaFailed, type SecondFactorKind } from '../events/two-factor.events';
-import { SecretBox } from '../sessions/secret-box';
+import { MfaFailed, type MfaStep, type SecondFactorKind } from '../events/two-factor.events';
+import { SecretBox } from '@lib/crypto';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { acceptedTotpStep, looksLikeTotpCode, newTotpSecret, totpUri } from './totp';
 
@@ -66,15 +66,17 @@ export class TwoFactorService {
   }
 
   /**
-   * The second step of sign-in, after the password proved correct: undefined when
-   * the user may go on, otherwise the problem to answer with. A wrong code is a
-   * security event, so it is recorded rather than thrown (throwing rolls back).
+   * The second factor after the password proved correct (sign-in, account
+   * deletion): undefined when the user may go on, otherwise the problem to answer
+   * with. A wrong code is a security event, so it is recorded rather than thrown
+   * (throwing rolls back).
    */
-  async refuseLogin(
+  async refuseSecondFactor(
     em: EntityManager,
     events: EventRecorder,
     user: User,
     code: string | undefined,
+    during: MfaStep,
   ): Promise<Problem | undefined> {
     if (!user.twoFactorEnabled) return undefined;
     if (!code) {
@@ -84,7 +86,7 @@ export class TwoFactorService {
       );
     }
     if (await this.consume(em, user.id, code)) return undefined;
-    events.record(new MfaFailed(user.id, { during: 'login' }));
+    events.record(new MfaFailed(user.id, { during }));
     return invalidOtp();
   }
 }

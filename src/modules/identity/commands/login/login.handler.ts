@@ -53,7 +53,13 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
         });
         return refuse('invalid_credentials');
       }
-      const mfaRefusal = await this.twoFactor.refuseLogin(em, events, found, command.otp);
+      const mfaRefusal = await this.twoFactor.refuseSecondFactor(
+        em,
+        events,
+        found,
+        command.otp,
+        'login',
+      );
       if (mfaRefusal) return mfaRefusal;
       found.recordLogin();
       return this.sessions.start(em, events, found, {

@@ -1,9 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /** AES-256-GCM with the data-encryption key: `v1.<iv>.<tag>.<ciphertext>` in base64url. */
 export class SecretBox {
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('The data-encryption key must be 32 bytes');
+  }
+
+  /** A separate 32-byte key for another purpose (HKDF-SHA256), so one key never serves two jobs. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), purpose, 32));
   }
 
   seal(plaintext: string): string {

@@ -1,0 +1,408 @@
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@lib/config';
+import { OpenAiFake } from '@lib/testing';
+import { createAiWriter } from '../../ai.module';
+import { AiRefusalError, AiUnavailableError, type AiWriter } from '../../ai.port';
+import { OpenAiWriter } from './openai.driver';
+
+const fake = new OpenAiFake();
+let baseURL: string;
+
+/** Every log line the writer and the SDK write, at every level. */
+const logged: string[] = [];
+
+beforeAll(async () => {
+  const capture = (message: unknown) => void logged.push(String(message));
+  Logger.overrideLogger({
+    log: capture,
+    error: capture,
+    warn: capture,
+    debug: capture,
+    verbose: capture,
+    fatal: capture,
+  });
+  ({ baseURL } = await fake.start());
+});
+afterAll(() => fake.stop());
+beforeEach(() => {
+  fake.reset();
+  logged.length = 0;
+});
+
+/** The writer the application builds from its configuration, pointed at the fake. */
+function writer(env: Record<string, string> = {}): AiWriter {
+  return createAiWriter(
+    loadConfig({ OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: baseURL, ...env }),
+  );
+}
+
+const WORK_ITEMS = [
+  {
+    id: 'w1',
+    fields: {
+      name: 'ACME',
+      summary: 'Responsible for the billing team.',
+      highlights: ['Worked on the invoicing API', 'Cut cloud costs by 30%'],
+    },
+  },
+];
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('OpenAI writer against the fake OpenAI server', () => {
+  it('is what the configuration builds when a key is set', () => {
+    expect(writer()).toBeInstanceOf(OpenAiWriter);
+    expect(writer().provider).toBe('openai');
+  });
+
+  it('enhances a section with the enhancement model, 2000 tokens, temperature 0.7 and a strict schema', async () => {
+    fake.answerNext({
+      content: {
+        suggestions: [
+          { ref: 't1', suggested: 'Led the billing team.', reasons: ['Stronger verb'] },
+          {
+            ref: 't2',
+            suggested: 'Built the invoicing API',
+            reasons: ['Action verb', 'Add a number'],
+          },
+          { ref: 't9', suggested: 'Invented text', reasons: ['Not one of ours'] },
+        ],
+      },
+      usage: { prompt_tokens: 321, completion_tokens: 54 },
+    });
+
+    const result = await writer().enhanceSection({ section: 'work', items: WORK_ITEMS });
+
+    const [request] = fake.requests;
+    expect(request.model).toBe('gpt-4o');
+    expect(request.temperature).toBe(0.7);
+    expect(request.max_completion_tokens).toBe(2000);
+    expect(request.max_tokens).toBeUndefined();
+    expect(request.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'cv_suggestions', strict: true },
+    });
+    expect(request.headers.authorization).toBe(`Bearer ${fake.apiKey}`);
+    // Only prose goes out: the employer's name is not sent for rewriting.
+    const sent = JSON.parse(request.messages[1].content as string) as {
+      texts: { ref: string; field: string; text: string }[];
+    };
+    expect(sent.texts).toEqual([
+      { ref: 't1', field: 'summary', text: 'Responsible for the billing team.' },
+      { ref: 't2', field: 'highlights/0', text: 'Worked on the invoicing API' },
+      { ref: 't3', field: 'highlights/1', text: 'Cut cloud costs by 30%' },
+    ]);
+
+    expect(result).toEqual({
+      provider: 'openai',
+      model: 'gpt-4o',
+      usage: { promptTokens: 321, completionTokens: 54 },
+      suggestions: [
+        {
+          itemId: 'w1',
+          field: 'summary',
+          original: 'Responsible for the billing team.',
+          suggested: 'Led the billing team.',
+          reasons: ['Stronger verb'],
+        },
+        {
+          itemId: 'w1',
+          field: 'highlights/0',
+          original: 'Worked on the invoicing API',
+          suggested: 'Built the invoicing API',
+          reasons: ['Action verb', 'Add a number'],
+        },
+      ],
+    });
+  });
+
+  it('suggests skills with the skills model and 500 tokens, dropping skills the CV already has', async () => {
+    fake.answerNext({
+      content: {
+        skills: [
+          { name: 'TypeScript', category: 'technical', reason: 'Asked for in most ads' },
+          { name: 'docker', category: 'tool', reason: null },
+          { name: 'Kubernetes', category: null, reason: null },
+        ],
+      },
+    });
+
+    const result = await writer().suggestSkills({
+      jobTitle: 'Backend Engineer',
+      existingSkills: ['Docker'],
+    });
+
+    const [request] = fake.requests;
+    expect(request.model).toBe('gpt-4o-mini');
+    expect(request.max_completion_tokens).toBe(500);
+    expect(request.temperature).toBeUndefined();
+    expect(request.response_format?.json_schema?.name).toBe('skill_suggestions');
+    expect(result.skills).toEqual([
+      { name: 'TypeScript', category: 'technical', reason: 'Asked for in most ads' },
+      { name: 'Kubernetes' },
+    ]);
+    expect(result.provider).toBe('openai');
+    expect(result.usage.promptTokens).toBeGreaterThan(0);
+  });
+
+  it('writes a cover letter with the cover letter model and 1500 tokens', async () => {
+    fake.answerNext({
+      content: {
+        subject: 'Application for Backend Engineer',
+        paragraphs: ['Dear ACME team,', 'I build APIs.', 'Kind regards,\nAda Lovelace'],
+      },
+    });
+
+    const result = await writer().writeCoverLetter({
+      applicantName: 'Ada Lovelace',
+      experience: [
+        { role: 'Engineer', organization: 'Analytical Engines', highlights: ['Built APIs'] },
+      ],
+      skills: ['Node.js'],
+      jobDescription: 'We need a Node.js engineer.',
+      jobTitle: 'Backend Engineer',
+      company: 'ACME',
+      tone: 'friendly',
+      language: 'en-GB',
+    });
+
+    const [request] = fake.requests;
+    expect(request.model).toBe('gpt-4o');
+    expect(request.max_completion_tokens).toBe(1500);
+    expect(request.messages[0].content).toContain('warm and approachable');
+    expect(request.messages[0].content).toContain('"en-GB"');
+    expect(result.subject).toBe('Application for Backend Engineer');
+    expect(result.body).toBe('Dear ACME team,\n\nI build APIs.\n\nKind regards,\nAda Lovelace');
+  });
+
+  it('parses CV text into a JSON Resume draft without the nulls of strict output', async () => {
+    fake.answerNext({
+      content: {
+        basics: {
+          name: 'Ada Lovelace',
+          label: null,
+          email: 'ada@example.com',
+          phone: null,
+          url: null,
+          summary: null,
+          location: null,
+          profiles: null,
+        },
+        work: [
+          {
+            name: 'Analytical Engines',
+            position: 'Engineer',
+            location: null,
+            startDate: '2020-03',
+            endDate: null,
+            summary: null,
+            highlights: ['Built APIs'],
+          },
+        ],
+        education: null,
+        skills: null,
+        languages: null,
+        projects: null,
+        certificates: null,
+        interests: null,
+      },
+    });
+
+    const result = await writer().parseCvText('Ada Lovelace\nada@example.com\n…');
+
+    expect(fake.requests[0].model).toBe('gpt-4o-mini');
+    expect(fake.requests[0].temperature).toBe(0);
+    expect(result.resume).toEqual({
+      basics: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      work: [
+        {
+          name: 'Analytical Engines',
+          position: 'Engineer',
+          startDate: '2020-03',
+          highlights: ['Built APIs'],
+        },
+      ],
+    });
+  });
+
+  it('takes models, limits and the token parameter name from configuration', async () => {
+    await writer({
+      AI_MODEL_SKILLS: 'llama-3.1-8b-instruct',
+      AI_MAX_TOKENS_SKILLS: '256',
+      AI_TEMPERATURE_SKILLS: '0.2',
+      AI_TOKEN_LIMIT_PARAMETER: 'max_tokens',
+    }).suggestSkills({ jobTitle: 'Chef', existingSkills: [] });
+
+    const [request] = fake.requests;
+    expect(request.model).toBe('llama-3.1-8b-instruct');
+    expect(request.max_tokens).toBe(256);
+    expect(request.max_completion_tokens).toBeUndefined();
+    expect(request.temperature).toBe(0.2);
+  });
+
+  it('waits for retry-after on a 429 and then succeeds', async () => {
+    fake.failNext(429, 1, 1);
+    const started = Date.now();
+
+    const result = await writer().suggestSkills({ jobTitle: 'Chef', existingSkills: [] });
+
+    expect(fake.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(result.provider).toBe('openai');
+  });
+
+  it('does not wait for a retry-after beyond the cap: 503 at once, with the retry-after', async () => {
+    fake.failNext(429, 1, 120);
+    const started = Date.now();
+
+    const error = await failure(writer().suggestSkills({ jobTitle: 'Chef', existingSkills: [] }));
+
+    expect(error).toBeInstanceOf(AiUnavailableError);
+    expect(error).toMatchObject({
+      status: 503,
+      code: 'ai.unavailable',
+      extensions: { retryAfter: 120 },
+    });
+    expect(fake.requests).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('gives up on a persistent 500 after the configured retries', async () => {
+    fake.failNext(500, 10);
+
+    const error = await failure(
+      writer({ AI_MAX_RETRIES: '2' }).enhanceSection({ section: 'work', items: WORK_ITEMS }),
+    );
+
+    expect(error).toBeInstanceOf(AiUnavailableError);
+    expect((error as AiUnavailableError).reason).toMatch(/enhance: provider answered 500/);
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it('does not retry a rejected key', async () => {
+    const error = await failure(
+      createAiWriter(
+        loadConfig({ OPENAI_API_KEY: 'sk-wrong', OPENAI_BASE_URL: baseURL }),
+      ).suggestSkills({ jobTitle: 'Chef', existingSkills: [] }),
+    );
+
+    expect(error).toBeInstanceOf(AiUnavailableError);
+    expect((error as AiUnavailableError).reason).toMatch(/401 invalid_api_key/);
+    expect((error as AiUnavailableError).reason).not.toContain('sk-wrong');
+    expect(fake.requests).toHaveLength(0); // refused before the body was recorded
+  });
+
+  it('retries a timed-out attempt, and answers 503 when every attempt times out', async () => {
+    const quick = writer({ AI_TIMEOUT_MS: '300', AI_MAX_RETRIES: '1' });
+    fake.delayNext(1500);
+    const recovered = await quick.suggestSkills({ jobTitle: 'Chef', existingSkills: [] });
+    expect(recovered.provider).toBe('openai');
+    expect(fake.requests).toHaveLength(2);
+
+    fake.reset();
+    fake.delayNext(1500).delayNext(1500);
+    const started = Date.now();
+    const error = await failure(quick.suggestSkills({ jobTitle: 'Chef', existingSkills: [] }));
+    expect(error).toBeInstanceOf(AiUnavailableError);
+    expect((error as AiUnavailableError).reason).toMatch(/answered nothing \(timeout/);
+    expect(fake.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('stops at the deadline of the whole call, retries included', async () => {
+    fake.delayNext(1000).delayNext(1000).delayNext(1000).delayNext(1000);
+    const started = Date.now();
+
+    const error = await failure(
+      writer({ AI_TIMEOUT_MS: '400', AI_MAX_RETRIES: '3', AI_DEADLINE_MS: '700' }).suggestSkills({
+        jobTitle: 'Chef',
+        existingSkills: [],
+      }),
+    );
+
+    expect(error).toBeInstanceOf(AiUnavailableError);
+    expect((error as AiUnavailableError).reason).toMatch(/nothing within the 700 ms deadline/);
+    expect(fake.requests.length).toBeLessThan(4);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('asks once more after a malformed answer, and gives up after a second one', async () => {
+    fake.malformedNext();
+    const recovered = await writer().suggestSkills({ jobTitle: 'Chef', existingSkills: [] });
+    expect(recovered.skills).toEqual([]);
+    expect(fake.requests).toHaveLength(2);
+
+    fake.reset();
+    fake.answerNext({ content: 'Sure! Here are some skills: cooking' });
+    fake.answerNext({ content: { skills: [{ name: 42 }] } });
+    const error = await failure(writer().suggestSkills({ jobTitle: 'Chef', existingSkills: [] }));
+    expect(error).toBeInstanceOf(AiUnavailableError);
+    expect((error as AiUnavailableError).reason).toMatch(/malformed answer twice/);
+    expect((error as AiUnavailableError).reason).not.toContain('cooking');
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('treats an answer cut off at the token limit as malformed', async () => {
+    fake.answerNext({
+      content: '{"skills": [{"name": "Kn',
+      finishReason: 'length',
+      usage: { prompt_tokens: 100, completion_tokens: 500 },
+    });
+    fake.answerNext({
+      content: { skills: [{ name: 'Knife Skills', category: 'technical', reason: null }] },
+      usage: { prompt_tokens: 100, completion_tokens: 20 },
+    });
+
+    const result = await writer().suggestSkills({ jobTitle: 'Chef', existingSkills: [] });
+
+    expect(result.skills).toEqual([{ name: 'Knife Skills', category: 'technical' }]);
+    // Both attempts were paid for.
+    expect(result.usage).toEqual({ promptTokens: 200, completionTokens: 520 });
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('reports a refusal as such, without retrying', async () => {
+    fake.answerNext({ refusal: "I'm sorry, I can't help with that." });
+
+    const error = await failure(writer().suggestSkills({ jobTitle: 'Chef', existingSkills: [] }));
+
+    expect(error).toBeInstanceOf(AiRefusalError);
+    expect(error).toMatchObject({ status: 422, code: 'ai.refused' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('sends nothing when a section has no prose', async () => {
+    const result = await writer().enhanceSection({
+      section: 'work',
+      items: [{ id: 'w1', fields: { name: 'ACME', startDate: '2020' } }],
+    });
+    expect(result.suggestions).toEqual([]);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('never logs the key or the CV text, whatever happens', async () => {
+    const secretText = 'Worked on Project Nightingale for Ada Lovelace';
+    const items = [{ id: 'w1', text: secretText }];
+    fake.answerNext({
+      content: { suggestions: [{ ref: 't1', suggested: secretText, reasons: [] }] },
+    });
+    await writer().enhanceSection({ section: 'work', items });
+    fake.answerNext({ content: `not json: ${secretText}` });
+    fake.answerNext({ content: `still not json: ${secretText}` });
+    await failure(writer().enhanceSection({ section: 'work', items }));
+    fake.failNext(500, 3);
+    await failure(writer().enhanceSection({ section: 'work', items }));
+
+    expect(logged.length).toBeGreaterThan(2);
+    const output = logged.join('\n');
+    expect(output).not.toContain(fake.apiKey);
+    expect(output).not.toContain('Nightingale');
+  });
+});

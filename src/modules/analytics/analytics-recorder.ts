@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { uuidv7 } from 'uuidv7';
+
+/** The product analytics events the brief names; extend as modules start recording others. */
+export type AnalyticsEventName = 'cv_created' | 'cv_downloaded' | 'cv_enhanced_ai';
+
+export interface AnalyticsEventInput {
+  name: AnalyticsEventName;
+  userId: string | null;
+  properties?: Record<string, unknown>;
+  occurredAt?: Date;
+  /** The domain event this one comes from; makes recording it idempotent. */
+  sourceEventId?: string;
+}
+
+/** Writes analytics events; other modules call it from their event handlers. */
+@Injectable()
+export class AnalyticsRecorder {
+  constructor(private readonly em: EntityManager) {}
+
+  async record(event: AnalyticsEventInput): Promise<void> {
+    await this.em.fork().execute(
+      `insert into analytics_events (id, name, user_id, properties, occurred_at, source_event_id)
+       values (?, ?, ?, ?::jsonb, ?, ?) on conflict (source_event_id) do nothing`,
+      [
+        uuidv7(),
+        event.name,
+        event.userId,
+        JSON.stringify(event.properties ?? {}),
+        event.occurredAt ?? new Date(),
+        event.sourceEventId ?? null,
+      ],
+    );
+  }
+
+  /**
+   * For account deletion: the user's events stay as anonymous counts. Pass the
+   * caller's transaction so it commits with the rest of the erasure.
+   */
+  async forgetUser(em: EntityManager, userId: string): Promise<number> {
+    const rows = await em.execute<{ id: string }[]>(
+      'update analytics_events set user_id = null where user_id = ? returning id',
+      [userId],
+    );
+    return rows.length;
+  }
+}

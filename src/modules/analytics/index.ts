@@ -1,0 +1,7 @@
+export { AnalyticsModule } from './analytics.module';
+export {
+  AnalyticsRecorder,
+  type AnalyticsEventInput,
+  type AnalyticsEventName,
+} from './analytics-recorder';
+export { AnalyticsEvent } from './entities/analytics-event.entity';

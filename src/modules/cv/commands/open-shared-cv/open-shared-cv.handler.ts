@@ -1,0 +1,56 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Problem } from '@lib/problems';
+import type { PublicCvDto } from '../../dto/cv-share.dto';
+import { Cv } from '../../entities/cv.entity';
+import { CvShare } from '../../entities/cv-share.entity';
+import { ShareLinks } from '../../sharing/share-links';
+import { ShareVisits } from '../../sharing/share-visits';
+import { OpenSharedCvCommand } from './open-shared-cv.command';
+
+const SLUG = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * Unknown, revoked or deleted → 404; expired → 410; password shares need
+ * the password (401 without, 403 wrong). Only then is the visit counted, so
+ * refused visits count nothing.
+ */
+@CommandHandler(OpenSharedCvCommand)
+export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand, PublicCvDto> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly links: ShareLinks,
+    private readonly visits: ShareVisits,
+  ) {}
+
+  async execute({ slug, password, visitor, visit }: OpenSharedCvCommand): Promise<PublicCvDto> {
+    const em = this.em.fork();
+    const share = SLUG.test(slug) ? await em.findOne(CvShare, { slug }) : null;
+    const cv = share ? await em.findOne(Cv, { id: share.cvId, deletedAt: null }) : null;
+    if (!share || !cv) throw Problem.notFound('Shared CV', 'cv_share.not_found');
+    if (share.isExpired()) {
+      throw new Problem(410, 'cv_share.expired', 'Gone', 'This link has expired');
+    }
+    if (share.visibility === 'password') {
+      if (!password) {
+        throw Problem.unauthorized(
+          'cv_share.password_required',
+          'This CV is protected: send its password in the X-Share-Password header',
+        );
+      }
+      const valid =
+        !!share.passwordHash && (await this.links.verifyPassword(password, share.passwordHash));
+      if (!valid) {
+        throw Problem.forbidden('cv_share.password_invalid', 'The password is not right');
+      }
+    }
+    await this.visits.record(cv, visit.kind, visitor, visit.format);
+    return {
+      title: cv.title,
+      document: cv.document,
+      layout: cv.layout,
+      version: cv.version,
+      updatedAt: cv.updatedAt.toISOString(),
+    };
+  }
+}

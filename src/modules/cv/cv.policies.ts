@@ -1,0 +1,75 @@
+import { subject } from '@casl/ability';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import {
+  canUseFeature,
+  defineAbilityFor,
+  PLAN_CATALOG,
+  requiredPlanFor,
+  TIERS,
+  type Principal,
+} from '@lib/authz';
+import { Problem } from '@lib/problems';
+import { templateFeature } from './domain/template-tiers';
+import type { CvTemplate } from './domain/resume';
+import { Cv } from './entities/cv.entity';
+
+/** Who acts on CVs: enough of the principal for ownership and plan checks. */
+export type CvActor = Pick<Principal, 'userId' | 'tier' | 'role'>;
+
+export const cvNotFound = () => Problem.notFound('CV', 'cv.not_found');
+
+/**
+ * Loads a live CV the actor may act on. Another user's CV is a 404, exactly
+ * like one that does not exist: ids never reveal what others own.
+ * `lock` takes the row lock that serialises concurrent writes to one CV.
+ */
+export async function findOwnCv(
+  em: EntityManager,
+  actor: CvActor,
+  id: string,
+  action: 'read' | 'update' | 'delete' = 'read',
+  { lock = false } = {},
+): Promise<Cv> {
+  const cv = await em.findOne(
+    Cv,
+    { id, ownerId: actor.userId, deletedAt: null },
+    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+  );
+  if (!cv || !defineAbilityFor(actor).can(action, subject('Cv', { userId: cv.ownerId }))) {
+    throw cvNotFound();
+  }
+  return cv;
+}
+
+/** Premium templates need the `premiumTemplates` feature: 403 `plan.upgrade_required` otherwise. */
+export function assertTemplateAllowed(actor: CvActor, template: CvTemplate): void {
+  const feature = templateFeature(template);
+  if (canUseFeature(defineAbilityFor(actor), feature)) return;
+  const requiredPlan = requiredPlanFor(feature);
+  throw Problem.forbidden(
+    'plan.upgrade_required',
+    `The ${template} template needs the ${requiredPlan} plan or higher`,
+    { requiredPlan, feature },
+  );
+}
+
+/**
+ * Refuses a new CV beyond the plan's `cvs` quota (403 `plan.quota_exceeded`
+ * with the limit and the cheapest plan with more room). A transaction-scoped
+ * advisory lock per owner makes concurrent creations count one after another.
+ */
+export async function assertCvQuota(em: EntityManager, actor: CvActor): Promise<void> {
+  await em.execute(`select pg_advisory_xact_lock(hashtext('cv-quota:' || ?))`, [actor.userId]);
+  const limit = PLAN_CATALOG[actor.tier].quotas.cvs;
+  const count = await em.count(Cv, { ownerId: actor.userId, deletedAt: null });
+  if (count < limit) return;
+  const requiredPlan = TIERS.filter((tier) => PLAN_CATALOG[tier].quotas.cvs > limit).sort(
+    (a, b) => PLAN_CATALOG[a].priceCents - PLAN_CATALOG[b].priceCents,
+  )[0];
+  throw Problem.forbidden(
+    'plan.quota_exceeded',
+    `Your plan allows ${limit} CVs; delete one or upgrade`,
+    { quota: 'cvs', limit, ...(requiredPlan ? { requiredPlan } : {}) },
+  );
+}

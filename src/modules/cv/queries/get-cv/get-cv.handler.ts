@@ -1,0 +1,14 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { findOwnCv } from '../../cv.policies';
+import { CvDto } from '../../dto/cv.dto';
+import { GetCvQuery } from './get-cv.query';
+
+@QueryHandler(GetCvQuery)
+export class GetCvHandler implements IQueryHandler<GetCvQuery, CvDto> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute({ actor, cvId }: GetCvQuery): Promise<CvDto> {
+    return CvDto.from(await findOwnCv(this.em.fork(), actor, cvId));
+  }
+}

@@ -1,0 +1,59 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AV_SCAN_PORT, PdfProviderModule, STORAGE_PORT } from '@lib/providers';
+import { DeleteFileHandler } from './commands/delete-file/delete-file.handler';
+import { ProcessFileHandler } from './commands/process-file/process-file.handler';
+import { UploadFileHandler } from './commands/upload-file/upload-file.handler';
+import { DeleteFilesOfDeletedUserHandler } from './event-handlers/delete-files-of-deleted-user.handler';
+import { EnqueueProcessingHandler } from './event-handlers/enqueue-processing.handler';
+import { NotifyMalwareHandler } from './event-handlers/notify-malware.handler';
+import { FileObjects } from './file-objects';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
+import { ProcessFileProcessor } from './jobs/process-file.processor';
+import {
+  RequeueStalledUploads,
+  RequeueStalledUploadsProcessor,
+  RequeueStalledUploadsScheduler,
+} from './jobs/requeue-stalled-uploads';
+import { FILE_PROVIDERS } from './providers';
+import { GetFileContentHandler } from './queries/get-file-content/get-file-content.handler';
+import { GetFileHandler } from './queries/get-file/get-file.handler';
+import { ListFilesHandler } from './queries/list-files/list-files.handler';
+import { StorageController } from './storage.controller';
+
+/**
+ * Uploads, virus scanning and media processing, on the storage and AV-scan
+ * ports. Global: other modules use FilesService and STORAGE_PORT. The job
+ * processor exists only in worker processes.
+ */
+@Module({})
+export class FilesModule {
+  static forRole(runsWorker: boolean): DynamicModule {
+    return {
+      module: FilesModule,
+      global: true,
+      imports: [CqrsModule, PdfProviderModule],
+      controllers: [FilesController, StorageController],
+      providers: [
+        ...FILE_PROVIDERS,
+        FileObjects,
+        FilesService,
+        UploadFileHandler,
+        DeleteFileHandler,
+        ProcessFileHandler,
+        ListFilesHandler,
+        GetFileHandler,
+        GetFileContentHandler,
+        EnqueueProcessingHandler,
+        NotifyMalwareHandler,
+        DeleteFilesOfDeletedUserHandler,
+        RequeueStalledUploads,
+        ...(runsWorker
+          ? [ProcessFileProcessor, RequeueStalledUploadsScheduler, RequeueStalledUploadsProcessor]
+          : []),
+      ],
+      exports: [FilesService, STORAGE_PORT, AV_SCAN_PORT],
+    };
+  }
+}

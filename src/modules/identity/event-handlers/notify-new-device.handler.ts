@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { AppConfig } from '@lib/config';
+import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
+import { QueueEmailCommand } from '../../mail';
+import { identityEmails } from '../emails/identity-emails';
+import { User } from '../entities/user.entity';
+import { NewDeviceLogin } from '../events/session.events';
+
+/**
+ * Emails the owner about a sign-in from a new device. The email's id is the
+ * event's id, so a redelivered event queues nothing new.
+ */
+@Injectable()
+@HandlesEvent(NewDeviceLogin)
+export class NotifyNewDeviceHandler implements DomainEventHandler<NewDeviceLogin> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly commands: CommandBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle(event: NewDeviceLogin): Promise<void> {
+    const user = await this.em.fork().findOne(User, event.payload.userId);
+    if (!user || event.metadata?.erased) return;
+    const email = identityEmails.newDeviceLogin(
+      user.name,
+      {
+        ip: event.metadata?.ip,
+        userAgent: event.metadata?.userAgent,
+        at: event.occurredAt ?? new Date(),
+      },
+      new URL('/settings/sessions', this.config.env.FRONTEND_URL).toString(),
+    );
+    await this.commands.execute(
+      new QueueEmailCommand(
+        [user.email],
+        email.subject,
+        email.html,
+        email.text,
+        'new-device-login',
+        event.eventId,
+      ),
+    );
+  }
+}
