@@ -1,4 +1,5 @@
 import { CV_TEMPLATES, PAGE_SIZES, type CvTemplate, type PageSize } from '../domain/resume';
+import { CV_TEMPLATE_TIERS } from '../domain/template-tiers';
 import type { TemplateDesign } from './parts';
 import { classic } from './templates/classic';
 import { creative } from './templates/creative';
@@ -8,7 +9,7 @@ import { modern } from './templates/modern';
 import { tech } from './templates/tech';
 
 /** `basic` templates come with every plan; `premium` ones need the premiumTemplates feature. */
-export type CvTemplateTier = 'basic' | 'premium';
+export type CvTemplateTier = (typeof CV_TEMPLATE_TIERS)[CvTemplate];
 
 export interface CvTemplateInfo {
   name: CvTemplate;
@@ -17,50 +18,43 @@ export interface CvTemplateInfo {
   pageSizes: readonly PageSize[];
 }
 
-interface CatalogEntry extends CvTemplateInfo {
+interface CatalogEntry extends Omit<CvTemplateInfo, 'tier'> {
   design: TemplateDesign;
 }
 
-// The CV core module keeps the authoritative tier map (CV_TEMPLATE_TIERS); these must agree.
 const CATALOG: Record<CvTemplate, CatalogEntry> = {
   modern: {
     name: 'modern',
-    tier: 'basic',
     description: 'Coloured header band, accent headings, dates beside each role.',
     pageSizes: PAGE_SIZES,
     design: modern,
   },
   classic: {
     name: 'classic',
-    tier: 'basic',
     description: 'Centred name, small-caps headings between rules; traditional and ATS-friendly.',
     pageSizes: PAGE_SIZES,
     design: classic,
   },
   minimal: {
     name: 'minimal',
-    tier: 'basic',
     description: 'Black on white with light headings and generous space.',
     pageSizes: PAGE_SIZES,
     design: minimal,
   },
   creative: {
     name: 'creative',
-    tier: 'premium',
     description: 'Bold name, accent stripe and timeline, skill chips.',
     pageSizes: PAGE_SIZES,
     design: creative,
   },
   executive: {
     name: 'executive',
-    tier: 'premium',
     description: 'Capitals and a heavy rule, shaded profile, a date column for long careers.',
     pageSizes: PAGE_SIZES,
     design: executive,
   },
   tech: {
     name: 'tech',
-    tier: 'premium',
     description: 'Terminal-style header, monospace headings and code-like skill chips.',
     pageSizes: PAGE_SIZES,
     design: tech,
@@ -77,7 +71,7 @@ export function isCvTemplate(name: string): name is CvTemplate {
 
 export function templateInfo(name: CvTemplate): CvTemplateInfo {
   const { design: _design, ...info } = CATALOG[name];
-  return info;
+  return { ...info, tier: CV_TEMPLATE_TIERS[name] };
 }
 
 export function templateDesign(name: CvTemplate): TemplateDesign {
