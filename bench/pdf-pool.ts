@@ -19,6 +19,7 @@ import { PuppeteerPdfRenderer } from '@lib/providers';
 import { DEFAULT_CV_LAYOUT } from '../src/modules/cv/domain/resume';
 import { renderCvHtml } from '../src/modules/cv/rendering/render-cv-html';
 import { SAMPLE_CV } from '../src/modules/cv/rendering/sample-cv';
+import { readdirSync, readFileSync } from 'node:fs';
 import { busyShare, cpuSnapshot, sampleOthers } from './lib/cpu';
 import { machineInfo } from './lib/report';
 
@@ -47,6 +48,44 @@ interface ModeResult {
   bytesPerPdf: number;
   /** Share of the whole machine busy during the run (this process, Chromium and anything else). */
   machineBusy: number;
+  /**
+   * CPU time of this process and every Chromium process it started, per PDF: the figure
+   * other programs on the machine barely move (null where /proc is unavailable).
+   */
+  cpuMsPerPdf: number | null;
+}
+
+const TICK_MS = 10;
+
+/** CPU ms (user + system, own + reaped children) of this process and its live descendants. */
+function treeCpuMs(): number | null {
+  try {
+    const stats = new Map<number, { ppid: number; ms: number }>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ms = fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) * TICK_MS;
+        stats.set(Number(entry), { ppid: Number(fields[1]), ms });
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    const tree = new Set([process.pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, { ppid }] of stats) {
+        if (!tree.has(pid) && tree.has(ppid)) {
+          tree.add(pid);
+          grew = true;
+        }
+      }
+    }
+    return [...tree].reduce((sum, pid) => sum + (stats.get(pid)?.ms ?? 0), 0);
+  } catch {
+    return null;
+  }
 }
 
 const html = renderCvHtml(SAMPLE_CV, { ...DEFAULT_CV_LAYOUT, template: 'modern' });
@@ -80,6 +119,7 @@ async function run(
   let bytes = 0;
   let next = 0;
   const cpuBefore = cpuSnapshot();
+  const treeBefore = treeCpuMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -94,6 +134,7 @@ async function run(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const treeAfter = treeCpuMs();
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
@@ -106,10 +147,14 @@ async function run(
     latencyMs: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(latencies.at(-1) ?? 0) },
     bytesPerPdf: Math.round(bytes / latencies.length),
     machineBusy: busyShare(cpuBefore, cpuSnapshot()),
+    cpuMsPerPdf:
+      treeBefore === null || treeAfter === null
+        ? null
+        : round((treeAfter - treeBefore) / latencies.length),
   };
   log(
     `${mode}: ${result.pdfs} PDFs in ${result.seconds} s, ${result.pdfsPerSecond}/s, ` +
-      `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`,
+      `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.cpuMsPerPdf} CPU ms/PDF`,
   );
   return result;
 }
@@ -174,7 +219,7 @@ function markdown(report: {
     (r) =>
       `| ${r.mode} | ${r.concurrency} | ${r.pdfs} | ${r.pdfsPerSecond} | ${r.latencyMs.p50} | ` +
       `${r.latencyMs.p90} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${Math.round(r.bytesPerPdf / 1024)} | ` +
-      `${Math.round(r.machineBusy * 100)}% |`,
+      `${r.cpuMsPerPdf ?? '?'} | ${Math.round(r.machineBusy * 100)}% |`,
   );
   return [
     '# Bench: pdf-pool',
@@ -185,8 +230,8 @@ function markdown(report: {
       `Node ${m.node} · commit ${m.commit ?? '?'} · other CPU before run ` +
       `${m.otherCpuBeforeRun === null ? '?' : `${Math.round(m.otherCpuBeforeRun * 100)}%`}`,
     '',
-    '| mode | concurrency | PDFs | PDFs/s | p50 ms | p90 ms | p99 ms | max ms | KiB/PDF | machine busy |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| mode | concurrency | PDFs | PDFs/s | p50 ms | p90 ms | p99 ms | max ms | KiB/PDF | CPU ms/PDF | machine busy |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     launch && pool
@@ -195,9 +240,10 @@ function markdown(report: {
       : '',
     '',
     'Pool renders go through the driver the API uses (request filter, tagged PDF, the pdf-lib pass ' +
-      'that writes Author); the HTML is built once beforehand. "machine busy" counts everything on ' +
-      'the machine, other programs included. Not asserted anywhere; compare runs on the same machine ' +
-      'only. Raw numbers: `pdf-pool.json`.',
+      'that writes Author); the HTML is built once beforehand. CPU ms/PDF = CPU time of the bench ' +
+      'and all its Chromium processes per PDF, the figure least moved by other load; "machine busy" ' +
+      'counts everything on the machine, other programs included. Not asserted anywhere; compare ' +
+      'runs on the same machine only. Raw numbers: `pdf-pool.json`.',
     '',
   ].join('\n');
 }

@@ -10,6 +10,7 @@ import { Migration20261126032717 } from './Migration20261126032717';
 import { Migration20261126032855 } from './Migration20261126032855';
 import { Migration20261126033327 } from './Migration20261126033327';
 import { Migration20261126033345 } from './Migration20261126033345';
+import { Migration20261126040716 } from './Migration20261126040716';
 import { Migration20261126041340 } from './Migration20261126041340';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
@@ -25,5 +26,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126032855', class: Migration20261126032855 },
   { name: 'Migration20261126033327', class: Migration20261126033327 },
   { name: 'Migration20261126033345', class: Migration20261126033345 },
+  { name: 'Migration20261126040716', class: Migration20261126040716 },
   { name: 'Migration20261126041340', class: Migration20261126041340 },
 ];

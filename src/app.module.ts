@@ -13,8 +13,10 @@ import { Secrets } from './bootstrap/secrets';
 import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
+import { AiUsageModule } from './modules/ai-usage';
 import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
+import { CoverLettersModule } from './modules/cover-letters';
 import { CvExportsModule, CvModule, CvRenderingModule } from './modules/cv';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
@@ -56,6 +58,8 @@ export class AppModule {
         AnalyticsModule,
         CvModule,
         CvRenderingModule,
+        AiUsageModule,
+        CoverLettersModule,
         CvExportsModule.forRole(worker),
         MailModule.forRole(worker),
         MaintenanceModule.forRole(worker),

@@ -125,6 +125,10 @@ describe('DELETE /v1/me: erasing an account and crypto-shredding its personal da
     await eventually(
       async () => (await sql(`select 1 from cvs where owner_id = ?`, [eveId])).length === 0,
     );
+    await eventually(
+      async () =>
+        (await sql(`select 1 from analytics_events where user_id = ?`, [eveId])).length === 0,
+    );
     const mails = await sql<{ template: string }>(
       `select template from mail_messages where recipients @> '["eve@example.test"]'::jsonb`,
     );

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { PLAN_CATALOG } from '@lib/authz';
 import { EventStore, UnitOfWork } from '@lib/event-store';
 import { TestApp } from '@lib/testing';
+import { AnalyticsRecorder } from '../src/modules/analytics';
 import { CvErasure } from '../src/modules/cv';
 import { createUser, signIn, type Session } from './support/accounts';
 import { INVALID_JSON_RESUME, JSON_RESUME_SAMPLES } from './support/json-resume-samples';
@@ -682,6 +683,17 @@ describe('CVs', () => {
         .run((em, events) => t.get(CvErasure).eraseOwner(em, events, users.del.id));
       expect(erased).toBe(2);
       expect(await cvCount(users.del.id)).toBe(0);
+      const forgotten = await t
+        .get(UnitOfWork)
+        .run((em) => t.get(AnalyticsRecorder).forgetUser(em, users.del.id));
+      expect(forgotten).toBe(2); // the two cv_created events, now anonymous
+      const [{ n }] = await t
+        .get(EntityManager)
+        .fork()
+        .execute<{ n: string }[]>('select count(*) as n from analytics_events where user_id = ?', [
+          users.del.id,
+        ]);
+      expect(Number(n)).toBe(0);
       const events = await t.get(EventStore).readStream(t.get(EntityManager).fork(), 'cv', a.id);
       expect(events.at(-1)).toMatchObject({
         type: 'cv.deleted',

@@ -181,6 +181,23 @@ describe('Files: CV documents, logos and videos', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+      // Players seek with byte ranges.
+      const partial = await t.inject({
+        method: 'GET',
+        url: new URL(video.location).pathname + new URL(video.location).search,
+        headers: { range: 'bytes=0-99' },
+      });
+      expect(partial.statusCode).toBe(206);
+      expect(partial.headers['content-range']).toBe(`bytes 0-99/${video.body.length}`);
+      expect(partial.rawPayload).toEqual(video.body.subarray(0, 100));
+      const beyond = await t.inject({
+        method: 'GET',
+        url: new URL(video.location).pathname + new URL(video.location).search,
+        headers: { range: `bytes=${video.body.length}-` },
+      });
+      expect(beyond.statusCode).toBe(416);
+      expect(beyond.headers['content-range']).toBe(`bytes */${video.body.length}`);
+
       const thumbnail = await readContent(t, grace.authorization, created.id, 'thumbnail');
       expect((await sharp(thumbnail.body).metadata()).format).toBe('jpeg');
     },

@@ -69,9 +69,9 @@ describe('S3 storage driver against s3rver', () => {
     await driver.put('social-media', 'u1/f2/a.png', Buffer.from('png'), {
       contentType: 'image/png',
     });
-    const url = await driver.signedUrl('social-media', 'u1/f2/a.png', 1);
+    const url = await driver.signedUrl('social-media', 'u1/f2/a.png', 3);
     expect((await fetch(url)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await new Promise((resolve) => setTimeout(resolve, 3100));
     expect((await fetch(url)).status).toBe(403);
   });
 

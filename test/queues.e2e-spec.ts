@@ -89,7 +89,7 @@ describe('graceful shutdown', () => {
     const job = await queue.add('slow-probe', { id: 'job-1' }, { jobId: 'slow-probe:1' });
     const observer = await TestApp.create({ role: 'api', replicaOf: worker });
     try {
-      await eventually(async () => (await job.isActive()) || undefined);
+      await eventually(async () => (await job.isActive()) || undefined, 30_000);
       expect(finished).not.toContain('job-1');
       // What SIGTERM triggers through enableShutdownHooks().
       await worker.stop();

@@ -15,6 +15,7 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'Precondition failed: the resource changed since the given version (If-Match)',
   413: 'Body too large',
   415: 'Unsupported media type',
+  416: 'The requested byte range is outside the content',
   422: 'Well-formed but semantically invalid',
   428: 'Precondition required: send If-Match',
   429: 'Rate limit exceeded (see Retry-After)',

@@ -49,6 +49,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
+    // Any problem that knows when to come back says so the standard way too (429, 503).
+    const retryAfter = problem.retryAfter;
+    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0) {
+      void reply.header('retry-after', String(Math.ceil(retryAfter)));
+    }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 

@@ -33,4 +33,10 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];
+
+  @ApiPropertyOptional({
+    example: 30,
+    description: 'Seconds to wait before trying again (429, 503); also sent as `Retry-After`.',
+  })
+  retryAfter?: number;
 }

@@ -1,6 +1,16 @@
 import { PersonalDataKey, StoredEvent } from '@lib/event-store';
 import { AnalyticsEvent } from '../modules/analytics';
-import { Cv, CvExport, CvRenderedFile, CvShare, CvShareVisit, CvVersionLabel } from '../modules/cv';
+import { AiUsageEntry } from '../modules/ai-usage';
+import { CoverLetter } from '../modules/cover-letters';
+import {
+  Cv,
+  CvAiSuggestion,
+  CvExport,
+  CvRenderedFile,
+  CvShare,
+  CvShareVisit,
+  CvVersionLabel,
+} from '../modules/cv';
 import {
   ApiKey,
   RefreshToken,
@@ -33,4 +43,7 @@ export const ENTITIES = [
   CvRenderedFile,
   AnalyticsEvent,
   StoredFile,
+  CvAiSuggestion,
+  AiUsageEntry,
+  CoverLetter,
 ];

@@ -33,4 +33,16 @@ export class AnalyticsRecorder {
       ],
     );
   }
+
+  /**
+   * For account deletion: the user's events stay as anonymous counts. Pass the
+   * caller's transaction so it commits with the rest of the erasure.
+   */
+  async forgetUser(em: EntityManager, userId: string): Promise<number> {
+    const rows = await em.execute<{ id: string }[]>(
+      'update analytics_events set user_id = null where user_id = ? returning id',
+      [userId],
+    );
+    return rows.length;
+  }
 }

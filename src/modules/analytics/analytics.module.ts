@@ -1,7 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { AnalyticsRecorder } from './analytics-recorder';
+import { ForgetDeletedUserHandler } from './event-handlers/forget-deleted-user.handler';
 
 /** In-house product analytics: for now only the recorder; reports come with the analytics issue. */
 @Global()
-@Module({ providers: [AnalyticsRecorder], exports: [AnalyticsRecorder] })
+@Module({
+  providers: [AnalyticsRecorder, ForgetDeletedUserHandler],
+  exports: [AnalyticsRecorder],
+})
 export class AnalyticsModule {}

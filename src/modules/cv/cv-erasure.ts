@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventRecorder } from '@lib/event-store';
 import { Cv } from './entities/cv.entity';
+import { CvAiSuggestion } from './entities/cv-ai-suggestion.entity';
 import { CvShare } from './entities/cv-share.entity';
 import { CvShareVisit } from './entities/cv-share-visit.entity';
 import { CvVersionLabel } from './entities/cv-version-label.entity';
@@ -10,7 +11,7 @@ import { CvDeleted } from './events/cv.events';
 /**
  * Removes every CV of a user for account deletion, inside the caller's unit
  * of work (`uow.run((em, events) => erasure.eraseOwner(em, events, userId))`).
- * Rows go for good; each CV still live gets a `cv.deleted` event. The
+ * Rows go for good; each CV still live gets a `cv.deleted` event; AI suggestions go too. The
  * patches in the event store still hold the content until the per-user key
  * is shredded (see ARCHITECTURE.md, "Event store").
  */
@@ -22,6 +23,7 @@ export class CvErasure {
       [ownerId],
     );
     const ids = rows.map((r) => r.id);
+    await em.nativeDelete(CvAiSuggestion, { ownerId });
     if (ids.length === 0) return 0;
     for (const row of rows) {
       if (!row.deleted_at)

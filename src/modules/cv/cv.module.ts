@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AiProviderModule } from '@lib/providers';
+import { AiUsageModule } from '../ai-usage';
+import { ApplySuggestionHandler } from './commands/apply-suggestion/apply-suggestion.handler';
+import { DismissSuggestionHandler } from './commands/dismiss-suggestion/dismiss-suggestion.handler';
+import { EnhanceSectionHandler } from './commands/enhance-section/enhance-section.handler';
+import { SuggestSkillsHandler } from './commands/suggest-skills/suggest-skills.handler';
+import { AiSkillsController, CvAiController } from './cv-ai.controller';
+import { ListSuggestionsHandler } from './queries/list-suggestions/list-suggestions.handler';
 import { CreateCvHandler } from './commands/create-cv/create-cv.handler';
 import { DeleteCvHandler } from './commands/delete-cv/delete-cv.handler';
 import { DuplicateCvHandler } from './commands/duplicate-cv/duplicate-cv.handler';
@@ -33,8 +41,14 @@ import { CvHistory } from './versions/cv-history';
  * event handlers after commit.
  */
 @Module({
-  imports: [CqrsModule],
-  controllers: [CvsController, CvVersionsController, CvSharingController],
+  imports: [CqrsModule, AiProviderModule, AiUsageModule],
+  controllers: [
+    CvsController,
+    CvVersionsController,
+    CvSharingController,
+    CvAiController,
+    AiSkillsController,
+  ],
   providers: [
     CvHistory,
     ShareLinks,
@@ -58,6 +72,11 @@ import { CvHistory } from './versions/cv-history';
     GetShareHandler,
     GetStatsHandler,
     RecordCvAnalyticsHandler,
+    EnhanceSectionHandler,
+    ApplySuggestionHandler,
+    DismissSuggestionHandler,
+    SuggestSkillsHandler,
+    ListSuggestionsHandler,
   ],
   exports: [CvErasure, ShareVisits, CvHistory],
 })

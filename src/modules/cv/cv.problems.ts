@@ -30,3 +30,14 @@ export function preconditionRequired(): Problem {
     'Send If-Match: "<version>" (from the ETag), a `version` field, or If-Match: * to overwrite',
   );
 }
+
+/** A JSON Patch `test` did not hold: the CV changed at `path` since the patch was made. */
+export function patchTestFailed(path: string): Problem {
+  return new Problem(
+    409,
+    'cv.patch_test_failed',
+    'Conflict',
+    `The CV no longer has the expected value at ${path}`,
+    { path },
+  );
+}

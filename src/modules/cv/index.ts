@@ -7,6 +7,7 @@ export { Cv } from './entities/cv.entity';
 export { CvShare } from './entities/cv-share.entity';
 export { CvShareVisit } from './entities/cv-share-visit.entity';
 export { CvVersionLabel } from './entities/cv-version-label.entity';
+export { CvAiSuggestion } from './entities/cv-ai-suggestion.entity';
 export {
   CvCreated,
   CvDeleted,
@@ -16,6 +17,7 @@ export {
   CvShareRevoked,
   CvUpdated,
   CvVersionLabelled,
+  CvAiEnhanced,
 } from './events/cv.events';
 export { CV_TEMPLATE_TIERS, templateFeature } from './domain/template-tiers';
 export * from './domain/resume';
@@ -34,8 +36,12 @@ export { CvExport } from './entities/cv-export.entity';
 export { CvRenderedFile } from './entities/cv-rendered-file.entity';
 export { CvRenderingService, type CvPdfMeta } from './rendering/cv-rendering.service';
 export { listCvTemplates, type CvTemplateInfo, type CvTemplateTier } from './rendering/catalog';
-export { renderCvHtml } from './rendering/render-cv-html';
+export { renderCvHtml, type CoverLetterContent } from './rendering/render-cv-html';
 export { contentDisposition, cvFileName } from './rendering/download-name';
 export { CV_FONTS } from './rendering/fonts';
 export { renderCvDocx } from './export/docx';
 export { analyseAts, type AtsFinding, type AtsInput, type AtsReport } from './ats/analyse-ats';
+export { resumeForAi, type ResumeForAi } from './ai/resume-for-ai';
+export { NO_NUL } from './dto/cv.dto';
+// If-Match parsing, shared with other versioned documents (cover letters).
+export { etag, expectedVersion } from './versions/if-match';

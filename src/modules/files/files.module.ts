@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AV_SCAN_PORT, STORAGE_PORT } from '@lib/providers';
+import { AV_SCAN_PORT, PdfProviderModule, STORAGE_PORT } from '@lib/providers';
 import { DeleteFileHandler } from './commands/delete-file/delete-file.handler';
 import { ProcessFileHandler } from './commands/process-file/process-file.handler';
 import { UploadFileHandler } from './commands/upload-file/upload-file.handler';
+import { DeleteFilesOfDeletedUserHandler } from './event-handlers/delete-files-of-deleted-user.handler';
 import { EnqueueProcessingHandler } from './event-handlers/enqueue-processing.handler';
 import { NotifyMalwareHandler } from './event-handlers/notify-malware.handler';
 import { FileObjects } from './file-objects';
@@ -32,7 +33,7 @@ export class FilesModule {
     return {
       module: FilesModule,
       global: true,
-      imports: [CqrsModule],
+      imports: [CqrsModule, PdfProviderModule],
       controllers: [FilesController, StorageController],
       providers: [
         ...FILE_PROVIDERS,
@@ -46,6 +47,7 @@ export class FilesModule {
         GetFileContentHandler,
         EnqueueProcessingHandler,
         NotifyMalwareHandler,
+        DeleteFilesOfDeletedUserHandler,
         RequeueStalledUploads,
         ...(runsWorker
           ? [ProcessFileProcessor, RequeueStalledUploadsScheduler, RequeueStalledUploadsProcessor]

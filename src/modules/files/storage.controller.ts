@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Param, Query as QueryParams, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   BUCKET_NAMES,
@@ -11,6 +18,7 @@ import {
 } from '@lib/providers';
 import { Problem } from '@lib/problems';
 import { Access, ApiProblems } from '../../common/access.decorator';
+import { byteRange } from './byte-range';
 
 /**
  * Serves objects of the local storage driver (with the S3 driver, clients
@@ -45,7 +53,8 @@ export class StorageController {
     description: 'The object',
     content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiProblems(403, 404)
+  @ApiResponse({ status: 206, description: 'The requested byte range (Range: bytes=…)' })
+  @ApiProblems(403, 404, 416)
   async read(
     @Param('bucket') bucket: string,
     @Req() request: FastifyRequest<{ Params: { '*': string } }>,
@@ -76,13 +85,26 @@ export class StorageController {
     const cache = BUCKETS[bucket].public
       ? 'public, max-age=31536000, immutable'
       : 'private, no-store';
-    await reply
+    void reply
       .header('content-type', info.contentType)
-      .header('content-length', info.size)
       .header('cache-control', cache)
+      .header('accept-ranges', 'bytes')
       // Stored content is never run as a page on our origin.
       .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('x-content-type-options', 'nosniff')
-      .send(await driver.getStream(bucket, key));
+      .header('x-content-type-options', 'nosniff');
+    const range = byteRange(request.headers.range, info.size);
+    if (range === 'unsatisfiable') {
+      void reply.header('content-range', `bytes */${info.size}`);
+      throw new Problem(416, 'storage.range_not_satisfiable', 'Range not satisfiable');
+    }
+    if (range) {
+      await reply
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${info.size}`)
+        .header('content-length', range.end - range.start + 1)
+        .send(await driver.getStream(bucket, key, range));
+      return;
+    }
+    await reply.header('content-length', info.size).send(await driver.getStream(bucket, key));
   }
 }

@@ -15,10 +15,11 @@ import {
   type CvSource,
 } from '../events/cv.events';
 
-const CREATED_FROM: Record<Exclude<CvSource, 'blank'>, string> = {
-  'json-resume': 'JSON Resume',
-  duplicate: 'a copy',
-  file: 'an uploaded file',
+const CREATED_SUMMARY: Record<CvSource, string> = {
+  blank: 'Created',
+  'json-resume': 'Imported from JSON Resume',
+  duplicate: 'Copied from another CV',
+  file: 'Imported from an uploaded file',
 };
 
 /**
@@ -68,7 +69,7 @@ export class Cv extends AggregateRoot {
         ownerId,
         version: 1,
         patch,
-        summary: source === 'blank' ? 'Created' : `Created from ${CREATED_FROM[source]}`,
+        summary: CREATED_SUMMARY[source],
         source,
         ...(sourceCvId ? { sourceCvId } : {}),
       }),

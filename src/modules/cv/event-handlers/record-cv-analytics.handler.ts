@@ -1,25 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
-import { AnalyticsRecorder } from '../../analytics';
-import { CvCreated, CvDownloaded } from '../events/cv.events';
+import { AnalyticsRecorder, type AnalyticsEventInput } from '../../analytics';
+import { CvAiEnhanced, CvCreated, CvDownloaded } from '../events/cv.events';
 
-/** The brief's product analytics (`cv_created`, `cv_downloaded`), one row per domain event. */
+type Recorded = CvCreated | CvDownloaded | CvAiEnhanced;
+
+/** The brief's product analytics (`cv_created`, `cv_downloaded`, `cv_enhanced_ai`), one row per domain event. */
 @Injectable()
-@HandlesEvent(CvCreated, CvDownloaded)
-export class RecordCvAnalyticsHandler implements DomainEventHandler<CvCreated | CvDownloaded> {
+@HandlesEvent(CvCreated, CvDownloaded, CvAiEnhanced)
+export class RecordCvAnalyticsHandler implements DomainEventHandler<Recorded> {
   constructor(private readonly analytics: AnalyticsRecorder) {}
 
-  async handle(event: CvCreated | CvDownloaded): Promise<void> {
-    const properties =
-      event instanceof CvCreated
-        ? { cvId: event.streamId, source: event.payload.source }
-        : { cvId: event.streamId, format: event.payload.format };
+  async handle(event: Recorded): Promise<void> {
     await this.analytics.record({
-      name: event instanceof CvCreated ? 'cv_created' : 'cv_downloaded',
+      ...analyticsOf(event),
       userId: event.payload.ownerId,
-      properties,
       occurredAt: event.occurredAt,
       sourceEventId: event.eventId,
     });
   }
+}
+
+function analyticsOf(event: Recorded): Pick<AnalyticsEventInput, 'name' | 'properties'> {
+  const cvId = event.streamId;
+  if (event instanceof CvCreated) {
+    return { name: 'cv_created', properties: { cvId, source: event.payload.source } };
+  }
+  if (event instanceof CvDownloaded) {
+    return { name: 'cv_downloaded', properties: { cvId, format: event.payload.format } };
+  }
+  const { section, suggestions, provider, model } = event.payload;
+  return { name: 'cv_enhanced_ai', properties: { cvId, section, suggestions, provider, model } };
 }

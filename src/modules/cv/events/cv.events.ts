@@ -99,3 +99,17 @@ export class CvDownloaded extends CvEvent<{ ownerId: string; format: string }> {
     super(CV_STREAM, cvId, payload);
   }
 }
+
+/** The AI writer proposed rewrites for a section of the CV (the texts stay in `cv_ai_suggestions`). */
+@DomainEventType('cv.ai_enhanced')
+export class CvAiEnhanced extends CvEvent<{
+  ownerId: string;
+  section: string;
+  suggestions: number;
+  provider: string;
+  model: string;
+}> {
+  constructor(cvId: string, payload: CvAiEnhanced['payload']) {
+    super(CV_STREAM, cvId, payload);
+  }
+}

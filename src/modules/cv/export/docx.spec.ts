@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { DEFAULT_CV_LAYOUT, type ResumeDocument } from '../domain/resume';
-import { renderCvDocx } from './docx';
+import { docxColour, renderCvDocx } from './docx';
 
 const doc: ResumeDocument = {
   basics: {
@@ -61,5 +61,11 @@ describe('renderCvDocx', () => {
     );
     expect(out.indexOf('Skills')).toBeLessThan(out.indexOf('Work Experience'));
     expect(out).not.toContain('Yale');
+  });
+
+  it('takes the theme accent as a Word colour, short hex included', () => {
+    expect(docxColour('#a30')).toBe('AA3300');
+    expect(docxColour('#1f4e79')).toBe('1F4E79');
+    expect(docxColour('red')).toBeUndefined();
   });
 });

@@ -19,6 +19,14 @@ function officeFont(font: string): string {
   return 'Calibri';
 }
 
+/** `#rgb` or `#rrggbb` as Word's `RRGGBB`; undefined for anything else. */
+export function docxColour(hex: string | undefined): string | undefined {
+  const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex ?? '');
+  if (!match) return undefined;
+  const digits = match[1].length === 3 ? [...match[1]].map((d) => d + d).join('') : match[1];
+  return digits.toUpperCase();
+}
+
 /**
  * The CV as a Word document: name and contact line, then the sections in
  * layout order with bullet highlights, in the same shape the HTML templates use.
@@ -27,9 +35,7 @@ export async function renderCvDocx(document: ResumeDocument, layout: CvLayout): 
   const language = documentLanguage(layout.language);
   const rtl = textDirection(language) === 'rtl';
   const view = buildCvView(document, layout, language);
-  const accent = /^#[0-9a-f]{6}$/i.test(layout.theme?.accentColor ?? '')
-    ? layout.theme.accentColor.slice(1)
-    : '1F4E79';
+  const accent = docxColour(layout.theme?.accentColor) ?? '1F4E79';
   const para = (options: ConstructorParameters<typeof Paragraph>[0] & object) =>
     new Paragraph({ bidirectional: rtl, ...options });
   const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>

@@ -9,7 +9,7 @@ import { modern } from './templates/modern';
 import { tech } from './templates/tech';
 
 /** `basic` templates come with every plan; `premium` ones need the premiumTemplates feature. */
-export type CvTemplateTier = 'basic' | 'premium';
+export type CvTemplateTier = (typeof CV_TEMPLATE_TIERS)[CvTemplate];
 
 export interface CvTemplateInfo {
   name: CvTemplate;

@@ -10,7 +10,7 @@ import {
 import { analyseAts, type AtsReport } from '../ats/analyse-ats';
 import { renderCvDocx } from '../export/docx';
 import { extractPdfText } from './pdf-text';
-import { renderCvHtml } from './render-cv-html';
+import { renderCoverLetterHtml, renderCvHtml, type CoverLetterContent } from './render-cv-html';
 import { SAMPLE_CV } from './sample-cv';
 
 export interface CvPdfMeta {
@@ -39,6 +39,32 @@ export class CvRenderingService {
       this.renderer.render(html, {
         format: layout.pageSize,
         title: meta.title ?? (name ? `${name} – CV` : 'CV'),
+        author: name || undefined,
+        language: layout.language,
+      }),
+    );
+  }
+
+  coverLetterHtml(
+    basics: ResumeDocument['basics'],
+    layout: CvLayout,
+    letter: CoverLetterContent,
+  ): string {
+    return renderCoverLetterHtml(basics, layout, letter);
+  }
+
+  /** A cover letter as a PDF in its CV's template, page size and theme. */
+  async coverLetterPdf(
+    basics: ResumeDocument['basics'],
+    layout: CvLayout,
+    letter: CoverLetterContent,
+  ): Promise<Buffer> {
+    const name = basics?.name?.trim();
+    const html = renderCoverLetterHtml(basics, layout, letter);
+    return this.rendered(() =>
+      this.renderer.render(html, {
+        format: layout.pageSize,
+        title: name ? `${name} – Cover letter` : 'Cover letter',
         author: name || undefined,
         language: layout.language,
       }),

@@ -5,6 +5,7 @@
 export function cvFileName(
   name: string | undefined,
   extension: 'pdf' | 'docx' | 'html' | 'json',
+  kind = 'CV',
 ): string {
   const base = (name ?? '')
     .normalize('NFC')
@@ -12,7 +13,7 @@ export function cvFileName(
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80);
-  return `${base ? `${base} CV` : 'CV'}.${extension}`;
+  return `${base ? `${base} ${kind}` : kind}.${extension}`;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { Problem } from '@lib/problems';
 import { PAGE_SIZES, type CvLayout, type ResumeDocument } from '../domain/resume';
 import { isCvTemplate, templateDesign } from './catalog';
-import { buildCvView } from './cv-view';
+import { buildCvView, type CvView } from './cv-view';
 import { fontStack, monoStack } from './fonts';
-import { html, trustedCss } from './html';
+import { html, trustedCss, type SafeHtml } from './html';
 import { documentLanguage, textDirection } from './language';
+import type { TemplateDesign } from './parts';
 
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -40,11 +41,15 @@ function baseCss(pageSize: string, font: string): string {
   `;
 }
 
-/**
- * One self-contained HTML page for a CV: inline CSS, local fonts, no scripts
- * and no external URLs (only `data:` images). Every CV string is escaped.
- */
-export function renderCvHtml(document: ResumeDocument, layout: CvLayout): string {
+/** The page every document shares: the template's look, the CV's page size, theme and language. */
+interface StyledPage {
+  language: string;
+  css: string;
+  view: CvView;
+  design: TemplateDesign;
+}
+
+function styledPage(document: ResumeDocument, layout: CvLayout): StyledPage {
   if (!isCvTemplate(layout.template)) {
     throw Problem.badRequest(
       'cv.template_unknown',
@@ -67,22 +72,76 @@ export function renderCvHtml(document: ResumeDocument, layout: CvLayout): string
   const language = documentLanguage(layout.language);
   const font = fontStack(layout.theme.font ?? '', language);
   const design = templateDesign(layout.template);
-  const view = buildCvView(document, layout, language);
   const css =
     baseCss(layout.pageSize, font) + design.css({ accent, font, mono: monoStack(language) });
-  const title = view.name ? `${view.name} – CV` : 'CV';
+  return { language, css, design, view: buildCvView(document, layout, language) };
+}
+
+function page(layout: CvLayout, style: StyledPage, title: string, body: SafeHtml): string {
   return html`<!doctype html>
-    <html lang="${language}" dir="${textDirection(language)}">
+    <html lang="${style.language}" dir="${textDirection(style.language)}">
       <head>
         <meta charset="utf-8" />
         <meta http-equiv="Content-Security-Policy" content="${CSP}" />
         <title>${title}</title>
         <style>
-          ${trustedCss(css)}
+          ${trustedCss(style.css)}
         </style>
       </head>
       <body class="template-${layout.template}">
-        ${design.body(view)}
+        ${body}
       </body>
     </html>`.value;
+}
+
+/**
+ * One self-contained HTML page for a CV: inline CSS, local fonts, no scripts
+ * and no external URLs (only `data:` images). Every CV string is escaped.
+ */
+export function renderCvHtml(document: ResumeDocument, layout: CvLayout): string {
+  const style = styledPage(document, layout);
+  const title = style.view.name ? `${style.view.name} – CV` : 'CV';
+  return page(layout, style, title, style.design.body(style.view));
+}
+
+export interface CoverLetterContent {
+  subject?: string | null;
+  /** Paragraphs separated by blank lines. */
+  body: string;
+  company?: string | null;
+  date: Date;
+}
+
+const LETTER_CSS = `
+  .letter { margin-top: 8mm; font-size: 10.5pt; line-height: 1.55; }
+  .letter .letter-date { text-align: end; margin-bottom: 6mm; }
+  .letter .letter-to { margin-bottom: 5mm; font-weight: 600; }
+  .letter h2.letter-subject { margin: 0 0 5mm; border: none; }
+  .letter p { margin: 0 0 3.5mm; break-inside: avoid; }
+`;
+
+/**
+ * A cover letter styled like its CV: the same template header (name, headline,
+ * contact details) and theme, then the letter. Every string is escaped.
+ */
+export function renderCoverLetterHtml(
+  basics: ResumeDocument['basics'],
+  layout: CvLayout,
+  letter: CoverLetterContent,
+): string {
+  const style = styledPage({ basics: { ...basics, summary: undefined } }, layout);
+  const paragraphs = letter.body
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+  const date = new Intl.DateTimeFormat(style.language, { dateStyle: 'long' }).format(letter.date);
+  const body = html`${style.design.body(style.view)}
+    <main class="letter">
+      <p class="letter-date">${date}</p>
+      ${letter.company ? html`<p class="letter-to">${letter.company}</p>` : ''}
+      ${letter.subject ? html`<h2 class="letter-subject">${letter.subject}</h2>` : ''}
+      ${paragraphs.map((paragraph) => html`<p>${paragraph}</p>`)}
+    </main>`;
+  const title = style.view.name ? `${style.view.name} – Cover letter` : 'Cover letter';
+  return page(layout, { ...style, css: style.css + LETTER_CSS }, title, body);
 }

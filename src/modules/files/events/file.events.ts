@@ -2,10 +2,17 @@ import { DomainEvent, DomainEventType } from '@lib/event-store';
 
 export const FILE_STREAM = 'file';
 
+/** Every file event belongs to the uploader: personal data in it is sealed with their key. */
+abstract class FileEvent<P extends { userId: string }> extends DomainEvent<P> {
+  override get dataSubject(): string {
+    return this.payload.userId;
+  }
+}
+
 export type FileRejectReason = 'infected' | 'unprocessable' | 'upload_lost';
 
 @DomainEventType('files.file_uploaded')
-export class FileUploaded extends DomainEvent<{
+export class FileUploaded extends FileEvent<{
   userId: string;
   kind: string;
   mimeType: string;
@@ -18,7 +25,7 @@ export class FileUploaded extends DomainEvent<{
 }
 
 @DomainEventType('files.file_ready')
-export class FileReady extends DomainEvent<{
+export class FileReady extends FileEvent<{
   userId: string;
   scanner: string;
   variants: string[];
@@ -29,7 +36,7 @@ export class FileReady extends DomainEvent<{
 }
 
 @DomainEventType('files.file_rejected')
-export class FileRejected extends DomainEvent<{
+export class FileRejected extends FileEvent<{
   userId: string;
   reason: FileRejectReason;
   signature: string | null;
@@ -40,8 +47,8 @@ export class FileRejected extends DomainEvent<{
 }
 
 /** An upload carried malware; the object is already deleted from storage. */
-@DomainEventType('security.malware_detected')
-export class MalwareDetected extends DomainEvent<{
+@DomainEventType('security.malware_detected', { personal: ['originalName'] })
+export class MalwareDetected extends FileEvent<{
   userId: string;
   signature: string;
   checksum: string;
@@ -53,7 +60,7 @@ export class MalwareDetected extends DomainEvent<{
 }
 
 @DomainEventType('files.file_deleted')
-export class FileDeleted extends DomainEvent<{ userId: string }> {
+export class FileDeleted extends FileEvent<{ userId: string }> {
   constructor(fileId: string, payload: { userId: string }) {
     super(FILE_STREAM, fileId, payload);
   }

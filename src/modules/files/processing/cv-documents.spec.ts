@@ -3,9 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import sharp from 'sharp';
+import { createPdfRenderer } from '@lib/providers';
+import { loadConfig } from '@lib/config';
 import { processCvDocument } from './cv-documents';
 
 describe('processCvDocument', () => {
+  const pdf = createPdfRenderer(loadConfig({ PDF_POOL_SIZE: '1' }));
+  const renderPdf = (html: string) => pdf.render(html, { format: 'A4', title: 'CV' });
+  afterAll(() => pdf.close());
   let workDir: string;
   beforeEach(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'cv-doc-'));
@@ -17,7 +22,7 @@ describe('processCvDocument', () => {
       new Document({ sections: [{ children: [new Paragraph('Ada Lovelace')] }] }),
     );
     const result = await processCvDocument(docx, 'docx', {
-      chromiumPath: '/usr/bin/chromium',
+      renderPdf,
       workDir,
     });
     expect(result.metadata).toMatchObject({ pageCount: 1, text: 'Ada Lovelace' });
@@ -31,7 +36,7 @@ describe('processCvDocument', () => {
   it('fails on a broken PDF (the job then rejects the file as unprocessable)', async () => {
     await expect(
       processCvDocument(Buffer.from('%PDF-1.7\nnot really'), 'pdf', {
-        chromiumPath: '/usr/bin/chromium',
+        renderPdf,
         workDir,
       }),
     ).rejects.toThrow(/PDF inspection failed/);

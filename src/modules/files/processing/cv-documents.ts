@@ -1,7 +1,6 @@
 import mammoth from 'mammoth';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { htmlToPdf } from './html-to-pdf';
 import { inspectPdf } from './inspect-pdf';
 import type { ProcessingResult } from './processing-result';
 
@@ -10,7 +9,8 @@ export const MAX_TEXT_CHARS = 20_000;
 const PREVIEW_WIDTH = 800;
 
 export interface CvDocumentOptions {
-  chromiumPath: string;
+  /** Prints self-contained HTML to an A4 PDF (the PDF port; nothing is fetched). */
+  renderPdf: (html: string) => Promise<Buffer>;
   /** Scratch directory for the intermediate PDF and the preview. */
   workDir: string;
 }
@@ -35,7 +35,7 @@ export async function processCvDocument(
       { styleMap: ["br[type='page'] => hr.page-break"] },
     );
     text = (await mammoth.extractRawText({ buffer: input })).value;
-    await writeFile(pdfPath, await htmlToPdf(documentPage(html), options.chromiumPath));
+    await writeFile(pdfPath, await options.renderPdf(documentPage(html)));
   } else {
     await writeFile(pdfPath, input);
   }

@@ -9,7 +9,8 @@ import { processSocialImage } from './social-images';
 import { processVideo } from './videos';
 
 export interface ProcessingOptions {
-  chromiumPath: string;
+  /** Prints self-contained HTML to an A4 PDF (DOCX previews). */
+  renderPdf: (html: string) => Promise<Buffer>;
   ffmpegPath: string;
   /** Scratch directory for outputs too large for memory (videos). */
   workDir: string;
@@ -32,7 +33,7 @@ export async function processUpload(
       return processLogo(await readFile(inputPath), type as 'png' | 'jpeg' | 'svg');
     case 'cv-file':
       return processCvDocument(await readFile(inputPath), type as 'pdf' | 'docx', {
-        chromiumPath: options.chromiumPath,
+        renderPdf: options.renderPdf,
         workDir: options.workDir,
       });
     case 'social-video':

@@ -58,10 +58,15 @@ export class LocalStorageDriver implements StoragePort {
     }
   }
 
-  async getStream(bucket: BucketName, key: string): Promise<Readable> {
+  /** The whole object, or the bytes `range.start`..`range.end` (inclusive). */
+  async getStream(
+    bucket: BucketName,
+    key: string,
+    range?: { start: number; end: number },
+  ): Promise<Readable> {
     const path = this.pathOf(bucket, key);
     if (!(await this.exists(bucket, key))) throw new StorageObjectNotFound(bucket, key);
-    return createReadStream(path);
+    return createReadStream(path, range);
   }
 
   /** Size and content type, or undefined when there is no such object. */

@@ -1,10 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { findOwnCv } from '../../cv.policies';
+import { CvAiSuggestion } from '../../entities/cv-ai-suggestion.entity';
 import { CvShare } from '../../entities/cv-share.entity';
 import { DeleteCvCommand } from './delete-cv.command';
 
-/** Soft delete: the CV leaves every list and its public link stops working; its history stays. */
+/** Soft delete: the CV leaves every list and its public link stops working; its history stays; its AI suggestions go. */
 @CommandHandler(DeleteCvCommand)
 export class DeleteCvHandler implements ICommandHandler<DeleteCvCommand, void> {
   constructor(private readonly uow: UnitOfWork) {}
@@ -17,6 +18,8 @@ export class DeleteCvHandler implements ICommandHandler<DeleteCvCommand, void> {
         em.remove(share);
         cv.shareRevoked(share.id);
       }
+      // The suggestions quote the CV's texts: they go with it.
+      await em.nativeDelete(CvAiSuggestion, { cvId });
       cv.delete();
     });
   }

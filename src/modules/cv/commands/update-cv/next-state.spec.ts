@@ -91,4 +91,40 @@ describe('nextState', () => {
     const notObject = problemOf(() => nextState(current, { kind: 'merge-patch', patch: [1] }));
     expect(notObject.status).toBe(400);
   });
+
+  it('applies JSON Patches whose tests hold; a failed test is a 409, a bad patch a 400', () => {
+    const next = nextState(current, {
+      kind: 'json-patch',
+      patch: [
+        { op: 'test', path: '/document/work/0/name', value: 'ACME' },
+        { op: 'replace', path: '/document/work/0/name', value: 'Initech' },
+      ],
+    });
+    expect(next.document.work).toEqual([{ name: 'Initech' }]);
+    const stale = problemOf(() =>
+      nextState(current, {
+        kind: 'json-patch',
+        patch: [
+          { op: 'test', path: '/document/work/0/name', value: 'Globex' },
+          { op: 'replace', path: '/document/work/0/name', value: 'Initech' },
+        ],
+      }),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.code).toBe('cv.patch_test_failed');
+    const missing = problemOf(() =>
+      nextState(current, {
+        kind: 'json-patch',
+        patch: [{ op: 'replace', path: '/document/work/3/name', value: 'x' }],
+      }),
+    );
+    expect(missing.status).toBe(400);
+    const invalid = problemOf(() =>
+      nextState(current, {
+        kind: 'json-patch',
+        patch: [{ op: 'replace', path: '/document/basics/phone', value: 42 }],
+      }),
+    );
+    expect(invalid.status).toBe(422);
+  });
 });

@@ -1,12 +1,13 @@
+import { applyPatch } from 'rfc6902';
 import { cloneJson } from '../../domain/clone-json';
 import { Problem, type FieldError } from '@lib/problems';
 import { validateAgainst } from '../../../../common/validation';
-import type { CvState } from '../../domain/cv-state';
+import type { CvState, JsonPatch } from '../../domain/cv-state';
 import { validateJsonResume } from '../../domain/json-resume-validator';
 import { mergeLayout } from '../../domain/layout';
 import { applyMergePatch } from '../../domain/merge-patch';
 import type { ResumeDocument } from '../../domain/resume';
-import { invalidJsonResume } from '../../cv.problems';
+import { invalidJsonResume, patchTestFailed } from '../../cv.problems';
 import { NO_NUL, TITLE_MAX } from '../../dto/cv.dto';
 import { CvLayoutDto } from '../../dto/cv-layout.dto';
 import type { CvChange } from './update-cv.command';
@@ -19,9 +20,14 @@ const PATCHABLE = ['title', 'document', 'layout'];
  * written here, so a refused change changes nothing.
  */
 export function nextState(current: CvState, change: CvChange): CvState {
-  return change.kind === 'merge-patch'
-    ? fromMergePatch(current, change.patch)
-    : fromSections(current, change.update);
+  switch (change.kind) {
+    case 'merge-patch':
+      return fromMergePatch(current, change.patch);
+    case 'sections':
+      return fromSections(current, change.update);
+    case 'json-patch':
+      return fromJsonPatch(current, change.patch);
+  }
 }
 
 function fromMergePatch(current: CvState, patch: unknown): CvState {
@@ -35,6 +41,29 @@ function fromMergePatch(current: CvState, patch: unknown): CvState {
   const merged = applyMergePatch(current, patch) as Partial<
     Record<'title' | 'document' | 'layout', unknown>
   >;
+  return validated(merged, errors);
+}
+
+/** A failed `test` is a conflict (the state moved on); any other failure an invalid patch. */
+function fromJsonPatch(current: CvState, patch: JsonPatch): CvState {
+  const patched = cloneJson(current) as unknown as Record<string, unknown>;
+  const results = applyPatch(patched, cloneJson(patch));
+  const failedAt = results.findIndex((error) => error !== null);
+  if (failedAt >= 0) {
+    const operation = patch[failedAt];
+    if (operation.op === 'test') throw patchTestFailed(operation.path);
+    throw invalid([{ path: operation.path, message: results[failedAt]!.message }]);
+  }
+  const errors: FieldError[] = Object.keys(patched)
+    .filter((key) => !PATCHABLE.includes(key))
+    .map((key) => ({ path: `$.${key}`, message: `must be one of ${PATCHABLE.join(', ')}` }));
+  return validated(patched, errors);
+}
+
+function validated(
+  merged: Partial<Record<'title' | 'document' | 'layout', unknown>>,
+  errors: FieldError[],
+): CvState {
   if (
     typeof merged.title !== 'string' ||
     merged.title.length < 1 ||

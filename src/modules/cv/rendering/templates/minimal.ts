@@ -8,6 +8,7 @@ export const minimal: TemplateDesign = {
     header h1 { font-size: 18pt; font-weight: 500; color: ${accent}; }
     header .label { color: #555; }
     header .contacts { font-size: 9pt; color: #555; margin-top: 1mm; }
+    header .sep { color: #bbb; }
     h2 { font-size: 9pt; font-weight: 500; text-transform: lowercase; letter-spacing: .02em; color: #888;
       margin: 6mm 0 2mm; padding-bottom: 1mm; border-bottom: .2mm solid #ddd; }
     h3 { font-size: 10pt; font-weight: 500; display: inline; }
@@ -22,7 +23,7 @@ export const minimal: TemplateDesign = {
     html` <header>
         <h1>${view.name}</h1>
         ${view.label ? html`<p class="label">${view.label}</p>` : ''}
-        ${contactLine(view.contacts, '   ')}
+        ${contactLine(view.contacts, ' · ')}
       </header>
       ${summary(view, null)}${sections(view, { meta: 'right', tags: 'text' })}`,
 };

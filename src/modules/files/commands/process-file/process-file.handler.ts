@@ -11,9 +11,12 @@ import { AppConfig } from '@lib/config';
 import { UnitOfWork } from '@lib/event-store';
 import {
   AV_SCAN_PORT,
+  PDF_RENDERER,
+  PdfRenderError,
   STORAGE_PORT,
   StorageObjectNotFound,
   type AvScanPort,
+  type PdfRenderer,
   type StoragePort,
 } from '@lib/providers';
 import { StoredFile, type FileVariant } from '../../entities/stored-file.entity';
@@ -40,6 +43,7 @@ export class ProcessFileHandler implements ICommandHandler<ProcessFileCommand, O
     private readonly config: AppConfig,
     @Inject(STORAGE_PORT) private readonly storage: StoragePort,
     @Inject(AV_SCAN_PORT) private readonly scanner: AvScanPort,
+    @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
   ) {}
 
   async execute({ fileId }: ProcessFileCommand): Promise<Outcome> {
@@ -70,11 +74,13 @@ export class ProcessFileHandler implements ICommandHandler<ProcessFileCommand, O
       let result: ProcessingResult;
       try {
         result = await processUpload(file.kind, fileTypeOfMime(file.mimeType), input, {
-          chromiumPath: this.config.env.PUPPETEER_EXECUTABLE_PATH,
+          renderPdf: (html) => this.pdf.render(html, { format: 'A4', title: file.originalName }),
           ffmpegPath: this.config.env.FFMPEG_PATH,
           workDir,
         });
       } catch (error) {
+        // A busy or crashed browser says nothing about the file: try again later.
+        if (error instanceof PdfRenderError && error.retryable) throw error;
         this.logger.warn({ err: error }, `Upload ${file.id} could not be processed`);
         await this.storage.delete('quarantine', file.quarantineKey);
         return this.finish(file, (f) => f.reject('unprocessable'));

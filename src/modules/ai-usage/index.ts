@@ -1,0 +1,3 @@
+export { AiUsageModule } from './ai-usage.module';
+export { AiUsageRecorder } from './ai-usage-recorder';
+export { AiUsageEntry } from './entities/ai-usage-entry.entity';

@@ -1,0 +1,79 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@lib/event-store';
+import { AI_WRITER, type AiWriter } from '@lib/providers';
+import { Problem } from '@lib/problems';
+import { AiUsageRecorder } from '../../../ai-usage';
+import { GetCvQuery, resumeForAi } from '../../../cv';
+import { jobNotFound } from '../../cover-letter.policies';
+import { CoverLetterDto } from '../../dto/cover-letter.dto';
+import { CoverLetter } from '../../entities/cover-letter.entity';
+import { CreateCoverLetterCommand } from './create-cover-letter.command';
+
+/** Writes a first draft with the AI writer from the CV's content and the job ad, and keeps it. */
+@CommandHandler(CreateCoverLetterCommand)
+export class CreateCoverLetterHandler implements ICommandHandler<CreateCoverLetterCommand> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly queries: QueryBus,
+    private readonly usage: AiUsageRecorder,
+    @Inject(AI_WRITER) private readonly writer: AiWriter,
+  ) {}
+
+  async execute({ actor, input }: CreateCoverLetterCommand): Promise<CoverLetterDto> {
+    if ((input.jobDescription === undefined) === (input.jobId === undefined)) {
+      throw Problem.badRequest(
+        'validation.failed',
+        'Send exactly one of jobDescription and jobId',
+        [
+          {
+            path: '$.jobDescription',
+            message: 'exactly one of jobDescription and jobId is required',
+          },
+        ],
+      );
+    }
+    // The CV first: another user's CV is a 404 whatever else is wrong.
+    const cv = await this.queries.execute(new GetCvQuery(actor, input.cvId));
+    if (input.jobId !== undefined) throw jobNotFound(input.jobId);
+    const jobDescription = input.jobDescription!;
+    const resume = resumeForAi(cv.document);
+    const language = input.language ?? cv.layout.language;
+    const result = await this.usage.track(actor.userId, 'coverLetter', () =>
+      this.writer.writeCoverLetter({
+        applicantName: resume.applicantName,
+        ...(resume.headline ? { headline: resume.headline } : {}),
+        ...(resume.summary ? { summary: resume.summary } : {}),
+        experience: resume.experience,
+        skills: resume.skills,
+        jobDescription,
+        ...(input.jobTitle ? { jobTitle: input.jobTitle } : {}),
+        ...(input.company ? { company: input.company } : {}),
+        tone: input.tone,
+        language,
+      }),
+    );
+    const title =
+      input.title ??
+      result.subject ??
+      ([input.company, input.jobTitle].filter(Boolean).join(' – ') || cv.title).slice(0, 200);
+    const letter = CoverLetter.write({
+      ownerId: actor.userId,
+      cvId: cv.id,
+      title,
+      jobDescription,
+      jobTitle: input.jobTitle ?? null,
+      company: input.company ?? null,
+      tone: input.tone,
+      language,
+      body: result.body,
+      provider: result.provider,
+      model: result.model,
+    });
+    await this.uow.run((em) => {
+      em.persist(letter);
+      return Promise.resolve();
+    });
+    return CoverLetterDto.from(letter);
+  }
+}

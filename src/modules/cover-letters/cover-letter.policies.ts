@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import type { Principal } from '@lib/authz';
+import { Problem } from '@lib/problems';
+import { CoverLetter } from './entities/cover-letter.entity';
+
+export type CoverLetterActor = Pick<Principal, 'userId' | 'tier' | 'role'>;
+
+export const coverLetterNotFound = () => Problem.notFound('Cover letter', 'cover_letter.not_found');
+
+/** The actor's own cover letter; another user's is a 404 like a missing one. */
+export async function findOwnCoverLetter(
+  em: EntityManager,
+  actor: CoverLetterActor,
+  id: string,
+  { lock = false } = {},
+): Promise<CoverLetter> {
+  const letter = await em.findOne(
+    CoverLetter,
+    { id, ownerId: actor.userId },
+    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+  );
+  if (!letter) throw coverLetterNotFound();
+  return letter;
+}
+
+/** A `jobId` needs the jobs module, which does not exist yet: every id is unknown. */
+export function jobNotFound(jobId: string): Problem {
+  return new Problem(
+    422,
+    'cover_letter.job_not_found',
+    'Unprocessable entity',
+    `No job ${jobId}; send the job description as \`jobDescription\``,
+  );
+}
+
+export function coverLetterVersionConflict(currentVersion: number): Problem {
+  return new Problem(
+    412,
+    'cover_letter.version_conflict',
+    'Precondition failed',
+    `The cover letter is at version ${currentVersion}; reload it and apply your change to that version`,
+    { currentVersion },
+  );
+}

@@ -1,0 +1,7 @@
+export { CoverLettersModule } from './cover-letters.module';
+export { CoverLetter } from './entities/cover-letter.entity';
+export {
+  CoverLetterCreated,
+  CoverLetterDeleted,
+  CoverLetterUpdated,
+} from './events/cover-letter.events';

@@ -1,0 +1,60 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Problem } from '@lib/problems';
+import {
+  CvRenderingService,
+  cvFileName,
+  DEFAULT_CV_LAYOUT,
+  GetCvQuery,
+  type CvLayout,
+  type ResumeDocument,
+} from '../../../cv';
+import { findOwnCoverLetter } from '../../cover-letter.policies';
+import { ExportCoverLetterQuery, type ExportedCoverLetter } from './export-cover-letter.query';
+
+/**
+ * Renders a cover letter in its CV's template, page size and theme, under the
+ * CV's header. A letter whose CV was deleted keeps working in the default look.
+ */
+@QueryHandler(ExportCoverLetterQuery)
+export class ExportCoverLetterHandler implements IQueryHandler<ExportCoverLetterQuery> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queries: QueryBus,
+    private readonly rendering: CvRenderingService,
+  ) {}
+
+  async execute({ actor, id, format }: ExportCoverLetterQuery): Promise<ExportedCoverLetter> {
+    const letter = await findOwnCoverLetter(this.em.fork(), actor, id);
+    const { basics, layout } = await this.cvLook(actor, letter.cvId, letter.language);
+    const content = {
+      subject: letter.title,
+      body: letter.body,
+      company: letter.company,
+      date: letter.updatedAt,
+    };
+    const fileName = cvFileName(basics?.name, format, 'Cover letter');
+    if (format === 'html') {
+      const html = this.rendering.coverLetterHtml(basics, layout, content);
+      return { content: html, contentType: 'text/html; charset=utf-8', fileName };
+    }
+    const pdf = await this.rendering.coverLetterPdf(basics, layout, content);
+    return { content: pdf, contentType: 'application/pdf', fileName };
+  }
+
+  private async cvLook(
+    actor: ExportCoverLetterQuery['actor'],
+    cvId: string,
+    language: string,
+  ): Promise<{ basics: ResumeDocument['basics']; layout: CvLayout }> {
+    try {
+      const cv = await this.queries.execute(new GetCvQuery(actor, cvId));
+      return { basics: cv.document.basics, layout: cv.layout };
+    } catch (error) {
+      if (error instanceof Problem && error.status === 404) {
+        return { basics: undefined, layout: { ...DEFAULT_CV_LAYOUT, language } };
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { findOwnCoverLetter } from '../../cover-letter.policies';
+import { CoverLetterDto } from '../../dto/cover-letter.dto';
+import { GetCoverLetterQuery } from './get-cover-letter.query';
+
+@QueryHandler(GetCoverLetterQuery)
+export class GetCoverLetterHandler implements IQueryHandler<GetCoverLetterQuery, CoverLetterDto> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute({ actor, id }: GetCoverLetterQuery): Promise<CoverLetterDto> {
+    return CoverLetterDto.from(await findOwnCoverLetter(this.em.fork(), actor, id));
+  }
+}

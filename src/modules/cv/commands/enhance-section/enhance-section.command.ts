@@ -1,0 +1,17 @@
+import { Command } from '@nestjs/cqrs';
+import type { AiTone } from '@lib/providers';
+import type { EnhanceableSection } from '../../ai/ai-sections';
+import type { CvActor } from '../../cv.policies';
+import type { EnhanceResultDto } from '../../dto/cv-ai.dto';
+
+export class EnhanceSectionCommand extends Command<EnhanceResultDto> {
+  constructor(
+    readonly actor: CvActor,
+    readonly cvId: string,
+    readonly section: EnhanceableSection,
+    readonly itemId?: string,
+    readonly tone?: AiTone,
+  ) {
+    super();
+  }
+}
