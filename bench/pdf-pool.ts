@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { PuppeteerPdfRenderer } from '@lib/providers';
+import { CHROMIUM_ARGS, PuppeteerPdfRenderer } from '@lib/providers';
 import { DEFAULT_CV_LAYOUT } from '../src/modules/cv/domain/resume';
 import { renderCvHtml } from '../src/modules/cv/rendering/render-cv-html';
 import { SAMPLE_CV } from '../src/modules/cv/rendering/sample-cv';
@@ -26,17 +26,6 @@ import { machineInfo } from './lib/report';
 const ROOT = resolve(__dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 interface ModeResult {
   mode: string;
@@ -96,7 +85,7 @@ async function launchPerPdf(): Promise<Buffer> {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [...ARGS, `--user-data-dir=${userDataDir}`],
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
   });
   try {
     const page = await browser.newPage();

@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '@lib/providers';
 import { TestApp } from '@lib/testing';
 
 /** Admins run the platform from Swagger UI: it must load, authorize and execute a call. */
@@ -13,15 +14,7 @@ describe('Swagger UI in a real browser', () => {
     baseUrl = await t.app.getUrl();
     browser = await chromium.launch({
       executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {

@@ -46,6 +46,7 @@ export {
 } from './pdf/pdf.port';
 export { createPdfRenderer, PdfProviderModule } from './pdf/pdf.module';
 export {
+  CHROMIUM_ARGS,
   PuppeteerPdfRenderer,
   type PuppeteerPoolOptions,
 } from './pdf/drivers/puppeteer-pool.driver';

@@ -25,7 +25,7 @@ export interface PuppeteerPoolOptions {
 }
 
 /** Flags that keep headless Chromium from reaching out on its own on a closed network. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
