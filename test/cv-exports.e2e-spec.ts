@@ -290,6 +290,31 @@ describe('CV exports, previews, PDFs, ATS check, public CVs and import from a fi
     );
   }, 60000);
 
+  it('deleting a CV deletes its exports and its rendered files, not what a duplicate shares', async () => {
+    const cvId = await newCv(pro, { ...DOCUMENT, meta: { version: 'deleted-cv-test' } });
+    const [pdf, docx] = await Promise.all(
+      (['pdf', 'docx'] as const).map(async (format) =>
+        finished(pro, (await requestExport(pro, cvId, { format })).exportId),
+      ),
+    );
+    const twin = await call(pro, 'POST', `/v1/cvs/${cvId}/duplicate`);
+    const twinId = twin.json<{ id: string }>().id;
+    // Same content, same format: the duplicate's PDF is the very same stored object.
+    const twinPdf = await finished(
+      pro,
+      (await requestExport(pro, twinId, { format: 'pdf' })).exportId,
+    );
+    expect([pdf.status, docx.status, twinPdf.status]).toEqual(['ready', 'ready', 'ready']);
+    expect(new URL(twinPdf.downloadUrl!).pathname).toBe(new URL(pdf.downloadUrl!).pathname);
+
+    expect((await call(pro, 'DELETE', `/v1/cvs/${cvId}`)).statusCode).toBe(204);
+    await eventually(async () => (await getExport(pro, docx.id)).statusCode === 404);
+    expect((await getExport(pro, pdf.id)).statusCode).toBe(404);
+    const { pathname, search } = new URL(docx.downloadUrl!);
+    expect((await t.inject({ method: 'GET', url: `${pathname}${search}` })).statusCode).toBe(404);
+    expect((await download(twinPdf.downloadUrl!)).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60000);
+
   it('replaces a killed browser: the export still completes', async () => {
     const cvId = await newCv(pro, {
       ...DOCUMENT,

@@ -7,6 +7,7 @@ import { RunExportHandler } from '../commands/run-export/run-export.handler';
 import { CvDocumentsController } from '../cv-documents.controller';
 import { CvExportsController } from '../cv-exports.controller';
 import { CvModule } from '../cv.module';
+import { EraseExportsOfDeletedCvHandler } from '../event-handlers/erase-exports-of-deleted-cv.handler';
 import { EraseExportsOfDeletedUserHandler } from '../event-handlers/erase-exports-of-deleted-user.handler';
 import { RunExportProcessor } from '../jobs/run-export.processor';
 import { PublicCvsController } from '../public-cvs.controller';
@@ -38,6 +39,7 @@ export class CvExportsModule {
         GetExportHandler,
         ImportCvFileHandler,
         EraseExportsOfDeletedUserHandler,
+        EraseExportsOfDeletedCvHandler,
         ...(runsWorker ? [RunExportProcessor] : []),
       ],
     };

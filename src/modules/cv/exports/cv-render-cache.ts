@@ -65,6 +65,27 @@ export class CvRenderCache {
     return rows.length;
   }
 
+  /**
+   * Deletes the rendered files made for one CV, except those another CV's export
+   * still points at (identical content renders to one shared object).
+   */
+  async eraseCv(cvId: string): Promise<number> {
+    const em = this.em.fork();
+    const rows = await em.execute<{ storage_key: string }[]>(
+      `select f.storage_key from cv_rendered_files f
+        where f.cv_id = ? and not exists (select 1 from cv_exports e
+          where e.storage_key = f.storage_key and e.cv_id <> f.cv_id)`,
+      [cvId],
+    );
+    for (const row of rows) await this.storage.delete(RENDER_BUCKET, row.storage_key);
+    if (rows.length > 0) {
+      await em.nativeDelete(CvRenderedFile, {
+        storageKey: { $in: rows.map((r) => r.storage_key) },
+      });
+    }
+    return rows.length;
+  }
+
   private async render({ document, layout, format }: RenderTarget): Promise<Buffer> {
     switch (format) {
       case 'pdf':
