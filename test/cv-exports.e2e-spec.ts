@@ -1,10 +1,13 @@
+import { getQueueToken } from '@nestjs/bull';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { QUEUES } from '@lib/queue';
 import { CommandBus } from '@nestjs/cqrs';
+import type { Queue } from 'bull';
 import { PDFParse } from 'pdf-parse';
 import { eventually, TestApp } from '@lib/testing';
 import { PDF_RENDERER, PuppeteerPdfRenderer, STORAGE_PORT, type StoragePort } from '@lib/providers';
 import { StoredFile } from '../src/modules/files';
-import { CvRenderedFile, renderCvHtml } from '../src/modules/cv';
+import { CvRenderedFile, renderCvHtml, RequeueStalledExports } from '../src/modules/cv';
 import { DEFAULT_CV_LAYOUT, type ResumeDocument } from '../src/modules/cv/domain/resume';
 import { RunExportCommand } from '../src/modules/cv/commands/run-export/run-export.command';
 import { CvExport } from '../src/modules/cv/entities/cv-export.entity';
@@ -313,6 +316,26 @@ describe('CV exports, previews, PDFs, ATS check, public CVs and import from a fi
     const { pathname, search } = new URL(docx.downloadUrl!);
     expect((await t.inject({ method: 'GET', url: `${pathname}${search}` })).statusCode).toBe(404);
     expect((await download(twinPdf.downloadUrl!)).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60000);
+
+  it('sweeps exports whose job was lost: they are enqueued again and complete', async () => {
+    const cvId = await newCv(pro, { ...DOCUMENT, meta: { version: 'lost-job-test' } });
+    const { exportId } = await requestExport(pro, cvId, { format: 'html' });
+    await finished(pro, exportId);
+    // As if Redis lost the job before it ran: queued for a long time, no job in Bull.
+    const em = t.get(EntityManager).fork();
+    await em.nativeUpdate(
+      CvExport,
+      { id: exportId },
+      { status: 'queued', storageKey: null, createdAt: new Date(Date.now() - 3_600_000) },
+    );
+    const queue = t.get<Queue>(getQueueToken(QUEUES.cvExports));
+    await (await queue.getJob(exportId))?.remove();
+
+    const sweep = t.get(RequeueStalledExports);
+    expect(await sweep.run()).toMatchObject({ enqueued: 1 });
+    expect((await finished(pro, exportId)).status).toBe('ready');
+    expect(await sweep.run()).toEqual({ retried: 0, enqueued: 0 });
   }, 60000);
 
   it('replaces a killed browser: the export still completes', async () => {

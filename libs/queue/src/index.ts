@@ -10,4 +10,5 @@ export {
 } from './queue-names';
 export { cappedExponentialBackoff, defaultJobOptions, QueueModule } from './queue.module';
 export { Queues } from './queues';
+export { requeueLostJobs, type RequeueOutcome } from './requeue-lost-jobs';
 export { InjectRedis, REDIS, RedisModule } from './redis.module';

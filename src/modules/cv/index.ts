@@ -1,4 +1,5 @@
 export { CvModule } from './cv.module';
+export { RequeueStalledExports } from './jobs/requeue-stalled-exports';
 export { CvErasure } from './cv-erasure';
 export { ShareVisits, type Visitor } from './sharing/share-visits';
 export { CvHistory } from './versions/cv-history';

@@ -9,6 +9,11 @@ import { CvExportsController } from '../cv-exports.controller';
 import { CvModule } from '../cv.module';
 import { EraseExportsOfDeletedCvHandler } from '../event-handlers/erase-exports-of-deleted-cv.handler';
 import { EraseExportsOfDeletedUserHandler } from '../event-handlers/erase-exports-of-deleted-user.handler';
+import {
+  RequeueStalledExports,
+  RequeueStalledExportsProcessor,
+  RequeueStalledExportsScheduler,
+} from '../jobs/requeue-stalled-exports';
 import { RunExportProcessor } from '../jobs/run-export.processor';
 import { PublicCvsController } from '../public-cvs.controller';
 import { AtsCheckHandler } from '../queries/ats-check/ats-check.handler';
@@ -40,7 +45,10 @@ export class CvExportsModule {
         ImportCvFileHandler,
         EraseExportsOfDeletedUserHandler,
         EraseExportsOfDeletedCvHandler,
-        ...(runsWorker ? [RunExportProcessor] : []),
+        RequeueStalledExports,
+        ...(runsWorker
+          ? [RunExportProcessor, RequeueStalledExportsScheduler, RequeueStalledExportsProcessor]
+          : []),
       ],
     };
   }

@@ -4,7 +4,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bull';
 import { AppConfig } from '@lib/config';
-import { QUEUES, type ProcessFileJob } from '@lib/queue';
+import { QUEUES, requeueLostJobs, type ProcessFileJob, type RequeueOutcome } from '@lib/queue';
 import { StoredFile } from '../entities/stored-file.entity';
 import {
   PROCESS_FILE_JOB,
@@ -28,7 +28,7 @@ export class RequeueStalledUploads {
     @InjectQueue(QUEUES.files) private readonly files: Queue<ProcessFileJob>,
   ) {}
 
-  async run(olderThanMs = STALLED_AFTER_MS): Promise<{ retried: number; enqueued: number }> {
+  async run(olderThanMs = STALLED_AFTER_MS): Promise<RequeueOutcome> {
     const stalled = await this.em
       .fork()
       .find(
@@ -36,23 +36,12 @@ export class RequeueStalledUploads {
         { status: 'pending', createdAt: { $lt: new Date(Date.now() - olderThanMs) } },
         { orderBy: { createdAt: 'asc' }, limit: BATCH, fields: ['id'] },
       );
-    let retried = 0;
-    let enqueued = 0;
-    for (const { id } of stalled) {
-      const job = await this.files.getJob(id);
-      if (!job) {
-        await this.files.add(
-          PROCESS_FILE_JOB,
-          { fileId: id },
-          processingJobOptions(this.config, id),
-        );
-        enqueued += 1;
-      } else if (await job.isFailed()) {
-        await job.retry();
-        retried += 1;
-      }
-    }
-    return { retried, enqueued };
+    return requeueLostJobs(
+      this.files,
+      stalled.map((file) => file.id),
+      (id) =>
+        this.files.add(PROCESS_FILE_JOB, { fileId: id }, processingJobOptions(this.config, id)),
+    );
   }
 }
 
@@ -77,7 +66,7 @@ export class RequeueStalledUploadsProcessor {
   constructor(private readonly requeue: RequeueStalledUploads) {}
 
   @Process(REQUEUE_STALLED_UPLOADS_JOB)
-  process(): Promise<{ retried: number; enqueued: number }> {
+  process(): Promise<RequeueOutcome> {
     return this.requeue.run();
   }
 }
