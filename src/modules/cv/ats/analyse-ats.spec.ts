@@ -1,4 +1,4 @@
-import type { ResumeDocument } from '../domain/resume';
+import { DEFAULT_CV_LAYOUT, type ResumeDocument } from '../domain/resume';
 import { analyseAts, keywordCoverage, normaliseText } from './analyse-ats';
 
 const document: ResumeDocument = {
@@ -45,6 +45,22 @@ describe('analyseAts', () => {
     expect(failed.filter((check) => check !== 'keywords')).toEqual([]);
     expect(report.score).toBeGreaterThanOrEqual(85);
     expect(report.score).toBeLessThanOrEqual(100);
+  });
+
+  it('recognises the headings of the CV’s own language as well as English ones', () => {
+    const german = pdfText
+      .replace('WORK EXPERIENCE', 'Berufserfahrung')
+      .replace('Education', 'Ausbildung')
+      .replace('Skills', 'Kenntnisse');
+    const sections = (language: string) =>
+      analyseAts({
+        pdfText: german,
+        document,
+        pages: 1,
+        layout: { ...DEFAULT_CV_LAYOUT, language },
+      }).findings.find((f) => f.check === 'sections')!;
+    expect(sections('de').passed).toBe(true);
+    expect(sections('en').passed).toBe(false);
   });
 
   it('flags missing headings, contacts, reading order and bad dates', () => {

@@ -5,6 +5,7 @@ import {
   type ResumeSection,
 } from '../domain/resume';
 import { monthIndex, parseResumeDate, type ResumeDateParts } from '../rendering/dates';
+import { cvWords } from '../rendering/headings';
 import { orderedSections } from '../rendering/cv-view';
 import { STOP_WORDS } from './stop-words';
 
@@ -29,7 +30,7 @@ export interface AtsInput {
   pdfText: string;
   document: ResumeDocument;
   /** Hidden sections are not expected in the text. */
-  layout?: Pick<CvLayout, 'sectionOrder' | 'hiddenSections'>;
+  layout?: Pick<CvLayout, 'sectionOrder' | 'hiddenSections'> & Partial<Pick<CvLayout, 'language'>>;
   pages?: number;
   jobDescription?: string;
 }
@@ -115,7 +116,11 @@ function sectionsCheck({ pdfText, document, layout }: AtsInput) {
     .split('\n')
     .map((line) => normaliseText(line))
     .filter((line) => line.length > 0 && line.split(' ').length <= 4);
-  const found = expected.filter((key) => headings.some((line) => HEADING_PATTERNS[key].test(line)));
+  // Parsers know the English headings; the CV's own language's headings count too.
+  const words = cvWords(layout?.language ?? 'en');
+  const found = expected.filter((key) =>
+    headings.some((line) => HEADING_PATTERNS[key].test(line) || line === normaliseText(words[key])),
+  );
   const missing = expected.filter((key) => !found.includes(key));
   const fraction = expected.length === 0 ? 0 : found.length / expected.length;
   const findings =

@@ -53,7 +53,7 @@ export async function renderCvDocx(document: ResumeDocument, layout: CvLayout): 
 
   function summaryParagraphs({ summary }: CvView): Paragraph[] {
     if (!summary) return [];
-    return [heading('Summary'), para({ children: [run(summary)] })];
+    return [heading(view.words.summary), para({ children: [run(summary)] })];
   }
 
   function heading(text: string): Paragraph {

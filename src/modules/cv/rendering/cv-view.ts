@@ -5,6 +5,7 @@ import {
   type ResumeSection,
 } from '../domain/resume';
 import { formatDateRange, formatResumeDate } from './dates';
+import { cvWords, type CvWords } from './headings';
 
 /** One entry of a section, in the shape every template renders. */
 export interface CvItem {
@@ -43,21 +44,9 @@ export interface CvView {
   image?: string;
   contacts: CvContact[];
   sections: CvSectionView[];
+  /** Headings and fixed words in the CV's language. */
+  words: CvWords;
 }
-
-export const SECTION_HEADINGS: Record<ResumeSection, string> = {
-  work: 'Work Experience',
-  volunteer: 'Volunteering',
-  education: 'Education',
-  awards: 'Awards',
-  certificates: 'Certificates',
-  publications: 'Publications',
-  skills: 'Skills',
-  languages: 'Languages',
-  interests: 'Interests',
-  references: 'References',
-  projects: 'Projects',
-};
 
 const COMPACT = new Set<ResumeSection>(['skills', 'languages', 'interests']);
 
@@ -73,10 +62,11 @@ export function orderedSections(
 /** Turns a JSON Resume document into what templates render: text only, nothing trusted. */
 export function buildCvView(document: ResumeDocument, layout: CvLayout, language: string): CvView {
   const basics = document.basics ?? {};
+  const words = cvWords(language);
   const sections = orderedSections(layout)
     .map((key): CvSectionView => {
       const items = sectionItems(document, key, language).filter(hasContent);
-      return { key, heading: SECTION_HEADINGS[key], compact: COMPACT.has(key), items };
+      return { key, heading: words[key], compact: COMPACT.has(key), items };
     })
     .filter((section) => section.items.length > 0);
   return {
@@ -86,6 +76,7 @@ export function buildCvView(document: ResumeDocument, layout: CvLayout, language
     image: dataImage(basics.image),
     contacts: contacts(document),
     sections,
+    words,
   };
 }
 

@@ -1,3 +1,4 @@
+import { cvWords } from './headings';
 /** A parsed JSON Resume date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with its precision. */
 export interface ResumeDateParts {
   year: number;
@@ -60,6 +61,6 @@ export function formatDateRange(
   const from = start?.trim() ? formatResumeDate(start, language) : undefined;
   const to = end?.trim() ? formatResumeDate(end, language) : undefined;
   if (from && to) return from === to ? from : `${from} – ${to}`;
-  if (from) return `${from} – Present`;
+  if (from) return `${from} – ${cvWords(language).present}`;
   return to;
 }

@@ -37,7 +37,7 @@ export function photo(view: CvView): SafeHtml | '' {
   return view.image ? html`<img class="photo" src="${view.image}" alt="" />` : '';
 }
 
-export function summary(view: CvView, heading: string | null = 'Summary'): SafeHtml | '' {
+export function summary(view: CvView, heading: string | null = view.words.summary): SafeHtml | '' {
   if (!view.summary) return '';
   return html`<section class="section summary">
     ${heading ? html`<h2>${heading}</h2>` : ''}

@@ -89,6 +89,17 @@ describe('renderCvHtml', () => {
     expect(renderCvHtml(doc, layout({ language: 'not a tag!' }))).toContain('lang="en" dir="ltr"');
   });
 
+  it('writes headings and "Present" in the CV’s language, English when it has no words for it', () => {
+    const german = renderCvHtml(doc, layout({ language: 'de-AT' }));
+    expect(german).toContain('Berufserfahrung');
+    expect(german).toContain('Ausbildung');
+    expect(german).toMatch(/2021 – heute/);
+    expect(german).not.toContain('Work Experience');
+    const unknown = renderCvHtml(doc, layout({ language: 'sw' }));
+    expect(unknown).toContain('Work Experience');
+    expect(unknown).toMatch(/ – Present/);
+  });
+
   it('refuses a colour that is not hex and an unknown template', () => {
     const bad = (overrides: Partial<CvLayout>) => () => renderCvHtml(doc, layout(overrides));
     for (const accentColor of ['red', '#12345', '#123456; } body { display:none', 'url(x)']) {

@@ -25,5 +25,5 @@ export const classic: TemplateDesign = {
         ${view.label ? html`<p class="label">${view.label}</p>` : ''}
         ${contactLine(view.contacts, ' | ')}
       </header>
-      ${summary(view, 'Profile')}${sections(view, { meta: 'right', tags: 'text' })}`,
+      ${summary(view, view.words.profile)}${sections(view, { meta: 'right', tags: 'text' })}`,
 };

@@ -30,6 +30,6 @@ export const creative: TemplateDesign = {
           ${view.label ? html`<p class="label">${view.label}</p>` : ''}${contactLine(view.contacts)}
         </div>
       </header>
-      ${summary(view, 'About Me')}${sections(view, { meta: 'below', tags: 'chips' })}
+      ${summary(view, view.words.aboutMe)}${sections(view, { meta: 'below', tags: 'chips' })}
     </main>`,
 };

@@ -30,5 +30,5 @@ export const executive: TemplateDesign = {
         ${view.label ? html`<p class="label">${view.label}</p>` : ''}
         ${contactLine(view.contacts, ' | ')}
       </header>
-      ${summary(view, 'Executive Profile')}${sections(view, { meta: 'left', tags: 'text' })}`,
+      ${summary(view, view.words.executiveProfile)}${sections(view, { meta: 'left', tags: 'text' })}`,
 };
