@@ -6,7 +6,7 @@ import type { ExportFormat } from '../entities/cv-export.entity';
  * Part of every cache key: bump it whenever templates, fonts or the renderer
  * change what a CV looks like, so stale cached files are never served.
  */
-export const RENDERER_VERSION = 'cv-render-1';
+export const RENDERER_VERSION = 'cv-render-2'; // 2: headings in the CV's language
 
 export const FORMAT_FILES: Readonly<
   Record<ExportFormat, { extension: 'pdf' | 'docx' | 'json' | 'html'; contentType: string }>
