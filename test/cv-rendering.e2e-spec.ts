@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PDFParse } from 'pdf-parse';
 import sharp from 'sharp';
 import { PuppeteerPdfRenderer } from '@lib/providers';
+import { closeNow, listenOnLoopback } from '@lib/testing';
 import {
   CV_TEMPLATES,
   DEFAULT_CV_LAYOUT,
@@ -213,10 +213,9 @@ describe('CV rendering with Debian Chromium', () => {
         received.push(req.url ?? '');
         res.end('x');
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      origin = await listenOnLoopback(server);
     });
-    afterAll(() => new Promise((resolve) => server.close(resolve)));
+    afterAll(() => closeNow(server));
 
     it('renders script tags, remote images and iframes as text, and nothing is fetched', async () => {
       const script = `<script>fetch('${origin}/script')</script>`;

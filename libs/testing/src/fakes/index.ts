@@ -14,3 +14,4 @@ export {
 export { OpenAiFake, type ChatCompletionRequest, type ScriptedAnswer } from './openai.fake';
 export { EICAR_TEST_FILE } from './eicar';
 export { S3Fake } from './s3.fake';
+export { closeNow, listenOnLoopback } from './loopback';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback';
 
 /** How a provider shapes its profile response. */
 export type OAuthDialect = 'oidc' | 'x' | 'facebook';
@@ -74,9 +74,7 @@ export class OAuthProviderFake {
       this.handle(request, response).catch(() => response.destroy());
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.baseUrl = await listenOnLoopback(server);
     return { url: this.baseUrl };
   }
 
@@ -94,12 +92,7 @@ export class OAuthProviderFake {
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve, reject) =>
-      server.close((error) => (error ? reject(error) : resolve())),
-    );
+    await closeNow(this.server);
     this.server = undefined;
   }
 

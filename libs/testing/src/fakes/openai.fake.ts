@@ -6,7 +6,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback';
 
 /** One `POST /v1/chat/completions` as the fake received it, with the parameters tests assert on. */
 export interface ChatCompletionRequest {
@@ -68,21 +68,14 @@ export class OpenAiFake {
       this.handle(request, response).catch(() => response.destroy());
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const url = `http://127.0.0.1:${port}`;
+    const url = await listenOnLoopback(server);
     return { url, baseURL: `${url}/v1` };
   }
 
   async stop(): Promise<void> {
     for (const timer of this.held) clearTimeout(timer);
     this.held.clear();
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve, reject) =>
-      server.close((error) => (error ? reject(error) : resolve())),
-    );
+    await closeNow(this.server);
     this.server = undefined;
   }
 

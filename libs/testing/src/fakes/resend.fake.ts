@@ -6,7 +6,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback';
 
 /** One HTTP request as the fake received it. `body` is the parsed JSON, or the raw text. */
 export interface RecordedRequest {
@@ -95,20 +95,13 @@ export class ResendFake {
       this.handle(request, response).catch(() => response.destroy());
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}` };
+    return { url: await listenOnLoopback(server) };
   }
 
   async stop(): Promise<void> {
     for (const timer of this.heldReplies) clearTimeout(timer);
     this.heldReplies.clear();
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve, reject) =>
-      server.close((error) => (error ? reject(error) : resolve())),
-    );
+    await closeNow(this.server);
     this.server = undefined;
   }
 
