@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { SAMPLE_CV } from '../../src/modules/cv/rendering/sample-cv';
+import { registerBenchUser } from '../lib/accounts';
 import type { Scenario } from '../scenario';
 
 /**
@@ -22,18 +22,7 @@ const cvPdf: Scenario = {
     'GET /v1/cvs/{id}/pdf of a one-page CV (modern, A4): rendered each time (Cache-Control: no-cache; auth + render + PDF + store) versus a browser launched per request, and served from the storage cache. Goals: render p50 ≤ 100 ms, ≥ 20 PDFs/s; cached p50 ≤ 10 ms.',
   load: { connections: 4, durationSeconds: 10, warmupSeconds: 3 },
   async prepare({ apiUrl, startBaselineServer }) {
-    const register = await fetch(`${apiUrl}/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: `bench-${randomUUID()}@example.test`,
-        password: 'bench-passphrase-2026',
-        name: 'Bench',
-      }),
-    });
-    if (register.status !== 201) throw new Error(`register failed: ${register.status}`);
-    const { accessToken } = (await register.json()) as { accessToken: string };
-    const authorization = `Bearer ${accessToken}`;
+    const authorization = `Bearer ${await registerBenchUser(apiUrl)}`;
     const created = await fetch(`${apiUrl}/v1/cvs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization },

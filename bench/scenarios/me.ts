@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { registerBenchUser } from '../lib/accounts';
 import type { Scenario } from '../scenario';
 
 /**
@@ -11,17 +11,7 @@ const me: Scenario = {
   description:
     'GET /v1/me with a valid JWT (RS256 verify, Redis denylist, policy guard, one PostgreSQL read) versus a bare node:http server; goal api/raw ≥ 0.5.',
   async prepare({ apiUrl, startRawHttpServer }) {
-    const response = await fetch(`${apiUrl}/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: `bench-${randomUUID()}@example.test`,
-        password: 'bench-passphrase-2026',
-        name: 'Bench',
-      }),
-    });
-    if (response.status !== 201) throw new Error(`register failed: ${response.status}`);
-    const { accessToken } = (await response.json()) as { accessToken: string };
+    const accessToken = await registerBenchUser(apiUrl);
     const rawUrl = await startRawHttpServer();
     return [
       {
