@@ -86,16 +86,20 @@ export class PersonalDataVault {
     subjectId: string,
     { create }: { create: boolean },
   ): Promise<Buffer | undefined> {
-    if (create) {
+    const select = () =>
+      em.execute<{ sealed_key: string | null }[]>(
+        'select sealed_key from personal_data_keys where subject_id = ?',
+        [subjectId],
+      );
+    let [row] = await select();
+    if (!row && create) {
+      // Two appends may race for a new subject's key: whichever insert wins, both read it back.
       await em.execute(
         `insert into personal_data_keys (subject_id, sealed_key) values (?, ?) on conflict (subject_id) do nothing`,
         [subjectId, this.box.seal(randomBytes(32).toString('base64'))],
       );
+      [row] = await select();
     }
-    const [row] = await em.execute<{ sealed_key: string | null }[]>(
-      'select sealed_key from personal_data_keys where subject_id = ?',
-      [subjectId],
-    );
     return row?.sealed_key ? Buffer.from(this.box.open(row.sealed_key), 'base64') : undefined;
   }
 }
