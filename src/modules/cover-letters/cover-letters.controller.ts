@@ -27,7 +27,7 @@ import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
-import { contentDisposition, etag, expectedVersion } from '../cv';
+import { etag, expectedVersion, sendHtml, sendPdf } from '../cv';
 import { CreateCoverLetterCommand } from './commands/create-cover-letter/create-cover-letter.command';
 import { DeleteCoverLetterCommand } from './commands/delete-cover-letter/delete-cover-letter.command';
 import { UpdateCoverLetterCommand } from './commands/update-cover-letter/update-cover-letter.command';
@@ -170,20 +170,11 @@ export class CoverLettersController {
     @QueryParams() query: ExportCoverLetterDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | string> {
-    const format = query.format ?? 'pdf';
-    const exported = await this.queries.execute(new ExportCoverLetterQuery(principal, id, format));
-    void reply
-      .header('Content-Type', exported.contentType)
-      .header(
-        'Content-Disposition',
-        contentDisposition(exported.fileName, format === 'pdf' ? 'attachment' : 'inline'),
-      );
-    if (format === 'html') {
-      void reply.header(
-        'Content-Security-Policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
-      );
-    }
-    return exported.content;
+    const exported = await this.queries.execute(
+      new ExportCoverLetterQuery(principal, id, query.format ?? 'pdf'),
+    );
+    return exported.format === 'html'
+      ? sendHtml(reply, exported.html)
+      : sendPdf(reply, exported.pdf, exported.fileName, 'attachment');
   }
 }

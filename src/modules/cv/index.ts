@@ -38,6 +38,7 @@ export { CvRenderedFile } from './entities/cv-rendered-file.entity';
 export { CvRenderingService, type CvPdfMeta } from './rendering/cv-rendering.service';
 export { listCvTemplates, type CvTemplateInfo, type CvTemplateTier } from './rendering/catalog';
 export { renderCvHtml, type CoverLetterContent } from './rendering/render-cv-html';
+export { sendHtml, sendPdf } from './exports/responses';
 export { contentDisposition, cvFileName } from './rendering/download-name';
 export { CV_FONTS } from './rendering/fonts';
 export { renderCvDocx } from './export/docx';

@@ -1,9 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from '../rendering/download-name';
-
-/** Rendered CVs are built from user content: nothing may load or run, only inline styles and data: images/fonts. */
-export const STRICT_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+import { STRICT_CSP } from '../rendering/render-cv-html';
 
 export function sendHtml(reply: FastifyReply, html: string): string {
   void reply
@@ -19,13 +16,14 @@ export function sendPdf(
   pdf: Buffer,
   fileName: string,
   disposition: 'attachment' | 'inline',
-  cached: boolean,
+  /** Whether it came from the render cache; documents that are never cached leave it out. */
+  cached?: boolean,
 ): Buffer {
   void reply
     .header('Content-Type', 'application/pdf')
     .header('Content-Disposition', contentDisposition(fileName, disposition))
-    .header('Cache-Control', 'private, no-store')
-    .header('X-Cache', cached ? 'hit' : 'miss');
+    .header('Cache-Control', 'private, no-store');
+  if (cached !== undefined) void reply.header('X-Cache', cached ? 'hit' : 'miss');
   return pdf;
 }
 

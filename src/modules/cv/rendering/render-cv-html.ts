@@ -9,8 +9,12 @@ import type { TemplateDesign } from './parts';
 
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-/** Also served as a preview to real browsers: nothing but inline styles and data: images. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+/**
+ * Rendered CVs are built from user content: nothing may load or run, only inline
+ * styles and data: images/fonts. Also sent as a header where the HTML is served.
+ */
+export const STRICT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 const PAGE_MARGIN = '14mm 15mm 16mm';
 
@@ -82,7 +86,7 @@ function page(layout: CvLayout, style: StyledPage, title: string, body: SafeHtml
     <html lang="${style.language}" dir="${textDirection(style.language)}">
       <head>
         <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${CSP}" />
+        <meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}" />
         <title>${title}</title>
         <style>
           ${trustedCss(style.css)}

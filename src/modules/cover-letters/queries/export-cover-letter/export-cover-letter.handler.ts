@@ -33,13 +33,14 @@ export class ExportCoverLetterHandler implements IQueryHandler<ExportCoverLetter
       company: letter.company,
       date: letter.updatedAt,
     };
-    const fileName = cvFileName(basics?.name, format, 'Cover letter');
     if (format === 'html') {
-      const html = this.rendering.coverLetterHtml(basics, layout, content);
-      return { content: html, contentType: 'text/html; charset=utf-8', fileName };
+      return { format, html: this.rendering.coverLetterHtml(basics, layout, content) };
     }
-    const pdf = await this.rendering.coverLetterPdf(basics, layout, content);
-    return { content: pdf, contentType: 'application/pdf', fileName };
+    return {
+      format,
+      pdf: await this.rendering.coverLetterPdf(basics, layout, content),
+      fileName: cvFileName(basics?.name, 'pdf', 'Cover letter'),
+    };
   }
 
   private async cvLook(

@@ -3,11 +3,8 @@ import type { CoverLetterActor } from '../../cover-letter.policies';
 
 export type CoverLetterFormat = 'pdf' | 'html';
 
-export interface ExportedCoverLetter {
-  content: Buffer | string;
-  contentType: string;
-  fileName: string;
-}
+export type ExportedCoverLetter =
+  { format: 'pdf'; pdf: Buffer; fileName: string } | { format: 'html'; html: string };
 
 export class ExportCoverLetterQuery extends Query<ExportedCoverLetter> {
   constructor(
