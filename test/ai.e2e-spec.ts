@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { eventually, OpenAiFake, TestApp } from '@lib/testing';
+import { CvChanges } from '../src/modules/cv/cv-changes';
 import { createUser, signIn, type Session } from './support/accounts';
 
 const PASSWORD = 'correct-horse-battery';
@@ -213,6 +214,59 @@ describe('AI endpoints against the fake OpenAI server', () => {
       });
       const pending = await request('ann', 'GET', `/v1/cvs/${cvId}/ai/suggestions`);
       expect(pending.json<{ items: unknown[] }>().items).toEqual([]);
+    });
+
+    it('applies in one transaction: a failure after the CV write changes neither the CV nor the suggestion', async () => {
+      const cvId = await newCv('ann');
+      fake.answerNext({
+        content: {
+          suggestions: [{ ref: 't2', suggested: 'Built the invoicing API', reasons: ['Verb'] }],
+        },
+      });
+      const [suggestion] = (await enhance('ann', cvId, { section: 'work' })).json<EnhanceResult>()
+        .suggestions;
+      const write = CvChanges.prototype.apply;
+      // The CV's new version reaches the database inside the use case's transaction, then the use case fails.
+      jest.spyOn(CvChanges.prototype, 'apply').mockImplementationOnce(async function (
+        this: CvChanges,
+        em,
+        ...rest
+      ) {
+        await write.call(this, em, ...rest);
+        await em.flush();
+        throw new Error('injected failure after the CV write');
+      });
+
+      const failed = await request(
+        'ann',
+        'POST',
+        `/v1/cvs/${cvId}/ai/suggestions/${suggestion.id}/apply`,
+      );
+
+      expect(failed.statusCode).toBe(500);
+      const cv = (await request('ann', 'GET', `/v1/cvs/${cvId}`)).json<{
+        version: number;
+        document: typeof DOCUMENT;
+      }>();
+      expect(cv.version).toBe(1);
+      expect(cv.document.work[0].highlights![0]).toBe('Worked on the invoicing API');
+      const [row] = await sql<{ status: string; applied_version: number | null }>(
+        'select status, applied_version from cv_ai_suggestions where id = ?',
+        [suggestion.id],
+      );
+      expect(row).toEqual({ status: 'pending', applied_version: null });
+      expect(
+        await sql(`select 1 from event_store where stream_id = ? and type = 'cv.updated'`, [cvId]),
+      ).toEqual([]);
+
+      // Nothing was left half done: the same suggestion applies cleanly afterwards.
+      const applied = await request(
+        'ann',
+        'POST',
+        `/v1/cvs/${cvId}/ai/suggestions/${suggestion.id}/apply`,
+      );
+      expect(applied.statusCode).toBe(200);
+      expect(applied.json<{ version: number }>().version).toBe(2);
     });
 
     it('refuses a stale suggestion with 409 and changes nothing', async () => {

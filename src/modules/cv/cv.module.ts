@@ -17,6 +17,7 @@ import { RestoreVersionHandler } from './commands/restore-version/restore-versio
 import { RevokeShareHandler } from './commands/revoke-share/revoke-share.handler';
 import { ShareCvHandler } from './commands/share-cv/share-cv.handler';
 import { UpdateCvHandler } from './commands/update-cv/update-cv.handler';
+import { CvChanges } from './cv-changes';
 import { CvErasure } from './cv-erasure';
 import { EraseCvsOfDeletedUserHandler } from './event-handlers/erase-cvs-of-deleted-user.handler';
 import { CvSharingController } from './cv-sharing.controller';
@@ -54,6 +55,7 @@ import { CvHistory } from './versions/cv-history';
     ShareLinks,
     ShareVisits,
     CvErasure,
+    CvChanges,
     EraseCvsOfDeletedUserHandler,
     CreateCvHandler,
     UpdateCvHandler,

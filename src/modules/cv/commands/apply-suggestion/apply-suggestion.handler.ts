@@ -1,24 +1,26 @@
 import { LockMode } from '@mikro-orm/core';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { suggestionNotFound, suggestionNotPending, suggestionStale } from '../../ai/ai.problems';
-import type { CvDto } from '../../dto/cv.dto';
+import { CvChanges } from '../../cv-changes';
+import { CvDto } from '../../dto/cv.dto';
 import { CvAiSuggestion } from '../../entities/cv-ai-suggestion.entity';
-import { UpdateCvCommand } from '../update-cv/update-cv.command';
 import { ApplySuggestionCommand } from './apply-suggestion.command';
 
 /**
  * Applies a suggestion as a normal versioned change: a JSON Patch that tests
- * the original text and replaces it, through UpdateCvCommand. The suggestion
- * row stays locked meanwhile, so it is applied once even when asked twice at
- * the same moment. Text changed since → 409 `ai.suggestion_stale`, nothing changes.
+ * the original text and replaces it. The CV change and the suggestion's new
+ * status commit in one transaction (CvChanges works on this unit of work's
+ * EntityManager), and the suggestion row stays locked meanwhile, so it is
+ * applied once even when asked twice at the same moment. Text changed since →
+ * 409 `ai.suggestion_stale`, nothing changes.
  */
 @CommandHandler(ApplySuggestionCommand)
 export class ApplySuggestionHandler implements ICommandHandler<ApplySuggestionCommand, CvDto> {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly commands: CommandBus,
+    private readonly changes: CvChanges,
   ) {}
 
   execute({ actor, cvId, suggestionId }: ApplySuggestionCommand): Promise<CvDto> {
@@ -33,8 +35,8 @@ export class ApplySuggestionHandler implements ICommandHandler<ApplySuggestionCo
       const path = `/document${suggestion.path}`;
       let cv: CvDto;
       try {
-        cv = await this.commands.execute(
-          new UpdateCvCommand(actor, cvId, '*', {
+        cv = CvDto.from(
+          await this.changes.apply(em, actor, cvId, '*', {
             kind: 'json-patch',
             patch: [
               { op: 'test', path, value: suggestion.original },
