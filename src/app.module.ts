@@ -44,8 +44,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
-        EventStoreModule,
         QueueModule.forRoot(),
+        EventStoreModule.forRole(worker),
         ...(worker ? [ScheduleModule.forRoot()] : []),
         HealthModule,
         // Global guards run in this order: authenticate, then authorize, then count.

@@ -1,4 +1,4 @@
-import { PersonalDataKey, StoredEvent } from '@lib/event-store';
+import { EventDelivery, PersonalDataKey, StoredEvent } from '@lib/event-store';
 import { AnalyticsEvent } from '../modules/analytics';
 import { AiUsageEntry } from '../modules/ai-usage';
 import { CoverLetter } from '../modules/cover-letters';
@@ -26,6 +26,7 @@ import { PlanRecord } from '../modules/plans';
 /** Every MikroORM entity; the migrator and the CLI diff against this list. */
 export const ENTITIES = [
   StoredEvent,
+  EventDelivery,
   PersonalDataKey,
   User,
   RefreshToken,

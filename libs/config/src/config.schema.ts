@@ -99,6 +99,10 @@ export const envSchema = z.object({
   QUEUE_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   QUEUE_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  // Each (event, handler) delivery retries on its own; after the last attempt it is a dead letter.
+  EVENT_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  EVENT_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
+  EVENT_DELIVERY_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(300000),
 
   // OAuth login: a provider without both credentials is disabled. Endpoint overrides exist for tests.
   GOOGLE_CLIENT_ID: optionalString,

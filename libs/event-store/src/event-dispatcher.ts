@@ -1,21 +1,30 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { DomainEvent } from './domain-event';
-import { HANDLES_EVENT, type DomainEventHandler } from './event-handler';
+import { EventJobs } from './event-jobs';
+import { HANDLES_EVENT, HANDLES_EVENT_IN_JOB, type DomainEventHandler } from './event-handler';
+
+/** One @HandlesEvent provider; `name` (its class name) identifies its deliveries and jobs. */
+export interface RegisteredHandler {
+  name: string;
+  handler: DomainEventHandler;
+  inJob: boolean;
+}
 
 /**
- * Delivers events to every @HandlesEvent provider and waits for them. Nest's
- * CQRS EventBus does not await async handlers, so a failed handler could not
- * be retried; here a failure leaves the event unpublished for the relay.
+ * Knows every @HandlesEvent provider and delivers an event to one of them at a
+ * time, so that each (event, handler) delivery succeeds or fails on its own.
+ * Nest's CQRS EventBus does not await async handlers, so a failure could not
+ * be retried; here the caller records it (EventPublisher).
  */
 @Injectable()
 export class EventDispatcher implements OnApplicationBootstrap {
-  private readonly logger = new Logger(EventDispatcher.name);
-  private readonly handlers = new Map<string, DomainEventHandler[]>();
+  private readonly handlers = new Map<string, RegisteredHandler[]>();
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
+    private readonly jobs: EventJobs,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -24,25 +33,31 @@ export class EventDispatcher implements OnApplicationBootstrap {
       const metatype = wrapper.metatype;
       if (!instance || !metatype) continue;
       const types = this.reflector.get<string[] | undefined>(HANDLES_EVENT, metatype);
+      const inJob =
+        this.reflector.get<boolean | undefined>(HANDLES_EVENT_IN_JOB, metatype) ?? false;
       for (const type of types ?? []) {
         const list = this.handlers.get(type) ?? [];
-        list.push(instance);
+        const name = instance.constructor.name;
+        const same = list.find((h) => h.name === name);
+        if (same?.handler.constructor === metatype) continue;
+        if (same) throw new Error(`Two handlers of ${type} are named ${name}; deliveries need one`);
+        list.push({ name, handler: instance, inJob });
         this.handlers.set(type, list);
       }
     }
   }
 
-  async dispatch(event: DomainEvent): Promise<void> {
-    for (const handler of this.handlers.get(event.type) ?? []) {
-      try {
-        await handler.handle(event);
-      } catch (error) {
-        this.logger.error(
-          { err: error, eventId: event.eventId, handler: handler.constructor.name },
-          `Handler failed for ${event.type}`,
-        );
-        throw error;
-      }
-    }
+  handlersOf(type: string): RegisteredHandler[] {
+    return this.handlers.get(type) ?? [];
+  }
+
+  handlerNamed(type: string, name: string): RegisteredHandler | undefined {
+    return this.handlersOf(type).find((h) => h.name === name);
+  }
+
+  /** Runs the handler now, or for a @HandlesEventInJob handler enqueues its job. */
+  async deliver(event: DomainEvent, to: RegisteredHandler): Promise<void> {
+    if (to.inJob) await this.jobs.enqueue(event.eventId!, to.name);
+    else await to.handler.handle(event);
   }
 }

@@ -1,7 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditLog } from './audit-log';
+import { EventDeliveries } from './event-deliveries';
 import { EventDispatcher } from './event-dispatcher';
+import { EventJobProcessor } from './event-job.processor';
+import { EventJobs } from './event-jobs';
 import { EventPublisher } from './event-publisher';
 import { EventStore } from './event-store';
 import { OutboxRelay } from './outbox-relay';
@@ -13,6 +16,7 @@ import { UnitOfWork } from './unit-of-work';
 const EXPORTED = [
   EventStore,
   EventPublisher,
+  EventDeliveries,
   UnitOfWork,
   OutboxRelay,
   AuditLog,
@@ -20,10 +24,22 @@ const EXPORTED = [
   PersonalDataVault,
 ];
 
+/** The event store, its outbox and handler deliveries; job-run handlers run only in workers. */
 @Global()
-@Module({
-  imports: [DiscoveryModule],
-  providers: [EventDispatcher, ...EXPORTED],
-  exports: EXPORTED,
-})
-export class EventStoreModule {}
+@Module({})
+export class EventStoreModule {
+  static forRole(runsWorker: boolean): DynamicModule {
+    return {
+      module: EventStoreModule,
+      global: true,
+      imports: [DiscoveryModule],
+      providers: [
+        EventDispatcher,
+        EventJobs,
+        ...EXPORTED,
+        ...(runsWorker ? [EventJobProcessor] : []),
+      ],
+      exports: EXPORTED,
+    };
+  }
+}

@@ -14,11 +14,14 @@ export {
   type EventMetadata,
   type StoredEventRecord,
 } from './domain-event';
-export { HandlesEvent, type DomainEventHandler } from './event-handler';
+export { HandlesEvent, HandlesEventInJob, type DomainEventHandler } from './event-handler';
+export { EventDeliveries, type RetryResult } from './event-deliveries';
+export { eventJobId } from './event-jobs';
 export { EventPublisher } from './event-publisher';
 export { EventStore, type StreamReadOptions } from './event-store';
 export { EventStoreModule } from './event-store.module';
 export { StoredEvent } from './entities/stored-event.entity';
+export { EventDelivery, type DeliveryStatus } from './entities/event-delivery.entity';
 export { PersonalDataKey } from './entities/personal-data-key.entity';
 export { PersonalDataVault, type PersonalData } from './personal-data-vault';
 export { OutboxRelay } from './outbox-relay';

@@ -9,8 +9,9 @@ import { EventPublisher } from './event-publisher';
 
 /**
  * Worker-side loop that publishes every event whose `published_at` is still
- * null: events committed by a process that died before publishing them, or
- * whose handlers failed. Safe to run on many workers at once (SKIP LOCKED).
+ * null (committed by a process that died before publishing them) and retries
+ * failed deliveries once their backoff is over. Safe to run on many workers at
+ * once (SKIP LOCKED).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -35,14 +36,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.running;
   }
 
-  /** Publishes until nothing is pending; returns how many events went out. */
+  /**
+   * Publishes until nothing is pending, then retries the deliveries whose
+   * backoff is over; returns how many events and deliveries went out.
+   */
   async drain(): Promise<number> {
     let total = 0;
-    for (;;) {
-      const published = await this.publisher.publishPending();
-      total += published;
-      if (published === 0) return total;
+    for (const pass of [
+      () => this.publisher.publishPending(),
+      () => this.publisher.redeliverDue(),
+    ]) {
+      for (;;) {
+        const done = await pass();
+        total += done;
+        if (done === 0) break;
+      }
     }
+    return total;
   }
 
   private schedule(delay: number): void {
@@ -50,7 +60,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.timer = setTimeout(() => {
       this.running = this.drain()
         .then((n) => {
-          if (n > 0) this.logger.log(`Relayed ${n} event(s)`);
+          if (n > 0) this.logger.log(`Relayed ${n} event(s) or deliveries`);
         })
         .catch((error: unknown) => this.logger.error({ err: error }, 'Outbox relay pass failed'))
         .finally(() => this.schedule(this.config.env.OUTBOX_RELAY_INTERVAL_MS));

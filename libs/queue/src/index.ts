@@ -3,6 +3,7 @@ export {
   ALL_QUEUES,
   QUEUES,
   type QueueName,
+  type EventHandlerJob,
   type RunCvExportJob,
   type PasswordResetJob,
   type ProcessFileJob,

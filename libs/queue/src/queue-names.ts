@@ -5,6 +5,7 @@ export const QUEUES = {
   scheduled: 'scheduled',
   files: 'files',
   cvExports: 'cv-exports',
+  events: 'events',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -28,4 +29,10 @@ export interface ProcessFileJob {
 /** Payload of a `cv-exports` queue `run-export` job (job id = export id). */
 export interface RunCvExportJob {
   exportId: string;
+}
+
+/** Payload of an `events` queue job (job id = `${eventId}:${handler}`): one @HandlesEventInJob delivery. */
+export interface EventHandlerJob {
+  eventId: string;
+  handler: string;
 }

@@ -12,6 +12,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     QUEUE_BACKOFF_MS: '50',
     QUEUE_ATTEMPTS: '3',
     OUTBOX_RELAY_INTERVAL_MS: '100',
+    EVENT_DELIVERY_BACKOFF_MS: '50',
     ...overrides,
   };
 }
