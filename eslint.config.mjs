@@ -53,6 +53,26 @@ export default tseslint.config(
     },
   },
   {
+    // One use case, one transaction: a handler shares domain logic through a service taking the
+    // current EntityManager; a command dispatched from a handler would run in a transaction of its own.
+    files: ['**/*.handler.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/cqrs',
+              importNames: ['CommandBus'],
+              message:
+                'Handlers must not dispatch commands: call a service with the current EntityManager instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // MikroORM's Migration API is async by contract even when a migration only queues SQL.
     files: ['migrations/**/*.ts'],
     rules: { '@typescript-eslint/require-await': 'off' },

@@ -1,20 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertTemplateAllowed, findOwnCv, type CvActor } from './cv.policies';
+import { assertCvQuota, assertTemplateAllowed, findOwnCv, type CvActor } from './cv.policies';
+import { invalidJsonResume } from './cv.problems';
 import { nextState } from './commands/update-cv/next-state';
 import type { CvChange } from './commands/update-cv/update-cv.command';
-import type { Cv } from './entities/cv.entity';
+import { validateJsonResume } from './domain/json-resume-validator';
+import { mergeLayout } from './domain/layout';
+import type { ResumeDocument } from './domain/resume';
+import type { CvLayoutDto } from './dto/cv-layout.dto';
+import { Cv } from './entities/cv.entity';
+
+export interface NewCv {
+  title: string;
+  document?: unknown;
+  layout?: CvLayoutDto;
+  source: 'blank' | 'json-resume' | 'file';
+}
 import { assertVersion, type ExpectedVersion } from './versions/if-match';
 
 /**
- * Changes a CV inside the caller's transaction, so a use case that changes a
- * CV and something else (applying an AI suggestion) commits both or neither.
- * Optimistic concurrency: the row is locked, then the expected version is
- * compared, so two writers based on the same version cannot both win. A change
- * that changes nothing makes no new version.
+ * Creates and changes CVs inside the caller's transaction, so a use case that
+ * writes a CV and something else (applying an AI suggestion) commits both or
+ * neither, and handlers share this logic without dispatching commands.
  */
 @Injectable()
 export class CvChanges {
+  /** A new CV, blank or from an imported JSON Resume document (taken as it is, unknown properties too). */
+  async create(
+    em: EntityManager,
+    actor: CvActor,
+    { title, document = {}, layout, source }: NewCv,
+  ): Promise<Cv> {
+    const errors = validateJsonResume(document, source === 'blank' ? '$.document' : '$');
+    if (errors.length > 0) throw invalidJsonResume(errors);
+    const fullLayout = mergeLayout(layout);
+    assertTemplateAllowed(actor, fullLayout.template);
+    await assertCvQuota(em, actor);
+    const cv = Cv.create(
+      actor.userId,
+      { title, document: document as ResumeDocument, layout: fullLayout },
+      source,
+    );
+    em.persist(cv);
+    return cv;
+  }
+
+  /**
+   * Optimistic concurrency: the row is locked, then the expected version is
+   * compared, so two writers based on the same version cannot both win. A
+   * change that changes nothing makes no new version.
+   */
   async apply(
     em: EntityManager,
     actor: CvActor,

@@ -80,6 +80,6 @@ import { CvHistory } from './versions/cv-history';
     SuggestSkillsHandler,
     ListSuggestionsHandler,
   ],
-  exports: [CvErasure, ShareVisits, CvHistory],
+  exports: [CvErasure, CvChanges, ShareVisits, CvHistory],
 })
 export class CvModule {}

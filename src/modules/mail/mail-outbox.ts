@@ -19,6 +19,21 @@ export class MailOutbox {
     ]);
   }
 
+  /**
+   * Like `queue`, but a message that already exists under `options.id` (e.g.
+   * an event handler passing its event id) is a repeat and adds nothing.
+   * Resolves to the message id.
+   */
+  async queueOnce(
+    em: EntityManager,
+    to: string[],
+    email: RenderedEmail,
+    options: { template?: string; id?: string } = {},
+  ): Promise<string> {
+    if (options.id && (await em.count(MailMessage, options.id))) return options.id;
+    return this.queue(em, to, email, options).id;
+  }
+
   queue(
     em: EntityManager,
     to: string[],

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
+import { HandlesEventInJob, type DomainEventHandler } from '@lib/event-store';
 import { UserDeleted } from '../../identity';
 import { AiUsageEntry } from '../entities/ai-usage-entry.entity';
 
 /** An erased account takes its AI usage records with it. Idempotent. */
 @Injectable()
-@HandlesEvent(UserDeleted)
+@HandlesEventInJob(UserDeleted)
 export class EraseAiUsageOfDeletedUserHandler implements DomainEventHandler<UserDeleted> {
   constructor(private readonly em: EntityManager) {}
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
+import { HandlesEventInJob, type DomainEventHandler } from '@lib/event-store';
 import { UserDeleted } from '../../identity';
 import { AnalyticsRecorder } from '../analytics-recorder';
 
 /** An erased account's analytics events stay only as anonymous counts. Idempotent. */
 @Injectable()
-@HandlesEvent(UserDeleted)
+@HandlesEventInJob(UserDeleted)
 export class ForgetDeletedUserHandler implements DomainEventHandler<UserDeleted> {
   constructor(
     private readonly em: EntityManager,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesEvent, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
+import { HandlesEventInJob, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
 import { UserDeleted } from '../../identity';
 import { CoverLetter } from '../entities/cover-letter.entity';
 import { CoverLetterDeleted } from '../events/cover-letter.events';
 
 /** An erased account takes its cover letters with it. Idempotent. */
 @Injectable()
-@HandlesEvent(UserDeleted)
+@HandlesEventInJob(UserDeleted)
 export class EraseCoverLettersOfDeletedUserHandler implements DomainEventHandler<UserDeleted> {
   constructor(private readonly uow: UnitOfWork) {}
 

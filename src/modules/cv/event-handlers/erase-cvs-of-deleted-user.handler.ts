@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesEvent, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
+import { HandlesEventInJob, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
 import { UserDeleted } from '../../identity';
 import { CvErasure } from '../cv-erasure';
 
 /** An erased account takes its CVs, shares and version labels with it. Idempotent. */
 @Injectable()
-@HandlesEvent(UserDeleted)
+@HandlesEventInJob(UserDeleted)
 export class EraseCvsOfDeletedUserHandler implements DomainEventHandler<UserDeleted> {
   constructor(
     private readonly uow: UnitOfWork,

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
+import { HandlesEventInJob, type DomainEventHandler } from '@lib/event-store';
 import { CvExport } from '../entities/cv-export.entity';
 import { CvDeleted } from '../events/cv.events';
 import { CvRenderCache } from '../exports/cv-render-cache';
@@ -10,7 +10,7 @@ import { CvRenderCache } from '../exports/cv-render-cache';
  * with it. Files first: a failure leaves the rows for the relay's retry. Idempotent.
  */
 @Injectable()
-@HandlesEvent(CvDeleted)
+@HandlesEventInJob(CvDeleted)
 export class EraseExportsOfDeletedCvHandler implements DomainEventHandler<CvDeleted> {
   constructor(
     private readonly em: EntityManager,

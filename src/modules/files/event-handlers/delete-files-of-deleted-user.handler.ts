@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
+import { HandlesEventInJob, type DomainEventHandler } from '@lib/event-store';
 import { UserDeleted } from '../../identity';
 import { FilesService } from '../files.service';
 
 /** A deleted account takes its files (records, originals, variants, quarantined uploads) along. Idempotent. */
 @Injectable()
-@HandlesEvent(UserDeleted)
+@HandlesEventInJob(UserDeleted)
 export class DeleteFilesOfDeletedUserHandler implements DomainEventHandler<UserDeleted> {
   constructor(private readonly files: FilesService) {}
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
-import { QueueEmailCommand } from '../../mail';
+import { HandlesEvent, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
+import { MailOutbox } from '../../mail';
 import { User } from '../entities/user.entity';
 import { TwoFactorDisabled, TwoFactorEnabled } from '../events/two-factor.events';
 
@@ -19,8 +18,8 @@ const NOTICES = {
 
 /**
  * Tells the user whenever 2FA is switched on or off, so a change they did not
- * make does not go unnoticed. A redelivered event (at least once) may send the
- * notice twice; that is preferred to never sending it.
+ * make does not go unnoticed. The email's id is the event's id, so a
+ * redelivered event queues nothing new.
  */
 @Injectable()
 @HandlesEvent(TwoFactorEnabled, TwoFactorDisabled)
@@ -29,7 +28,8 @@ export class EmailTwoFactorChangeHandler implements DomainEventHandler<
 > {
   constructor(
     private readonly em: EntityManager,
-    private readonly commands: CommandBus,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: MailOutbox,
   ) {}
 
   async handle(event: TwoFactorEnabled | TwoFactorDisabled): Promise<void> {
@@ -37,14 +37,13 @@ export class EmailTwoFactorChangeHandler implements DomainEventHandler<
     if (!user) return;
     const notice = NOTICES[event.type as keyof typeof NOTICES];
     const warning = 'If this was not you, reset your password and contact support.';
-    await this.commands.execute(
-      new QueueEmailCommand(
-        [user.email],
-        notice.subject,
-        `<p>${notice.line}</p><p>${warning}</p>`,
-        `${notice.line}\n\n${warning}`,
-        event.type,
-      ),
+    const email = {
+      subject: notice.subject,
+      html: `<p>${notice.line}</p><p>${warning}</p>`,
+      text: `${notice.line}\n\n${warning}`,
+    };
+    await this.uow.run((em) =>
+      this.outbox.queueOnce(em, [user.email], email, { template: event.type, id: event.eventId }),
     );
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
-import { QueueEmailCommand } from '../../mail';
+import { HandlesEvent, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
+import { MailOutbox } from '../../mail';
 import { User } from '../entities/user.entity';
 import { AccountLocked } from '../events/account.events';
 
@@ -15,7 +14,8 @@ import { AccountLocked } from '../events/account.events';
 export class NotifyAccountLockedHandler implements DomainEventHandler<AccountLocked> {
   constructor(
     private readonly em: EntityManager,
-    private readonly commands: CommandBus,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: MailOutbox,
   ) {}
 
   async handle(event: AccountLocked): Promise<void> {
@@ -31,15 +31,16 @@ export class NotifyAccountLockedHandler implements DomainEventHandler<AccountLoc
       'If these attempts were not yours, someone may be guessing your password: choose a ' +
         'new, unique one once you are back in.',
     ];
-    await this.commands.execute(
-      new QueueEmailCommand(
-        [user.email],
-        'Sign-in to your Career Tools account was locked',
-        lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n'),
-        lines.join('\n\n'),
-        'account-locked',
-        event.eventId,
-      ),
+    const email = {
+      subject: 'Sign-in to your Career Tools account was locked',
+      html: lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n'),
+      text: lines.join('\n\n'),
+    };
+    await this.uow.run((em) =>
+      this.outbox.queueOnce(em, [user.email], email, {
+        template: 'account-locked',
+        id: event.eventId,
+      }),
     );
   }
 }

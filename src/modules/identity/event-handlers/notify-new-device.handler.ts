@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '@lib/config';
-import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
-import { QueueEmailCommand } from '../../mail';
+import { HandlesEvent, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
+import { MailOutbox } from '../../mail';
 import { identityEmails } from '../emails/identity-emails';
 import { User } from '../entities/user.entity';
 import { NewDeviceLogin } from '../events/session.events';
@@ -17,7 +16,8 @@ import { NewDeviceLogin } from '../events/session.events';
 export class NotifyNewDeviceHandler implements DomainEventHandler<NewDeviceLogin> {
   constructor(
     private readonly em: EntityManager,
-    private readonly commands: CommandBus,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: MailOutbox,
     private readonly config: AppConfig,
   ) {}
 
@@ -33,15 +33,11 @@ export class NotifyNewDeviceHandler implements DomainEventHandler<NewDeviceLogin
       },
       new URL('/settings/sessions', this.config.env.FRONTEND_URL).toString(),
     );
-    await this.commands.execute(
-      new QueueEmailCommand(
-        [user.email],
-        email.subject,
-        email.html,
-        email.text,
-        'new-device-login',
-        event.eventId,
-      ),
+    await this.uow.run((em) =>
+      this.outbox.queueOnce(em, [user.email], email, {
+        template: 'new-device-login',
+        id: event.eventId,
+      }),
     );
   }
 }

@@ -1,24 +1,26 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { AI_WRITER, type AiWriter } from '@lib/providers';
 import { StoredFile } from '../../../files';
-import { TITLE_MAX } from '../../dto/cv.dto';
+import { CvChanges } from '../../cv-changes';
+import { CvDto, TITLE_MAX } from '../../dto/cv.dto';
 import type { ImportedCvDto } from '../../dto/cv-export.dto';
-import { CreateCvCommand } from '../create-cv/create-cv.command';
 import { ImportCvFileCommand } from './import-cv-file.command';
 
 /**
  * The text the files module extracted at scan time goes through the AI port
  * (the local rule-based parser without a key); the result becomes a CV through
- * CreateCvCommand, so it is validated as JSON Resume and counts against the quota.
+ * CvChanges.create, so it is validated as JSON Resume and counts against the quota.
  */
 @CommandHandler(ImportCvFileCommand)
 export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand, ImportedCvDto> {
   constructor(
     private readonly em: EntityManager,
-    private readonly commands: CommandBus,
+    private readonly uow: UnitOfWork,
+    private readonly changes: CvChanges,
     @Inject(AI_WRITER) private readonly ai: AiWriter,
   ) {}
 
@@ -48,8 +50,14 @@ export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand,
       );
     }
     const parsed = await this.ai.parseCvText(text);
-    const cv = await this.commands.execute(
-      new CreateCvCommand(actor, titleFrom(file.originalName), parsed.resume, undefined, 'file'),
+    const cv = await this.uow.run(async (em) =>
+      CvDto.from(
+        await this.changes.create(em, actor, {
+          title: titleFrom(file.originalName),
+          document: parsed.resume,
+          source: 'file',
+        }),
+      ),
     );
     return { ...cv, provider: parsed.provider };
   }

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
-import { MailMessage } from '../../entities/mail-message.entity';
 import { MailOutbox } from '../../mail-outbox';
 import { QueueEmailCommand } from './queue-email.command';
 
@@ -23,15 +22,13 @@ export class QueueEmailHandler implements ICommandHandler<
     text,
     template,
   }: QueueEmailCommand): Promise<{ messageId: string }> {
-    return this.uow.run(async (em) => {
-      if (messageId && (await em.count(MailMessage, messageId))) return { messageId };
-      const message = this.outbox.queue(
+    return this.uow.run(async (em) => ({
+      messageId: await this.outbox.queueOnce(
         em,
         to,
         { subject, html, text },
         { template, id: messageId },
-      );
-      return { messageId: message.id };
-    });
+      ),
+    }));
   }
 }
