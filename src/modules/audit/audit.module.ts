@@ -1,15 +1,24 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditController } from './audit.controller';
+import { RetryDeadLetterHandler } from './commands/retry-dead-letter/retry-dead-letter.handler';
+import { DeadLettersController } from './dead-letters.controller';
+import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-letters.handler';
 import { SecurityController } from './security.controller';
 import { ListAuditEventsHandler } from './queries/list-events/list-audit-events.handler';
 import { SecuritySummaryHandler } from './queries/security-summary/security-summary.handler';
 import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler';
 
-/** Admin read side of the event store: the audit trail and its security events. */
+/** Admin side of the event store: the audit trail, its security events, dead-letter deliveries. */
 @Module({
   imports: [CqrsModule],
-  controllers: [AuditController, SecurityController],
-  providers: [ListAuditEventsHandler, VerifyChainHandler, SecuritySummaryHandler],
+  controllers: [AuditController, SecurityController, DeadLettersController],
+  providers: [
+    ListAuditEventsHandler,
+    VerifyChainHandler,
+    SecuritySummaryHandler,
+    ListDeadLettersHandler,
+    RetryDeadLetterHandler,
+  ],
 })
 export class AuditModule {}

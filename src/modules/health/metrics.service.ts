@@ -1,9 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '@lib/config';
+import { EventDeliveries } from '@lib/event-store';
 import { Queues } from '@lib/queue';
 
-/** Prometheus metrics of this process: HTTP latency by route, queue depths, job outcomes. */
+/**
+ * Prometheus metrics of this process: HTTP latency by route, queue depths, job
+ * outcomes, and event deliveries waiting for a retry or dead (alert on dead > 0).
+ */
 @Injectable()
 export class MetricsService implements OnModuleInit {
   readonly registry = new Registry();
@@ -24,6 +29,8 @@ export class MetricsService implements OnModuleInit {
   constructor(
     private readonly allQueues: Queues,
     private readonly config: AppConfig,
+    private readonly em: EntityManager,
+    private readonly deliveries: EventDeliveries,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +48,19 @@ export class MetricsService implements OnModuleInit {
             this.set({ queue: queue.name, state }, n);
           }
         }
+      },
+    });
+    const { em, deliveries } = this;
+    new Gauge({
+      name: 'event_deliveries',
+      help: 'Event deliveries by handler that wait for a retry (pending) or gave up (dead)',
+      labelNames: ['status', 'handler'],
+      registers: [this.registry],
+      async collect() {
+        const counts = await deliveries.count(em.fork()).catch(() => undefined);
+        if (!counts) return;
+        this.reset();
+        for (const { status, handler, n } of counts) this.set({ status, handler }, n);
       },
     });
     if (this.config.runsWorker) {
