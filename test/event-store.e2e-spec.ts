@@ -6,6 +6,7 @@ import {
   EventPublisher,
   EventStore,
   HandlesEvent,
+  HandlesEventInJob,
   OutboxRelay,
   UnitOfWork,
   type DomainEventHandler,
@@ -34,6 +35,72 @@ class ProbeHandler implements DomainEventHandler<ProbeRecorded> {
 
 @Module({ providers: [ProbeHandler] })
 class ProbeModule {}
+
+@DomainEventType('test.fault_probed')
+class FaultProbed extends DomainEvent<{ n: number }> {
+  constructor(id: string, n: number) {
+    super('fault-probe', id, { n });
+  }
+}
+
+/** Attempts per (handler, event id), and whether the always-failing handlers are healed. */
+const attempts = new Map<string, number>();
+const faults = { healed: false };
+function attempt(handler: string, event: DomainEvent): number {
+  const key = `${handler}:${event.eventId}`;
+  attempts.set(key, (attempts.get(key) ?? 0) + 1);
+  return attempts.get(key)!;
+}
+
+/** Fails its first two attempts at each event. */
+@Injectable()
+@HandlesEvent(FaultProbed)
+class FlakyHandler implements DomainEventHandler<FaultProbed> {
+  handle(event: FaultProbed): Promise<void> {
+    if (attempt('FlakyHandler', event) <= 2) return Promise.reject(new Error('flaky: not yet'));
+    return Promise.resolve();
+  }
+}
+
+/** Fails at events with an odd n until healed. */
+@Injectable()
+@HandlesEvent(FaultProbed)
+class PoisonHandler implements DomainEventHandler<FaultProbed> {
+  handle(event: FaultProbed): Promise<void> {
+    attempt('PoisonHandler', event);
+    if (event.payload.n % 2 === 1 && !faults.healed) {
+      return Promise.reject(new Error(`poison event ${event.payload.n}`));
+    }
+    return Promise.resolve();
+  }
+}
+
+/** Counts deliveries; never fails. */
+@Injectable()
+@HandlesEvent(FaultProbed)
+class SteadyHandler implements DomainEventHandler<FaultProbed> {
+  handle(event: FaultProbed): Promise<void> {
+    attempt('SteadyHandler', event);
+    return Promise.resolve();
+  }
+}
+
+/** In a job: fails its first two attempts, and always at odd n until healed. */
+@Injectable()
+@HandlesEventInJob(FaultProbed)
+class JobHandler implements DomainEventHandler<FaultProbed> {
+  handle(event: FaultProbed): Promise<void> {
+    const n = attempt('JobHandler', event);
+    if (n <= 2) return Promise.reject(new Error('job: not yet'));
+    if (event.payload.n % 2 === 1 && !faults.healed) {
+      return Promise.reject(new Error(`job poison ${event.payload.n}`));
+    }
+    return Promise.resolve();
+  }
+}
+
+@Module({ providers: [FlakyHandler, PoisonHandler, SteadyHandler, JobHandler] })
+class FaultModule {}
 
 describe('event store', () => {
   let t: TestApp;
@@ -256,5 +323,150 @@ describe('audit events API', () => {
 
   it('is for admins only', async () => {
     expect((await t.inject({ method: 'GET', url: '/v1/admin/audit/events' })).statusCode).toBe(401);
+  });
+});
+
+describe('event deliveries: retries, dead letters and the admin area', () => {
+  let t: TestApp;
+  let admin: string;
+  const MAX_ATTEMPTS = 4;
+  beforeAll(async () => {
+    t = await TestApp.create({
+      extra: [FaultModule],
+      env: {
+        EVENT_DELIVERY_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+        EVENT_DELIVERY_BACKOFF_MS: '50',
+        EVENT_DELIVERY_MAX_BACKOFF_MS: '200',
+      },
+    });
+    admin = await t.adminAuthorization();
+  });
+  afterAll(() => t.close());
+
+  const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
+    t.get(EntityManager).fork().execute<T[]>(query, params);
+  const record = async (n: number): Promise<string> => {
+    await t.get(UnitOfWork).run((_em, events) => {
+      events.record(new FaultProbed(`fault-${n}`, n));
+      return Promise.resolve();
+    });
+    const [row] = await sql<{ id: string }>(`select id from event_store where stream_id = ?`, [
+      `fault-${n}`,
+    ]);
+    return row.id;
+  };
+  const deliveryOf = async (eventId: string, handler: string) =>
+    (
+      await sql<{ id: string; status: string; attempts: number; last_error: string | null }>(
+        'select id, status, attempts, last_error from event_deliveries where event_id = ? and handler = ?',
+        [eventId, handler],
+      )
+    )[0];
+  const adminCall = (method: 'GET' | 'POST', url: string) =>
+    t.inject({ method, url, headers: { authorization: admin } });
+
+  it('retries a handler that fails twice until it succeeds, without repeating the others', async () => {
+    const id = await record(2);
+    await eventually(async () => (await deliveryOf(id, 'FlakyHandler'))?.status === 'done');
+    expect(await deliveryOf(id, 'FlakyHandler')).toMatchObject({ attempts: 3 });
+    expect(attempts.get(`FlakyHandler:${id}`)).toBe(3);
+    // The handlers that succeeded at once were delivered once and are done.
+    expect(attempts.get(`SteadyHandler:${id}`)).toBe(1);
+    expect(await deliveryOf(id, 'SteadyHandler')).toMatchObject({ status: 'done', attempts: 1 });
+    // The same in a job: Bull retries it, and nothing is left dead.
+    await eventually(() => Promise.resolve(attempts.get(`JobHandler:${id}`) === 3));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(attempts.get(`JobHandler:${id}`)).toBe(3);
+    expect((await deliveryOf(id, 'JobHandler'))?.status).not.toBe('dead');
+  });
+
+  it('makes a handler that always fails a dead letter while later events keep flowing', async () => {
+    const poison = await record(1);
+    const later = await Promise.all([record(4), record(6)]);
+    // Later events reach every handler at once, right after their commit (or the relay's next pass).
+    for (const id of later) {
+      await eventually(() => Promise.resolve(attempts.get(`SteadyHandler:${id}`) === 1));
+      expect(attempts.get(`PoisonHandler:${id}`)).toBe(1);
+    }
+
+    await eventually(async () => (await deliveryOf(poison, 'PoisonHandler'))?.status === 'dead');
+    expect(attempts.get(`PoisonHandler:${poison}`)).toBe(MAX_ATTEMPTS);
+    expect(await deliveryOf(poison, 'PoisonHandler')).toMatchObject({
+      attempts: MAX_ATTEMPTS,
+      last_error: 'Error: poison event 1',
+    });
+    // A job that fails every attempt is a dead letter too.
+    await eventually(async () => (await deliveryOf(poison, 'JobHandler'))?.status === 'dead');
+    expect(attempts.get(`JobHandler:${poison}`)).toBe(MAX_ATTEMPTS);
+
+    const list = await adminCall('GET', '/v1/admin/audit/dead-letters?limit=1');
+    expect(list.statusCode).toBe(200);
+    const page1 = list.json<{ items: { handler: string }[]; nextCursor: string | null }>();
+    expect(page1.items).toHaveLength(1);
+    const page2 = (
+      await adminCall('GET', `/v1/admin/audit/dead-letters?limit=5&cursor=${page1.nextCursor}`)
+    ).json<{ items: { handler: string }[]; nextCursor: string | null }>();
+    expect(page2.nextCursor).toBeNull();
+    const dead = [...page1.items, ...page2.items];
+    expect(dead.map((d) => d.handler).sort()).toEqual(['JobHandler', 'PoisonHandler']);
+    expect(dead.find((d) => d.handler === 'PoisonHandler')).toMatchObject({
+      eventId: poison,
+      eventType: 'test.fault_probed',
+      status: 'dead',
+      attempts: MAX_ATTEMPTS,
+      lastError: 'Error: poison event 1',
+    });
+
+    const metrics = (await t.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/event_deliveries\{status="dead",handler="PoisonHandler"\} 1/);
+
+    // The relay is not stuck behind the dead letter: an event committed while nothing
+    // published it right away (a crash) still goes out.
+    jest.spyOn(t.get(EventPublisher), 'publishByIds').mockRejectedValueOnce(new Error('killed'));
+    const orphan = await record(8);
+    await eventually(() => Promise.resolve(attempts.get(`SteadyHandler:${orphan}`) === 1));
+  });
+
+  it('lets an admin retry a dead letter, and only a dead letter', async () => {
+    const [poison] = await sql<{ id: string }>(
+      `select id from event_store where stream_id = 'fault-1'`,
+    );
+    const dead = await deliveryOf(poison.id, 'PoisonHandler');
+    const done = await deliveryOf(poison.id, 'SteadyHandler');
+    faults.healed = true;
+
+    const unknown = await adminCall(
+      'POST',
+      '/v1/admin/audit/dead-letters/01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f/retry',
+    );
+    expect(unknown.statusCode).toBe(404);
+    const notDead = await adminCall('POST', `/v1/admin/audit/dead-letters/${done.id}/retry`);
+    expect(notDead.statusCode).toBe(409);
+    expect(notDead.json().code).toBe('event_delivery.not_dead');
+    const userCall = await t.inject({
+      method: 'POST',
+      url: `/v1/admin/audit/dead-letters/${dead.id}/retry`,
+    });
+    expect(userCall.statusCode).toBe(401);
+
+    const retried = await adminCall('POST', `/v1/admin/audit/dead-letters/${dead.id}/retry`);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ id: dead.id, status: 'pending', attempts: 0 });
+    await eventually(async () => (await deliveryOf(poison.id, 'PoisonHandler'))?.status === 'done');
+    expect(attempts.get(`PoisonHandler:${poison.id}`)).toBe(MAX_ATTEMPTS + 1);
+
+    // A job-run dead letter gets a new job.
+    const deadJob = await deliveryOf(poison.id, 'JobHandler');
+    expect(
+      (await adminCall('POST', `/v1/admin/audit/dead-letters/${deadJob.id}/retry`)).statusCode,
+    ).toBe(200);
+    await eventually(() =>
+      Promise.resolve(attempts.get(`JobHandler:${poison.id}`) === MAX_ATTEMPTS + 1),
+    );
+    await eventually(async () => (await deliveryOf(poison.id, 'JobHandler'))?.status === 'done');
+    const list = (await adminCall('GET', '/v1/admin/audit/dead-letters')).json<{
+      items: unknown[];
+    }>();
+    expect(list.items).toEqual([]);
   });
 });

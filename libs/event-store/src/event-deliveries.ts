@@ -48,9 +48,18 @@ export class EventDeliveries {
       await tx.execute(
         `insert into event_deliveries
            (id, event_id, event_type, handler, status, attempts, next_attempt_at, last_error, created_at, updated_at)
-         values (?, ?, ?, ?, ?, 1, now() + ? * interval '1 millisecond', ?, now(), now())
+         values (?, ?, ?, ?, ?, 1, now() + ? * interval '1 millisecond', ?, ?, ?)
          on conflict (event_id, handler) do nothing`,
-        [uuidv7(), event.id, event.type, handler, status, this.backoffMs(1), messageOf(error)],
+        [
+          uuidv7(),
+          event.id,
+          event.type,
+          handler,
+          status,
+          this.backoffMs(1),
+          messageOf(error),
+          ...createdNow(),
+        ],
       );
       if (status === 'dead') this.reportDead(event, handler, 1, error);
     }
@@ -91,10 +100,10 @@ export class EventDeliveries {
     await em.execute(
       `insert into event_deliveries
          (id, event_id, event_type, handler, status, attempts, next_attempt_at, last_error, created_at, updated_at)
-       values (?, ?, ?, ?, 'dead', ?, now(), ?, now(), now())
+       values (?, ?, ?, ?, 'dead', ?, now(), ?, ?, ?)
        on conflict (event_id, handler) do update set status = 'dead', attempts = excluded.attempts,
          last_error = excluded.last_error, updated_at = now()`,
-      [uuidv7(), event.id, event.type, handler, attempts, messageOf(error)],
+      [uuidv7(), event.id, event.type, handler, attempts, messageOf(error), ...createdNow()],
     );
     this.reportDead(event, handler, attempts, error);
   }
@@ -143,6 +152,12 @@ export class EventDeliveries {
       `Dead letter: ${handler} gave up on ${event.type} after ${attempts} attempt(s)`,
     );
   }
+}
+
+/** created_at and updated_at in milliseconds, the precision of the (createdAt, id) page cursors. */
+function createdNow(): [Date, Date] {
+  const now = new Date();
+  return [now, now];
 }
 
 function messageOf(error: unknown): string | null {
