@@ -31,7 +31,7 @@ export {
   type SuggestSkillsInput,
   type SuggestSkillsResult,
 } from './ai/ai.port';
-export { aiDriverName, AiProviderModule, createAiWriter } from './ai/ai.module';
+export { AiProviderModule, createAiWriter } from './ai/ai.module';
 export { LocalAiWriter } from './ai/drivers/local/local.driver';
 export { OpenAiWriter, type OpenAiWriterOptions } from './ai/drivers/openai/openai.driver';
 export { extractKeywords, mentions, normalizeTerm, type Keyword } from './ai/keywords';

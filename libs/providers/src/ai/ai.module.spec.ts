@@ -1,15 +1,15 @@
 import { Test } from '@nestjs/testing';
 import { ConfigModule, loadConfig } from '@lib/config';
-import { aiDriverName, AiProviderModule, createAiWriter } from './ai.module';
+import { AiProviderModule, createAiWriter } from './ai.module';
 import { AI_WRITER, type AiWriter } from './ai.port';
 import { LocalAiWriter } from './drivers/local/local.driver';
 import { OpenAiWriter } from './drivers/openai/openai.driver';
 
 describe('AI driver selection', () => {
   it('uses the local writer when no key is set, and OpenAI when one is', () => {
-    expect(aiDriverName(loadConfig({}).env)).toBe('local');
+    expect(loadConfig({}).aiDriver).toBe('local');
     // As copied from .env.example: empty means unset.
-    expect(aiDriverName(loadConfig({ AI_DRIVER: '', OPENAI_API_KEY: '' }).env)).toBe('local');
+    expect(loadConfig({ AI_DRIVER: '', OPENAI_API_KEY: '' }).aiDriver).toBe('local');
     expect(createAiWriter(loadConfig({}))).toBeInstanceOf(LocalAiWriter);
     expect(createAiWriter(loadConfig({ OPENAI_API_KEY: 'sk-x' }))).toBeInstanceOf(OpenAiWriter);
   });

@@ -1,17 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AppConfig, type Env } from '@lib/config';
-import { AI_WRITER, type AiProviderName, type AiWriter } from './ai.port';
+import { AppConfig } from '@lib/config';
+import { AI_WRITER, type AiWriter } from './ai.port';
 import { LocalAiWriter } from './drivers/local/local.driver';
 import { OpenAiWriter } from './drivers/openai/openai.driver';
 
-/** AI_DRIVER, or `openai` when an API key is set and `local` otherwise. */
-export function aiDriverName(env: Env): AiProviderName {
-  return env.AI_DRIVER ?? (env.OPENAI_API_KEY ? 'openai' : 'local');
-}
-
 export function createAiWriter(config: AppConfig): AiWriter {
   const env = config.env;
-  if (aiDriverName(env) === 'local') return new LocalAiWriter();
+  if (config.aiDriver === 'local') return new LocalAiWriter();
   return new OpenAiWriter({
     apiKey: env.OPENAI_API_KEY!,
     baseURL: env.OPENAI_BASE_URL,
