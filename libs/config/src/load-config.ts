@@ -80,7 +80,7 @@ export function productionWarnings(config: AppConfig): string[] {
   if (config.aiDriver === 'local') {
     warnings.push(
       'The local rule-based AI writer serves production: set OPENAI_API_KEY (or AI_DRIVER=openai) ' +
-        'for model-written suggestions and cover letters',
+        'for model-written text',
     );
   }
   return warnings;
