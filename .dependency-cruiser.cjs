@@ -1,4 +1,10 @@
-/** Architecture rules: libs never import src; modules talk only through each other's index.ts. */
+/**
+ * Architecture rules: libs never import src; modules talk only through each other's index.ts;
+ * CV content knowledge stays in src/modules/cv (libs/shared-kernel.spec.ts checks the words).
+ */
+const CV_KNOWLEDGE =
+  '(resume|cover-letter|skills|headings|keywords|stop-words|phrasing|prompts|cv-)';
+
 module.exports = {
   forbidden: [
     {
@@ -7,6 +13,21 @@ module.exports = {
       comment: 'libs/ is the shared kernel; it must not depend on the application',
       from: { path: '^libs/(?!testing/)' },
       to: { path: '^src/' },
+    },
+    {
+      name: 'libs-hold-no-cv-knowledge',
+      severity: 'error',
+      comment:
+        'CV content (headings, keywords, skills, prompts, writers) belongs to src/modules/cv',
+      from: { path: '^libs/' },
+      to: { path: `^libs/.*${CV_KNOWLEDGE}[^/]*$` },
+    },
+    {
+      name: 'cv-knowledge-files-not-in-libs',
+      severity: 'error',
+      comment: 'A libs/ file named after CV content: move it to src/modules/cv',
+      from: { path: `^libs/.*${CV_KNOWLEDGE}[^/]*$` },
+      to: {},
     },
     {
       name: 'modules-only-through-index',

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '@lib/config';
+import { ConfigError, loadConfig, productionWarnings } from '@lib/config';
 import { createApp } from './bootstrap/create-app';
 import { loadSecrets } from './bootstrap/secrets';
 import { ensureDatabase, migrate } from './database/prepare-database';
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env'); // the environment wins over the file
   const config = loadConfig();
   const logger = new Logger('Boot');
+  for (const warning of productionWarnings(config)) logger.warn(warning);
   if (await ensureDatabase(config.env.DATABASE_URL)) logger.log('Created the database');
   const applied = await migrate(config);
   if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);

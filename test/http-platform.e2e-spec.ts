@@ -140,3 +140,42 @@ describe('HTTP platform', () => {
     expect(res.json().map((p: { tier: string }) => p.tier)).toEqual(['free', 'pro', 'premium']);
   });
 });
+
+describe('/metrics with METRICS_TOKEN set', () => {
+  const token = 'metrics-token-for-the-e2e-test';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.create({ role: 'worker', env: { METRICS_TOKEN: token } });
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['no Authorization header', undefined],
+    ['a wrong token', `Bearer ${token}x`],
+    ['the token without the Bearer scheme', token],
+  ])('answers 401 problem+json to %s', async (_case, authorization) => {
+    const res = await t.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: authorization ? { authorization } : {},
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 401, code: 'metrics.unauthorized' });
+    expect(res.body).not.toContain('queue_jobs');
+  });
+
+  it('serves the metrics to the bearer of the token', async () => {
+    const res = await t.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/queue_jobs\{queue="mail",state="waiting"\}/);
+  });
+
+  it('keeps the health probes open', async () => {
+    expect((await t.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+  });
+});

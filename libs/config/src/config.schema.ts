@@ -49,6 +49,10 @@ export const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('.data'),
+  /** Bearer token `/metrics` asks for; required in production, `/metrics` is open without it elsewhere. */
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(24, 'must be at least 24 characters').optional(),
+  ),
 
   DATABASE_URL: z
     .string()
@@ -89,6 +93,8 @@ export const envSchema = z.object({
   ),
 
   MAIL_DRIVER: z.enum(['outbox', 'smtp', 'resend']).default('outbox'),
+  /** The outbox driver sends nothing; production refuses it unless this says it is on purpose. */
+  MAIL_OUTBOX_IN_PRODUCTION: bool.default(false),
   FROM_EMAIL: z.string().default('Career Tools <noreply@career-tools.local>'),
   SMTP_URL: optionalString,
   RESEND_API_KEY: optionalString,

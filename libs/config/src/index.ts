@@ -1,3 +1,3 @@
 export { envSchema, type Env } from './config.schema';
-export { AppConfig, ConfigError, loadConfig } from './load-config';
+export { AppConfig, ConfigError, loadConfig, productionWarnings } from './load-config';
 export { ConfigModule } from './config.module';

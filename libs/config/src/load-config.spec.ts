@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, loadConfig, productionWarnings } from './load-config';
 
 describe('loadConfig', () => {
   it('boots with zero configuration using local defaults', () => {
@@ -44,6 +44,47 @@ describe('loadConfig', () => {
     );
     expect(loadConfig({ AV_SCAN_DRIVER: 'none' }).env.AV_SCAN_DRIVER).toBe('none');
     expect(loadConfig({}).env.AV_SCAN_DRIVER).toBe('clamd');
+  });
+
+  /** Everything production requires, so that one test can vary one setting. */
+  const production = {
+    NODE_ENV: 'production',
+    JWT_PRIVATE_KEY: 'private',
+    JWT_PUBLIC_KEY: 'public',
+    DATA_ENCRYPTION_KEY: `${'A'.repeat(43)}=`,
+    ADMIN_PASSWORD: 'a-long-admin-password',
+    MAIL_DRIVER: 'resend',
+    RESEND_API_KEY: 're_x',
+    METRICS_TOKEN: 'm'.repeat(24),
+    OPENAI_API_KEY: 'sk-x',
+  };
+
+  it('boots in production with everything it requires', () => {
+    expect(loadConfig(production).isProduction).toBe(true);
+  });
+
+  it('refuses the outbox mail driver in production unless it is explicitly intended', () => {
+    const outbox = { ...production, MAIL_DRIVER: 'outbox' };
+    expect(() => loadConfig(outbox)).toThrow(/MAIL_DRIVER: outbox is refused in production/);
+    const intended = loadConfig({ ...outbox, MAIL_OUTBOX_IN_PRODUCTION: 'true' });
+    expect(productionWarnings(intended)).toEqual([expect.stringMatching(/^MAIL_DRIVER=outbox/)]);
+    expect(loadConfig({}).env.MAIL_DRIVER).toBe('outbox');
+  });
+
+  it('refuses production without a metrics token, and a short one anywhere', () => {
+    expect(() => loadConfig({ ...production, METRICS_TOKEN: '' })).toThrow(
+      /METRICS_TOKEN: required in production/,
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least/);
+    expect(loadConfig({}).env.METRICS_TOKEN).toBeUndefined();
+  });
+
+  it('warns when production runs the local AI writer, and only then', () => {
+    expect(productionWarnings(loadConfig({ ...production, AI_DRIVER: 'local' }))).toEqual([
+      expect.stringMatching(/local rule-based AI writer serves production/),
+    ]);
+    expect(productionWarnings(loadConfig(production))).toEqual([]);
+    expect(productionWarnings(loadConfig({}))).toEqual([]);
   });
 
   it('needs credentials for the S3 storage driver', () => {

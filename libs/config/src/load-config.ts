@@ -47,12 +47,43 @@ function crossFieldProblems(env: Env): string[] {
     if (env.AV_SCAN_DRIVER === 'none') {
       problems.push('AV_SCAN_DRIVER: none is refused in production (uploads would go unscanned)');
     }
+    if (env.MAIL_DRIVER === 'outbox' && !env.MAIL_OUTBOX_IN_PRODUCTION) {
+      problems.push(
+        'MAIL_DRIVER: outbox is refused in production (mail would be stored, not sent); ' +
+          'set MAIL_OUTBOX_IN_PRODUCTION=true if that is intended',
+      );
+    }
+    if (!env.METRICS_TOKEN) {
+      problems.push('METRICS_TOKEN: required in production (/metrics would be public)');
+    }
     if (!env.JWT_PRIVATE_KEY) problems.push('JWT_PRIVATE_KEY: required in production');
     if (!env.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required in production');
     if (!env.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD: required in production');
     if (env.BCRYPT_COST < 12) problems.push('BCRYPT_COST: must be at least 12 in production');
   }
   return problems;
+}
+
+/**
+ * Settings production accepts but an operator should see at every boot: each
+ * one keeps a feature working in a way that is not what users expect.
+ */
+export function productionWarnings(config: AppConfig): string[] {
+  if (!config.isProduction) return [];
+  const warnings: string[] = [];
+  if (config.env.MAIL_DRIVER === 'outbox') {
+    warnings.push(
+      'MAIL_DRIVER=outbox in production (MAIL_OUTBOX_IN_PRODUCTION=true): no email leaves ' +
+        'this system; verification and password-reset mail wait in GET /v1/admin/outbox',
+    );
+  }
+  if (config.aiDriver === 'local') {
+    warnings.push(
+      'The local rule-based AI writer serves production: set OPENAI_API_KEY (or AI_DRIVER=openai) ' +
+        'for model-written text',
+    );
+  }
+  return warnings;
 }
 
 /** Typed, read-only view of the validated environment, grouped by concern. */
@@ -64,6 +95,10 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
+  }
+  /** AI_DRIVER, or `openai` when an API key is set and `local` otherwise. */
+  get aiDriver(): 'openai' | 'local' {
+    return this.env.AI_DRIVER ?? (this.env.OPENAI_API_KEY ? 'openai' : 'local');
   }
   get runsApi(): boolean {
     return this.env.APP_ROLE !== 'worker';

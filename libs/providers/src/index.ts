@@ -8,33 +8,20 @@ export {
 } from './mail/mail.port';
 export { createMailDriver, MailProviderModule } from './mail/mail.module';
 export {
-  AI_TONES,
-  AI_WRITER,
   AiRefusalError,
   AiUnavailableError,
-  type AiOperation,
+  LLM_PORT,
   type AiProviderName,
   type AiResultMeta,
-  type AiTone,
   type AiUsage,
-  type AiWriter,
-  type CoverLetterExperience,
-  type CoverLetterInput,
-  type CoverLetterResult,
-  type EnhanceSectionInput,
-  type EnhanceSectionResult,
-  type ParseCvTextResult,
-  type ParsedResume,
-  type SectionItem,
-  type SuggestedSkill,
-  type Suggestion,
-  type SuggestSkillsInput,
-  type SuggestSkillsResult,
-} from './ai/ai.port';
-export { aiDriverName, AiProviderModule, createAiWriter } from './ai/ai.module';
-export { LocalAiWriter } from './ai/drivers/local/local.driver';
-export { OpenAiWriter, type OpenAiWriterOptions } from './ai/drivers/openai/openai.driver';
-export { extractKeywords, mentions, normalizeTerm, type Keyword } from './ai/keywords';
+  type LlmCompletion,
+  type LlmMessage,
+  type LlmPort,
+  type LlmRequest,
+} from './ai/llm.port';
+export { AiProviderModule, createLlm } from './ai/ai.module';
+export { NoLlm } from './ai/drivers/no-llm.driver';
+export { OpenAiChat, type OpenAiChatOptions } from './ai/drivers/openai/openai-chat.driver';
 export {
   PDF_RENDERER,
   PdfRenderError,

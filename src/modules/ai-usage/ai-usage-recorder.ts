@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { AiOperation, AiResultMeta } from '@lib/providers';
+import type { AiResultMeta } from '@lib/providers';
+import type { AiOperation } from './ai-operation';
 import { AiUsageEntry } from './entities/ai-usage-entry.entity';
 
 /** Writes one `ai_usage` row per answered AI call; every caller of the AI writer goes through it. */

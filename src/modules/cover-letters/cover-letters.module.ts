@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AiProviderModule } from '@lib/providers';
 import { AiUsageModule } from '../ai-usage';
-import { CvRenderingModule } from '../cv';
+import { AiWriterModule, CvRenderingModule } from '../cv';
 import { CreateCoverLetterHandler } from './commands/create-cover-letter/create-cover-letter.handler';
 import { DeleteCoverLetterHandler } from './commands/delete-cover-letter/delete-cover-letter.handler';
 import { UpdateCoverLetterHandler } from './commands/update-cover-letter/update-cover-letter.handler';
@@ -14,7 +13,7 @@ import { ListCoverLettersHandler } from './queries/list-cover-letters/list-cover
 
 /** Cover letters: written by the AI writer from a CV and a job ad, then edited by their owner. */
 @Module({
-  imports: [CqrsModule, AiProviderModule, AiUsageModule, CvRenderingModule],
+  imports: [CqrsModule, AiWriterModule, AiUsageModule, CvRenderingModule],
   controllers: [CoverLettersController],
   providers: [
     CreateCoverLetterHandler,

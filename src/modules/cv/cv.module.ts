@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AiProviderModule } from '@lib/providers';
+import { AiWriterModule } from './ai/writer/ai-writer.module';
 import { AiUsageModule } from '../ai-usage';
 import { ApplySuggestionHandler } from './commands/apply-suggestion/apply-suggestion.handler';
 import { DismissSuggestionHandler } from './commands/dismiss-suggestion/dismiss-suggestion.handler';
@@ -42,7 +42,7 @@ import { CvHistory } from './versions/cv-history';
  * event handlers after commit.
  */
 @Module({
-  imports: [CqrsModule, AiProviderModule, AiUsageModule],
+  imports: [CqrsModule, AiWriterModule, AiUsageModule],
   controllers: [
     CvsController,
     CvVersionsController,

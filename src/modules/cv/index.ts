@@ -44,6 +44,8 @@ export { CV_FONTS } from './rendering/fonts';
 export { renderCvDocx } from './export/docx';
 export { analyseAts, type AtsFinding, type AtsInput, type AtsReport } from './ats/analyse-ats';
 export { resumeForAi, type ResumeForAi } from './ai/resume-for-ai';
+export { AiWriterModule } from './ai/writer/ai-writer.module';
+export { AI_TONES, AI_WRITER, type AiTone, type AiWriter } from './ai/writer/ai-writer.port';
 export { NO_NUL } from './dto/cv.dto';
 // If-Match parsing, shared with other versioned documents (cover letters).
 export { etag, expectedVersion } from './versions/if-match';

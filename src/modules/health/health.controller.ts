@@ -1,4 +1,4 @@
-import { Controller, Get, Header, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards, VERSION_NEUTRAL } from '@nestjs/common';
 import {
   ApiExcludeEndpoint,
   ApiOkResponse,
@@ -17,6 +17,7 @@ import Redis from 'ioredis';
 import { InjectRedis, Queues } from '@lib/queue';
 import { Access } from '../../common/access.decorator';
 import { MetricsService } from './metrics.service';
+import { MetricsTokenGuard } from './metrics-token.guard';
 
 @ApiTags('health')
 @Controller({ version: VERSION_NEUTRAL })
@@ -68,6 +69,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @UseGuards(MetricsTokenGuard)
   @Header('content-type', 'text/plain; version=0.0.4')
   @ApiExcludeEndpoint()
   prometheus(): Promise<string> {

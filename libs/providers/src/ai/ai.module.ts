@@ -1,18 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AppConfig, type Env } from '@lib/config';
-import { AI_WRITER, type AiProviderName, type AiWriter } from './ai.port';
-import { LocalAiWriter } from './drivers/local/local.driver';
-import { OpenAiWriter } from './drivers/openai/openai.driver';
+import { AppConfig } from '@lib/config';
+import { LLM_PORT, type LlmPort } from './llm.port';
+import { NoLlm } from './drivers/no-llm.driver';
+import { OpenAiChat } from './drivers/openai/openai-chat.driver';
 
-/** AI_DRIVER, or `openai` when an API key is set and `local` otherwise. */
-export function aiDriverName(env: Env): AiProviderName {
-  return env.AI_DRIVER ?? (env.OPENAI_API_KEY ? 'openai' : 'local');
-}
-
-export function createAiWriter(config: AppConfig): AiWriter {
+/** The configured language model, or NoLlm for `local` (AI_DRIVER, or no OPENAI_API_KEY). */
+export function createLlm(config: AppConfig): LlmPort {
   const env = config.env;
-  if (aiDriverName(env) === 'local') return new LocalAiWriter();
-  return new OpenAiWriter({
+  if (config.aiDriver === 'local') return new NoLlm();
+  return new OpenAiChat({
     apiKey: env.OPENAI_API_KEY!,
     baseURL: env.OPENAI_BASE_URL,
     organization: env.OPENAI_ORG_ID,
@@ -21,34 +17,12 @@ export function createAiWriter(config: AppConfig): AiWriter {
     maxRetries: env.AI_MAX_RETRIES,
     maxRetryWaitMs: env.AI_MAX_RETRY_WAIT_MS,
     tokenLimitParameter: env.AI_TOKEN_LIMIT_PARAMETER,
-    operations: {
-      enhance: {
-        model: env.AI_MODEL_ENHANCE,
-        maxTokens: env.AI_MAX_TOKENS_ENHANCE,
-        temperature: env.AI_TEMPERATURE_ENHANCE,
-      },
-      skills: {
-        model: env.AI_MODEL_SKILLS,
-        maxTokens: env.AI_MAX_TOKENS_SKILLS,
-        temperature: env.AI_TEMPERATURE_SKILLS,
-      },
-      coverLetter: {
-        model: env.AI_MODEL_COVER_LETTER,
-        maxTokens: env.AI_MAX_TOKENS_COVER_LETTER,
-        temperature: env.AI_TEMPERATURE_COVER_LETTER,
-      },
-      parse: {
-        model: env.AI_MODEL_PARSE,
-        maxTokens: env.AI_MAX_TOKENS_PARSE,
-        temperature: env.AI_TEMPERATURE_PARSE,
-      },
-    },
   });
 }
 
-/** Provides AI_WRITER with the driver AI_DRIVER (or the presence of OPENAI_API_KEY) selects. */
+/** Provides LLM_PORT with the driver AI_DRIVER (or the presence of OPENAI_API_KEY) selects. */
 @Module({
-  providers: [{ provide: AI_WRITER, inject: [AppConfig], useFactory: createAiWriter }],
-  exports: [AI_WRITER],
+  providers: [{ provide: LLM_PORT, inject: [AppConfig], useFactory: createLlm }],
+  exports: [LLM_PORT],
 })
 export class AiProviderModule {}

@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from 'uuidv7';
-import type { AiOperation, AiProviderName } from '@lib/providers';
+import type { AiProviderName } from '@lib/providers';
+import type { AiOperation } from '../ai-operation';
 
 /** One answered AI call: who asked, for what, which model answered, and the tokens it cost. */
 @Entity({ tableName: 'ai_usage' })

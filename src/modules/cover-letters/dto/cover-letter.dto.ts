@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { AI_TONES, type AiTone } from '@lib/providers';
+import { AI_TONES, type AiTone } from '../../cv';
 import { NO_NUL } from '../../cv';
 import type { CoverLetter } from '../entities/cover-letter.entity';
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;

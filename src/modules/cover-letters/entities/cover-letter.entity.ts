@@ -1,7 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from 'uuidv7';
 import { AggregateRoot } from '@lib/event-store';
-import type { AiProviderName, AiTone } from '@lib/providers';
+import type { AiProviderName } from '@lib/providers';
+import type { AiTone } from '../../cv';
 import { CoverLetterCreated, CoverLetterUpdated } from '../events/cover-letter.events';
 
 export interface NewCoverLetter {

@@ -1,4 +1,4 @@
-import type { SectionItem, Suggestion } from '@lib/providers';
+import type { SectionItem, Suggestion } from './writer/ai-writer.port';
 import type { ResumeDocument } from '../domain/resume';
 import { aiItemNotFound, nothingToEnhance } from './ai.problems';
 

@@ -1,4 +1,4 @@
-import type { CoverLetterExperience } from '@lib/providers';
+import type { CoverLetterExperience } from './writer/ai-writer.port';
 import type { ResumeDocument } from '../domain/resume';
 
 /** What the AI writer is told about a CV's owner: the parts a cover letter or skill list builds on. */

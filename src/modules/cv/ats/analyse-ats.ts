@@ -1,13 +1,8 @@
-import {
-  RESUME_SECTIONS,
-  type CvLayout,
-  type ResumeDocument,
-  type ResumeSection,
-} from '../domain/resume';
+import { RESUME_SECTIONS, type CvLayout, type ResumeDocument } from '../domain/resume';
 import { monthIndex, parseResumeDate, type ResumeDateParts } from '../rendering/dates';
-import { cvWords } from '../rendering/headings';
 import { orderedSections } from '../rendering/cv-view';
-import { STOP_WORDS } from './stop-words';
+import { headingSection } from '../text/headings';
+import { containsWord, isNoise, tokens } from '../text/keywords';
 
 export type AtsCheck = 'sections' | 'contact' | 'reading_order' | 'dates' | 'length' | 'keywords';
 
@@ -46,21 +41,6 @@ const WEIGHTS: Record<AtsCheck, number> = {
 };
 
 const MAX_KEYWORDS = 30;
-
-/** Headings an ATS maps to each section (matched against whole short lines). */
-const HEADING_PATTERNS: Record<ResumeSection, RegExp> = {
-  work: /^(work|professional)?\s*(experience|employment|work history|career)/,
-  volunteer: /^volunteer/,
-  education: /^(education|academic)/,
-  awards: /^(awards|honou?rs|achievements)/,
-  certificates: /^(certificates|certifications|licen[cs]es)/,
-  publications: /^publications/,
-  skills: /^(technical\s+)?(skills|competencies|expertise)/,
-  languages: /^languages/,
-  interests: /^(interests|hobbies)/,
-  references: /^references/,
-  projects: /^projects/,
-};
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
 const PHONE = /(?:\+?\d[\d\s().-]{6,}\d)/;
@@ -116,10 +96,9 @@ function sectionsCheck({ pdfText, document, layout }: AtsInput) {
     .split('\n')
     .map((line) => normaliseText(line))
     .filter((line) => line.length > 0 && line.split(' ').length <= 4);
-  // Parsers know the English headings; the CV's own language's headings count too.
-  const words = cvWords(layout?.language ?? 'en');
+  // Any heading the app knows counts, in any of its languages; "Skills: Python" is one too.
   const found = expected.filter((key) =>
-    headings.some((line) => HEADING_PATTERNS[key].test(line) || line === normaliseText(words[key])),
+    headings.some((line) => headingSection(line.split(/[:：]/)[0]) === key),
   );
   const missing = expected.filter((key) => !found.includes(key));
   const fraction = expected.length === 0 ? 0 : found.length / expected.length;
@@ -321,12 +300,6 @@ function keywordsCheck({ matched, missing }: Coverage) {
   };
 }
 
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}+#.-]*[\p{L}\p{N}+#])?/gu;
-
-function tokens(text: string): string[] {
-  return text.match(TOKEN) ?? [];
-}
-
 /** Multi-word skills the CV itself names ("machine learning", "ci cd") count as one keyword. */
 function cvPhrases(document: ResumeDocument): string[] {
   const names = [
@@ -343,11 +316,6 @@ function cvPhrases(document: ResumeDocument): string[] {
   ];
 }
 
-function containsPhrase(text: string, phrase: string): boolean {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}+#])`, 'u').test(text);
-}
-
 /** The job's keywords (most frequent first), split into those the CV text has and lacks. */
 export function keywordCoverage(
   jobDescription: string,
@@ -357,7 +325,7 @@ export function keywordCoverage(
   let job = normaliseText(jobDescription);
   const keywords: string[] = [];
   for (const phrase of cvPhrases(document)) {
-    if (containsPhrase(job, phrase)) {
+    if (containsWord(job, phrase)) {
       keywords.push(phrase);
       job = job.split(phrase).join(' ');
     }
@@ -365,7 +333,7 @@ export function keywordCoverage(
   const counts = new Map<string, { count: number; first: number }>();
   tokens(job).forEach((token, index) => {
     const word = token.replace(/\.$/, '');
-    if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) return;
+    if (isNoise(word)) return;
     const seen = counts.get(word);
     if (seen) seen.count++;
     else counts.set(word, { count: 1, first: index });
@@ -375,6 +343,6 @@ export function keywordCoverage(
     .map(([word]) => word);
   const all = [...keywords, ...singles].slice(0, MAX_KEYWORDS);
   const text = normaliseText(cvText);
-  const matched = all.filter((k) => containsPhrase(text, k));
+  const matched = all.filter((k) => containsWord(text, k));
   return { matched, missing: all.filter((k) => !matched.includes(k)) };
 }

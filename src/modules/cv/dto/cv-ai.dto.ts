@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { AI_TONES, type AiTone } from '@lib/providers';
+import { AI_TONES, type AiTone } from '../ai/writer/ai-writer.port';
 import { ENHANCEABLE_SECTIONS, type EnhanceableSection } from '../ai/ai-sections';
 import type { CvAiSuggestion } from '../entities/cv-ai-suggestion.entity';
 import { NO_NUL } from './cv.dto';

@@ -5,7 +5,7 @@ import {
   type ResumeSection,
 } from '../domain/resume';
 import { formatDateRange, formatResumeDate } from './dates';
-import { cvWords, type CvWords } from './headings';
+import { cvWords, type CvWords } from '../text/headings';
 
 /** One entry of a section, in the shape every template renders. */
 export interface CvItem {

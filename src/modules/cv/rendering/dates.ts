@@ -1,4 +1,4 @@
-import { cvWords } from './headings';
+import { cvWords } from '../text/headings';
 /** A parsed JSON Resume date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with its precision. */
 export interface ResumeDateParts {
   year: number;

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
-import { AI_WRITER, type AiWriter } from '@lib/providers';
 import { Problem } from '@lib/problems';
 import { AiUsageRecorder } from '../../../ai-usage';
-import { GetCvQuery, resumeForAi } from '../../../cv';
+import { AI_WRITER, GetCvQuery, resumeForAi, type AiWriter } from '../../../cv';
 import { jobNotFound } from '../../cover-letter.policies';
 import { CoverLetterDto } from '../../dto/cover-letter.dto';
 import { CoverLetter } from '../../entities/cover-letter.entity';

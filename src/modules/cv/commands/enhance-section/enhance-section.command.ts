@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AiTone } from '@lib/providers';
+import type { AiTone } from '../../ai/writer/ai-writer.port';
 import type { EnhanceableSection } from '../../ai/ai-sections';
 import type { CvActor } from '../../cv.policies';
 import type { EnhanceResultDto } from '../../dto/cv-ai.dto';

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AI_WRITER, type AiWriter } from '@lib/providers';
 import { Problem } from '@lib/problems';
 import { AiUsageRecorder } from '../../../ai-usage';
+import { AI_WRITER, type AiWriter } from '../../ai/writer/ai-writer.port';
 import { resumeForAi } from '../../ai/resume-for-ai';
 import { findOwnCv } from '../../cv.policies';
 import type { SkillsResultDto } from '../../dto/cv-ai.dto';

@@ -1,4 +1,11 @@
-import type { ResumeSection } from '../domain/resume';
+import { RESUME_SECTIONS, type ResumeSection } from '../domain/resume';
+import { normalizeTerm } from './keywords';
+
+/**
+ * Section headings, in one place: the words the renderer writes (per CV
+ * language), and the headings the ATS check and the CV text parser recognise,
+ * which are those same words in every language plus common synonyms.
+ */
 
 /** Every fixed word a rendered CV shows, so that a CV reads in its own language. */
 export type CvWords = Record<ResumeSection, string> & {
@@ -211,4 +218,242 @@ export const CV_WORD_LANGUAGES = Object.keys(WORDS);
 /** The words for a document language (`de-AT` → German); English when there are none. */
 export function cvWords(language: string): CvWords {
   return WORDS[language.split('-')[0].toLowerCase()] ?? EN;
+}
+
+/** A section a heading can introduce: a JSON Resume section, or the summary (`basics.summary`). */
+export type HeadingSection = ResumeSection | 'summary';
+
+const SYNONYMS: Record<HeadingSection, string[]> = {
+  summary: [
+    'summary',
+    'professional summary',
+    'profile',
+    'professional profile',
+    'about',
+    'about me',
+    'objective',
+    'career objective',
+    'personal statement',
+    'profil',
+    'zusammenfassung',
+    'uber mich',
+    'kurzprofil',
+    'resume',
+    'a propos',
+    'a propos de moi',
+    'perfil',
+    'resumen',
+    'sobre mi',
+    'perfil profesional',
+    'profilo',
+    'sommario',
+    'resumo',
+    'sobre mim',
+    'profiel',
+    'over mij',
+    'podsumowanie',
+    'o mnie',
+    'o sebe',
+    'profil zawodowy',
+    'профиль',
+    'о себе',
+    'резюме',
+  ],
+  work: [
+    'experience',
+    'career',
+    'professional history',
+    'work experience',
+    'professional experience',
+    'employment',
+    'employment history',
+    'work history',
+    'career history',
+    'relevant experience',
+    'berufserfahrung',
+    'erfahrung',
+    'beruflicher werdegang',
+    'praxiserfahrung',
+    'experience professionnelle',
+    'experiences professionnelles',
+    'experiences',
+    'parcours professionnel',
+    'experiencia',
+    'experiencia laboral',
+    'experiencia profesional',
+    'esperienza',
+    'esperienze lavorative',
+    'esperienza professionale',
+    'experiencia profissional',
+    'werkervaring',
+    'ervaring',
+    'doswiadczenie',
+    'doswiadczenie zawodowe',
+    'опыт работы',
+    'опыт',
+    'трудовая деятельность',
+  ],
+  education: [
+    'education',
+    'academic',
+    'academic qualifications',
+    'academic background',
+    'qualifications',
+    'education and training',
+    'ausbildung',
+    'bildung',
+    'bildungsweg',
+    'studium',
+    'formation',
+    'formations',
+    'education',
+    'educacion',
+    'formacion',
+    'formacion academica',
+    'istruzione',
+    'formazione',
+    'istruzione e formazione',
+    'educacao',
+    'formacao',
+    'formacao academica',
+    'opleiding',
+    'opleidingen',
+    'wyksztalcenie',
+    'образование',
+  ],
+  skills: [
+    'skills',
+    'technical skills',
+    'key skills',
+    'core competencies',
+    'competencies',
+    'expertise',
+    'technologies',
+    'tech stack',
+    'tools',
+    'kenntnisse',
+    'fahigkeiten',
+    'kompetenzen',
+    'fachkenntnisse',
+    'it kenntnisse',
+    'competences',
+    'competences techniques',
+    'habilidades',
+    'competencias',
+    'aptitudes',
+    'conocimientos',
+    'competenze',
+    'competenze tecniche',
+    'competencias',
+    'vaardigheden',
+    'competenties',
+    'umiejetnosci',
+    'навыки',
+    'ключевые навыки',
+    'профессиональные навыки',
+  ],
+  languages: [
+    'languages',
+    'language skills',
+    'sprachen',
+    'sprachkenntnisse',
+    'langues',
+    'idiomas',
+    'lenguas',
+    'lingue',
+    'conoscenze linguistiche',
+    'talen',
+    'talenkennis',
+    'jezyki',
+    'znajomosc jezykow',
+    'языки',
+    'знание языков',
+    'иностранные языки',
+  ],
+  projects: [
+    'projects',
+    'personal projects',
+    'selected projects',
+    'side projects',
+    'projekte',
+    'projets',
+    'proyectos',
+    'progetti',
+    'projetos',
+    'projecten',
+    'projekty',
+    'проекты',
+  ],
+  certificates: [
+    'certifications',
+    'licenses',
+    'licences',
+    'certificates',
+    'licenses and certifications',
+    'licenses & certifications',
+    'zertifikate',
+    'zertifizierungen',
+    'weiterbildung',
+    'certificats',
+    'certificaciones',
+    'certificados',
+    'certificazioni',
+    'certificacoes',
+    'certificaten',
+    'certyfikaty',
+    'сертификаты',
+  ],
+  interests: [
+    'interests',
+    'hobbies',
+    'hobbies and interests',
+    'interessen',
+    'hobbys',
+    'freizeit',
+    "centres d'interet",
+    'loisirs',
+    'intereses',
+    'aficiones',
+    'interessi',
+    'interesses',
+    'hobby',
+    'interesses',
+    'zainteresowania',
+    'интересы',
+    'хобби',
+  ],
+  volunteer: ['volunteer', 'volunteering', 'volunteer experience', 'ehrenamt'],
+  awards: ['awards', 'honors', 'honours', 'achievements', 'auszeichnungen'],
+  publications: ['publications', 'publikationen'],
+  references: ['references', 'referenzen'],
+};
+
+const SUMMARY_WORDS = ['summary', 'profile', 'aboutMe', 'executiveProfile'] as const;
+
+/** Normalised heading text → section: every rendered heading of every language, then the synonyms. */
+const SECTION_BY_HEADING = new Map<string, HeadingSection>([
+  ...Object.entries(SYNONYMS).flatMap(([section, names]) =>
+    names.map((name): [string, HeadingSection] => [normalizeTerm(name), section as HeadingSection]),
+  ),
+  ...Object.values(WORDS).flatMap((words) => [
+    ...RESUME_SECTIONS.map((section): [string, HeadingSection] => [
+      normalizeTerm(words[section]),
+      section,
+    ]),
+    ...SUMMARY_WORDS.map((key): [string, HeadingSection] => [normalizeTerm(words[key]), 'summary']),
+  ]),
+]);
+
+/** Joins of a combined heading ("Skills & Tools", "Awards and honours"): its first part counts. */
+const JOINED = /\s*[&/,+]\s*|\s(?:and|und|et|y|e|i)\s/;
+
+/** The section a line introduces when it is a heading ("Work Experience:", "## Formation"). */
+export function headingSection(line: string): HeadingSection | undefined {
+  const key = normalizeTerm(line.replace(/[:：]\s*$/, '').replace(/^[#\s]+/, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (key === '') return undefined;
+  const whole = SECTION_BY_HEADING.get(key);
+  if (whole || key.split(' ').length > 4) return whole;
+  return SECTION_BY_HEADING.get(key.split(JOINED)[0]);
 }

@@ -1,5 +1,5 @@
+import type { AiResultMeta } from '@lib/providers';
 import type {
-  AiResultMeta,
   AiWriter,
   CoverLetterInput,
   CoverLetterResult,
@@ -9,9 +9,9 @@ import type {
   SuggestSkillsInput,
   SuggestSkillsResult,
   SuggestedSkill,
-} from '../../ai.port';
-import { normalizeTerm } from '../../keywords';
-import { fieldName, sectionTexts } from '../../section-texts';
+} from '../ai-writer.port';
+import { normalizeTerm } from '../../../text/keywords';
+import { fieldName, sectionTexts } from '../section-texts';
 import { templateCoverLetter } from './cover-letter';
 import { parseCvText } from './cv-text-parser';
 import { strengthen } from './phrasing';

@@ -1,6 +1,8 @@
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { AiTone, CoverLetterInput, SuggestSkillsInput } from '../../ai.port';
-import type { ItemText } from '../../section-texts';
+import type { LlmMessage } from '@lib/providers';
+import type { AiTone, CoverLetterInput, SuggestSkillsInput } from '../ai-writer.port';
+import type { ItemText } from '../section-texts';
+
+export type Prompt = LlmMessage[];
 
 /** CV content is data, never instructions: every prompt says so, and sends it as JSON. */
 const DATA_NOT_INSTRUCTIONS =
@@ -19,7 +21,7 @@ function languageRule(language?: string): string {
   return `Write in the language with the BCP 47 tag "${language ?? 'en'}".`;
 }
 
-function messages(system: string[], data: unknown): ChatCompletionMessageParam[] {
+function messages(system: string[], data: unknown): Prompt {
   return [
     { role: 'system', content: [...system, DATA_NOT_INSTRUCTIONS].join('\n') },
     { role: 'user', content: JSON.stringify(data) },
@@ -31,7 +33,7 @@ export function enhancePrompt(
   texts: (ItemText & { ref: string })[],
   tone: AiTone,
   language?: string,
-): ChatCompletionMessageParam[] {
+): Prompt {
   return messages(
     [
       'You are a professional CV writing expert. Improve texts from one section of a CV.',
@@ -46,10 +48,7 @@ export function enhancePrompt(
   );
 }
 
-export function skillsPrompt(
-  input: SuggestSkillsInput,
-  limit: number,
-): ChatCompletionMessageParam[] {
+export function skillsPrompt(input: SuggestSkillsInput, limit: number): Prompt {
   return messages(
     [
       'You are a career coach. Suggest skills the candidate should consider adding to their CV.',
@@ -64,7 +63,7 @@ export function skillsPrompt(
   );
 }
 
-export function coverLetterPrompt(input: CoverLetterInput): ChatCompletionMessageParam[] {
+export function coverLetterPrompt(input: CoverLetterInput): Prompt {
   return messages(
     [
       'You are a professional CV writing expert. Write a one-page cover letter for the applicant.',
@@ -89,7 +88,7 @@ export function coverLetterPrompt(input: CoverLetterInput): ChatCompletionMessag
   );
 }
 
-export function parsePrompt(text: string, language?: string): ChatCompletionMessageParam[] {
+export function parsePrompt(text: string, language?: string): Prompt {
   return messages(
     [
       'You extract structured data from the text of a CV into JSON Resume fields.',

@@ -1,4 +1,4 @@
-import { normalizeTerm } from '../../keywords';
+import { normalizeTerm } from '../../../text/keywords';
 import { SKILLS_BY_TITLE, type TitleSkills } from './skills-by-title';
 
 /** Words that say how senior, not what the job is. */

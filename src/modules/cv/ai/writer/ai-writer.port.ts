@@ -1,8 +1,12 @@
-import { Problem } from '@lib/problems';
+import type { AiProviderName, AiResultMeta } from '@lib/providers';
+import type { AiOperation } from '../../../ai-usage';
+
+export type { AiOperation };
 
 /**
- * The AI writing port. Inputs are plain structural types: the CV module adapts
- * its JSON Resume documents to them (libs never import the application).
+ * What the CV module asks of an AI writer. Inputs are plain structural types
+ * the CV module adapts its JSON Resume documents to. Two writers: one on the
+ * configured language model, and local rules when there is none.
  */
 export interface AiWriter {
   readonly provider: AiProviderName;
@@ -14,23 +18,8 @@ export interface AiWriter {
 
 export const AI_WRITER = Symbol('AI_WRITER');
 
-export type AiProviderName = 'openai' | 'local';
-export type AiOperation = 'enhance' | 'skills' | 'coverLetter' | 'parse';
-
 export const AI_TONES = ['professional', 'confident', 'friendly', 'formal', 'concise'] as const;
 export type AiTone = (typeof AI_TONES)[number];
-
-export interface AiUsage {
-  promptTokens: number;
-  completionTokens: number;
-}
-
-/** Carried by every result: who answered, with which model, and what it cost. */
-export interface AiResultMeta {
-  provider: AiProviderName;
-  model: string;
-  usage: AiUsage;
-}
 
 /**
  * One entry of a CV section. Either `text` (a single paragraph) or `fields`:
@@ -141,33 +130,3 @@ export interface ParsedResume {
 }
 
 export type ParseCvTextResult = AiResultMeta & { resume: ParsedResume };
-
-/**
- * The provider could not answer (rate limited, down, timed out, misconfigured,
- * or kept answering garbage) after bounded retries. A 503 `ai.unavailable`
- * problem; `retryAfter` (seconds) is set when the provider said when to return.
- */
-export class AiUnavailableError extends Problem {
-  /** `reason` is for logs only: what went wrong upstream, never prompts or keys. */
-  constructor(
-    readonly reason: string,
-    options: { retryAfter?: number } = {},
-  ) {
-    super(
-      503,
-      'ai.unavailable',
-      'Service unavailable',
-      'The AI writer is unavailable right now; try again later.',
-      options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {},
-    );
-    this.name = 'AiUnavailableError';
-  }
-}
-
-/** The model declined to answer (safety refusal or content filter): retrying will not help. */
-export class AiRefusalError extends Problem {
-  constructor() {
-    super(422, 'ai.refused', 'Unprocessable entity', 'The AI writer declined this request.');
-    this.name = 'AiRefusalError';
-  }
-}

@@ -1,8 +1,10 @@
 /**
- * Keyword extraction for job descriptions: the terms a reader (or an ATS)
- * looks for, most frequent first, ties in order of appearance.
+ * The one vocabulary for job-ad keywords, shared by the ATS check and the
+ * writers: which words are noise, what a term is, and when a text mentions one.
  */
-const STOPWORDS = new Set(
+
+/** English function words plus words every job ad uses; neither says anything about a skill. */
+export const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being
   below between both but by can could did do does doing down during each etc few for from further had
   has have having he her here hers herself him himself his how i if in into is it its itself just me
@@ -18,10 +20,22 @@ const STOPWORDS = new Set(
   helping ensure make makes well based day days week weeks month months like want wants need needs
   part full time hiring hire apply applicant applicants job jobs benefits offer offers salary world class
   one two three four five first every other others several many much
+  benefit competitive culture either equal familiarity highly key let nice now proven successful
+  upon without
   ll re ve`.split(/\s+/), // what is left of "we'll", "you're", "we've" once split at the apostrophe
 );
 
+/** A term: letters and digits, joined by `+#./-` inside (`C++`, `Node.js`, `CI/CD`). */
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#./-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
+
+export function tokens(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** Too short, a number or a stop word: never a keyword. `word` is already lower-case. */
+export function isNoise(word: string): boolean {
+  return word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word);
+}
 
 export interface Keyword {
   /** As first written in the text (keeps `TypeScript`, `PostgreSQL`). */
@@ -31,16 +45,13 @@ export interface Keyword {
 
 /** `exclude`: texts whose words are not keywords here (the company's name, the job title). */
 export function extractKeywords(text: string, limit = 15, exclude: string[] = []): Keyword[] {
-  const excluded = new Set(
-    exclude.flatMap((e) => [...e.matchAll(TOKEN)].map((m) => normalizeTerm(m[0]))),
-  );
+  const excluded = new Set(exclude.flatMap((e) => tokens(e).map(normalizeTerm)));
   const found = new Map<string, Keyword & { first: number }>();
   let position = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const term = match[0];
+  for (const term of tokens(text)) {
     const key = normalizeTerm(term);
     position += 1;
-    if (key.length < 2 || STOPWORDS.has(key) || excluded.has(key) || /^\d+$/.test(key)) continue;
+    if (isNoise(key) || excluded.has(key)) continue;
     const seen = found.get(key);
     if (seen) seen.count += 1;
     else found.set(key, { term, count: 1, first: position });
@@ -58,8 +69,11 @@ export function normalizeTerm(term: string): string {
 
 /** Whether `text` mentions `term` as a whole word (case- and accent-insensitive). */
 export function mentions(text: string, term: string): boolean {
-  const escaped = normalizeTerm(term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}+#])`, 'u').test(
-    normalizeTerm(text),
-  );
+  return containsWord(normalizeTerm(text), normalizeTerm(term));
+}
+
+/** Whether `text` holds `phrase` as whole words; both already normalised the same way. */
+export function containsWord(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}+#])`, 'u').test(text);
 }

@@ -1,4 +1,4 @@
-import type { SectionItem } from './ai.port';
+import type { SectionItem } from './ai-writer.port';
 
 /** One text of a section item, addressed the way suggestions address it. */
 export interface ItemText {

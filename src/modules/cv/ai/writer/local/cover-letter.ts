@@ -1,5 +1,5 @@
-import type { AiTone, CoverLetterInput } from '../../ai.port';
-import { extractKeywords, mentions } from '../../keywords';
+import type { AiTone, CoverLetterInput } from '../ai-writer.port';
+import { extractKeywords, mentions } from '../../../text/keywords';
 
 const GREETINGS: Record<AiTone, (company?: string) => string> = {
   professional: (company) => (company ? `Dear ${company} Hiring Team,` : 'Dear Hiring Manager,'),
