@@ -1,9 +1,8 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { uuidv7 } from 'uuidv7';
+import type { OAuthProviderName } from '@lib/providers';
 
-/** OAuth login providers an account can be linked to. */
-export const OAUTH_PROVIDERS = ['google', 'linkedin', 'x', 'facebook'] as const;
-export type OAuthProviderName = (typeof OAUTH_PROVIDERS)[number];
+export { OAUTH_PROVIDERS, type OAuthProviderName } from '@lib/providers';
 
 /**
  * An external identity (provider + the provider's stable subject id) linked to

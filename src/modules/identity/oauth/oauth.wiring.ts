@@ -7,13 +7,11 @@ import { IdentitiesController, OAuthController } from '../oauth.controller';
 import { ListIdentitiesHandler } from '../queries/list-identities/list-identities.handler';
 import { ListOAuthProvidersHandler } from '../queries/list-oauth-providers/list-oauth-providers.handler';
 import { OAuthFlowStore } from './oauth-flow-store';
-import { OAuthProviders } from './oauth-providers';
 
 /** OAuth login and linking, registered in IdentityModule in one line each (keeps merges small). */
 export const OAUTH_CONTROLLERS: Type[] = [OAuthController, IdentitiesController];
 
 export const OAUTH_INJECTABLES: Provider[] = [
-  OAuthProviders,
   OAuthFlowStore,
   StartOAuthHandler,
   CompleteOAuthHandler,

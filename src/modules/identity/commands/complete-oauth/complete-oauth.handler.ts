@@ -1,14 +1,19 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@lib/config';
 import { UnitOfWork, type EventRecorder } from '@lib/event-store';
 import { Problem } from '@lib/problems';
+import {
+  OAUTH_LOGIN,
+  OAuthProviderError,
+  type OAuthLoginPort,
+  type OAuthProfile,
+} from '@lib/providers';
 import { User } from '../../entities/user.entity';
 import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
 import { IdentityLinked, OAuthRefused } from '../../events/oauth.events';
 import { OAuthFlowStore, type PendingAuthorization } from '../../oauth/oauth-flow-store';
-import { OAuthProviderError, OAuthProviders, type OAuthProfile } from '../../oauth/oauth-providers';
 import { unusablePasswordHash } from '../../oauth/unusable-password';
 import { enabledProvider } from '../start-oauth/start-oauth.handler';
 import { CompleteOAuthCommand } from './complete-oauth.command';
@@ -42,7 +47,7 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly providers: OAuthProviders,
+    @Inject(OAUTH_LOGIN) private readonly providers: OAuthLoginPort,
     private readonly store: OAuthFlowStore,
     private readonly config: AppConfig,
   ) {}
@@ -62,7 +67,7 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
 
     let profile: OAuthProfile;
     try {
-      profile = await this.providers.complete(provider, code, pending.codeVerifier);
+      profile = await this.providers.driver(provider).complete(code, pending.codeVerifier);
     } catch (failure) {
       if (!(failure instanceof OAuthProviderError)) throw failure;
       this.logger.warn(`OAuth ${failure.reason}: ${failure.message}`);

@@ -1,25 +1,26 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { generateCodeVerifier, generateState } from 'arctic';
 import { Problem } from '@lib/problems';
+import { isOAuthProvider, OAUTH_LOGIN, type OAuthLoginPort } from '@lib/providers';
 import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
 import { OAuthFlowStore } from '../../oauth/oauth-flow-store';
-import { OAuthProviders } from '../../oauth/oauth-providers';
 import { StartOAuthCommand } from './start-oauth.command';
 
 export const providerUnavailable = () =>
   Problem.notFound('OAuth provider', 'auth.provider_unavailable');
 
 /** Resolves a path parameter to an enabled provider, or a 404 problem. */
-export function enabledProvider(providers: OAuthProviders, name: string): OAuthProviderName {
-  if (!OAuthProviders.isKnown(name) || !providers.isEnabled(name)) throw providerUnavailable();
+export function enabledProvider(providers: OAuthLoginPort, name: string): OAuthProviderName {
+  if (!isOAuthProvider(name) || !providers.isEnabled(name)) throw providerUnavailable();
   return name;
 }
 
 @CommandHandler(StartOAuthCommand)
 export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, string> {
   constructor(
-    private readonly providers: OAuthProviders,
+    @Inject(OAUTH_LOGIN) private readonly providers: OAuthLoginPort,
     private readonly store: OAuthFlowStore,
     private readonly em: EntityManager,
   ) {}
@@ -44,6 +45,6 @@ export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, str
       codeVerifier,
       ...(command.linkUserId ? { linkUserId: command.linkUserId } : {}),
     });
-    return this.providers.authorizationUrl(provider, state, codeVerifier);
+    return this.providers.driver(provider).authorizationUrl(state, codeVerifier);
   }
 }

@@ -2,10 +2,10 @@ import { LockMode } from '@mikro-orm/core';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { Problem } from '@lib/problems';
+import { isOAuthProvider } from '@lib/providers';
 import { User } from '../../entities/user.entity';
 import { UserIdentity } from '../../entities/user-identity.entity';
 import { IdentityUnlinked } from '../../events/oauth.events';
-import { OAuthProviders } from '../../oauth/oauth-providers';
 import { hasUsablePassword } from '../../oauth/unusable-password';
 import { UnlinkIdentityCommand } from './unlink-identity.command';
 
@@ -16,7 +16,7 @@ export class UnlinkIdentityHandler implements ICommandHandler<UnlinkIdentityComm
 
   async execute(command: UnlinkIdentityCommand): Promise<void> {
     const { userId, provider } = command;
-    if (!OAuthProviders.isKnown(provider)) throw Problem.notFound('Linked identity');
+    if (!isOAuthProvider(provider)) throw Problem.notFound('Linked identity');
     await this.uow.run(async (em, events) => {
       // The row lock serialises concurrent unlinks, so two of them cannot remove the last two methods.
       const user = await em.findOne(
