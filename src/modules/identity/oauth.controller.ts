@@ -111,7 +111,8 @@ export class OAuthController {
       'Redirects to FRONTEND_URL/oauth/callback with `provider` and either `code` (a one-time code ' +
       'for POST /v1/auth/oauth/exchange), `linked=true` (linking from settings), or `error`: ' +
       '`auth.link_required` (the email belongs to an account: sign in with the password and link ' +
-      'the provider from settings), `auth.identity_in_use`, `auth.provider_already_linked`, ' +
+      'the provider from settings), `auth.account_unavailable` (the account is disabled or locked), ' +
+      '`auth.identity_in_use`, `auth.provider_already_linked`, ' +
       '`auth.oauth_denied` or `auth.oauth_failed`. Tokens never appear in URLs.',
   })
   @redirectTo('To the frontend callback page')

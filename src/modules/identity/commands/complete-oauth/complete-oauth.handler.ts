@@ -10,6 +10,7 @@ import {
   type OAuthLoginPort,
   type OAuthProfile,
 } from '@lib/providers';
+import { accountRefusal } from '../../accounts/account-access';
 import { User } from '../../entities/user.entity';
 import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
 import { IdentityLinked, OAuthRefused } from '../../events/oauth.events';
@@ -24,6 +25,7 @@ export type OAuthErrorCode =
   | 'auth.oauth_failed'
   | 'auth.link_required'
   | 'auth.identity_in_use'
+  | 'auth.account_unavailable'
   | 'auth.provider_already_linked';
 
 type Outcome =
@@ -99,8 +101,13 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
     const identity = await em.findOne(UserIdentity, { provider, subject: profile.subject });
     if (identity) {
       const owner = await em.findOne(User, identity.userId);
-      if (owner) return { kind: 'signed_in', userId: owner.id };
-      return { kind: 'error', code: 'auth.oauth_failed' };
+      if (!owner) return { kind: 'error', code: 'auth.oauth_failed' };
+      const refusal = accountRefusal(owner, 'sign_in');
+      if (refusal) {
+        events.record(new OAuthRefused(ip, { provider, reason: refusal }));
+        return { kind: 'error', code: 'auth.account_unavailable' };
+      }
+      return { kind: 'signed_in', userId: owner.id };
     }
     if (profile.email && (await em.count(User, { email: profile.email })) > 0) {
       events.record(new OAuthRefused(ip, { provider, reason: 'link_required' }));
