@@ -1,5 +1,15 @@
 import { OAuthProviderFake, TestApp, type OAuthFakeUser } from '@lib/testing';
-import { call, createUser, signIn, signInAsAdmin, type Session } from './support/accounts';
+import {
+  call,
+  createUser,
+  enableTwoFactor,
+  freshIp,
+  login,
+  signIn,
+  signInAsAdmin,
+  totp,
+  type Session,
+} from './support/accounts';
 import { OAuthBrowser, oauthEnv, registerOAuthClients } from './support/oauth';
 
 const PASSWORD = 'a-long-password-for-tests';
@@ -89,6 +99,82 @@ describe('Identity hardening (issue 10)', () => {
       expect(exchanged.statusCode).toBe(401);
       expect(exchanged.json()).toMatchObject({ code: 'auth.account_unavailable' });
       expect(exchanged.body).not.toMatch(/accessToken/);
+    });
+  });
+
+  /** A signed-in password account with 2FA on. */
+  async function twoFactorUser(email: string) {
+    await createUser(t, { email, password: PASSWORD });
+    const session = await signIn(t, email, PASSWORD);
+    return { session, ...(await enableTwoFactor(t, session)) };
+  }
+
+  describe('6. wrong second-factor codes count per account toward the lock', () => {
+    it('at sign-in: five wrong codes from five IPs lock the account, the right code then fails too', async () => {
+      const { secret } = await twoFactorUser('otp.guess@example.test');
+      for (let i = 0; i < 5; i++) {
+        const res = await t.inject({
+          method: 'POST',
+          url: '/v1/auth/login',
+          remoteAddress: freshIp(),
+          payload: { email: 'otp.guess@example.test', password: PASSWORD, otp: '000000' },
+        });
+        expect(res.statusCode).toBe(401);
+      }
+      const right = await t.inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        remoteAddress: freshIp(),
+        payload: { email: 'otp.guess@example.test', password: PASSWORD, otp: await totp(secret) },
+      });
+      expect(right.statusCode).toBe(401);
+      expect(right.json()).toMatchObject({ code: 'auth.invalid_credentials' });
+    });
+
+    it('when turning 2FA off: wrong codes lock, then even the right code is refused', async () => {
+      const { session, secret } = await twoFactorUser('otp.disable@example.test');
+      const disable = async (otp: string) =>
+        t.inject({
+          method: 'POST',
+          url: '/v1/auth/2fa/disable',
+          remoteAddress: freshIp(),
+          headers: { authorization: session.authorization },
+          payload: { password: PASSWORD, otp },
+        });
+      for (let i = 0; i < 5; i++) expect((await disable('000000')).statusCode).toBe(401);
+      const right = await disable(await totp(secret));
+      expect(right.statusCode).toBe(403);
+      expect(right.json()).toMatchObject({ code: 'auth.account_locked' });
+    });
+  });
+
+  describe('10. change-password limits, OAuth-only timing, access-token lifetime', () => {
+    it('access tokens live 15 minutes by default', async () => {
+      await createUser(t, { email: 'ttl@example.test', password: PASSWORD });
+      const res = await login(t, 'ttl@example.test', PASSWORD);
+      expect(res.json<{ expiresIn: number }>().expiresIn).toBe(900);
+    });
+
+    it('wrong current passwords lock the account and the route is rate limited per account', async () => {
+      await createUser(t, { email: 'change.guess@example.test', password: PASSWORD });
+      const session = await signIn(t, 'change.guess@example.test', PASSWORD);
+      const change = (currentPassword: string) =>
+        t.inject({
+          method: 'POST',
+          url: '/v1/me/password',
+          remoteAddress: freshIp(),
+          headers: { authorization: session.authorization },
+          payload: { currentPassword, newPassword: 'another-long-password-42' },
+        });
+      for (let i = 0; i < 5; i++) {
+        const wrong = await change(`wrong-password-guess-${i}`);
+        expect(wrong.statusCode).toBe(403);
+        expect(wrong.json()).toMatchObject({ code: 'auth.wrong_password' });
+      }
+      // The fifth wrong guess locked the account: the right password no longer signs in.
+      expect((await login(t, 'change.guess@example.test', PASSWORD)).statusCode).toBe(401);
+      const limited = await change(PASSWORD);
+      expect(limited.statusCode).toBe(429);
     });
   });
 });

@@ -142,9 +142,13 @@ export class ProfileController {
 
   @Post('password')
   @HttpCode(204)
+  @RateLimit('passwordChange')
   @ApiOperation({
     summary: 'Change the password',
-    description: 'Needs the current password. Every other session ends; this one stays signed in.',
+    description:
+      'Needs the current password. Every other session ends; this one stays signed in. ' +
+      '5 attempts per 15 minutes per account; wrong current passwords count toward the ' +
+      'account lock (403 auth.account_locked while it lasts).',
   })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiProblems(400)

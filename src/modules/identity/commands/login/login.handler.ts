@@ -4,6 +4,7 @@ import { AppConfig } from '@lib/config';
 import { Problem } from '@lib/problems';
 import { UnitOfWork } from '@lib/event-store';
 import { accountRefusal } from '../../accounts/account-access';
+import { lockoutPolicy } from '../../accounts/lockout';
 import { User } from '../../entities/user.entity';
 import { LoginFailed, type LoginFailureReason } from '../../events/identity.events';
 import { PasswordHasher } from '../../password-hasher';
@@ -48,10 +49,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
       const refusal = accountRefusal(found, 'sign_in');
       if (refusal) return refuse(refusal);
       if (!valid) {
-        found.recordFailedLogin({
-          maxFailures: this.config.env.LOGIN_MAX_FAILURES,
-          lockSeconds: this.config.env.LOGIN_LOCK_SECONDS,
-        });
+        found.recordFailedLogin(lockoutPolicy(this.config));
         return refuse('invalid_credentials');
       }
       const mfaRefusal = await this.twoFactor.refuseSecondFactor(
