@@ -30,6 +30,14 @@ export class UserIdentity {
   @Property({ type: 'text', nullable: true })
   email?: string | null;
 
+  /**
+   * Linked while the account's email address was not yet verified: whoever
+   * linked it may not own the address (account pre-takeover), so a password
+   * reset, which proves the address, removes it.
+   */
+  @Property({ type: 'boolean', default: false })
+  linkedWhileEmailUnverified: boolean = false;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 }

@@ -1,5 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
+import { Reauthentication } from '../accounts/reauthentication';
 import { CompleteOAuthHandler } from '../commands/complete-oauth/complete-oauth.handler';
+import { ConfirmIdentityLinkHandler } from '../commands/confirm-identity-link/confirm-identity-link.handler';
+import { VerifyOAuthSecondFactorHandler } from '../commands/verify-oauth-second-factor/verify-oauth-second-factor.handler';
 import { ExchangeOAuthCodeHandler } from '../commands/exchange-oauth-code/exchange-oauth-code.handler';
 import { StartOAuthHandler } from '../commands/start-oauth/start-oauth.handler';
 import { UnlinkIdentityHandler } from '../commands/unlink-identity/unlink-identity.handler';
@@ -16,6 +19,9 @@ export const OAUTH_INJECTABLES: Provider[] = [
   StartOAuthHandler,
   CompleteOAuthHandler,
   ExchangeOAuthCodeHandler,
+  VerifyOAuthSecondFactorHandler,
+  ConfirmIdentityLinkHandler,
+  Reauthentication,
   UnlinkIdentityHandler,
   ListOAuthProvidersHandler,
   ListIdentitiesHandler,

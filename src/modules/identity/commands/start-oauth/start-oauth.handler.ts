@@ -6,7 +6,8 @@ import { Problem } from '@lib/problems';
 import { isOAuthProvider, OAUTH_LOGIN, type OAuthLoginPort } from '@lib/providers';
 import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
 import { OAuthFlowStore } from '../../oauth/oauth-flow-store';
-import { StartOAuthCommand } from './start-oauth.command';
+import { hashToken, newOpaqueToken } from '../../sessions/opaque-token';
+import { StartOAuthCommand, type StartedOAuth } from './start-oauth.command';
 
 export const providerUnavailable = () =>
   Problem.notFound('OAuth provider', 'auth.provider_unavailable');
@@ -18,14 +19,14 @@ export function enabledProvider(providers: OAuthLoginPort, name: string): OAuthP
 }
 
 @CommandHandler(StartOAuthCommand)
-export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, string> {
+export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, StartedOAuth> {
   constructor(
     @Inject(OAUTH_LOGIN) private readonly providers: OAuthLoginPort,
     private readonly store: OAuthFlowStore,
     private readonly em: EntityManager,
   ) {}
 
-  async execute(command: StartOAuthCommand): Promise<string> {
+  async execute(command: StartOAuthCommand): Promise<StartedOAuth> {
     const provider = enabledProvider(this.providers, command.provider);
     if (command.linkUserId) {
       const linked = await this.em
@@ -40,11 +41,16 @@ export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, str
     }
     const state = generateState();
     const codeVerifier = generateCodeVerifier();
+    const nonce = newOpaqueToken('on');
     await this.store.savePending(state, {
       provider,
       codeVerifier,
+      nonceHash: hashToken(nonce),
       ...(command.linkUserId ? { linkUserId: command.linkUserId } : {}),
     });
-    return this.providers.driver(provider).authorizationUrl(state, codeVerifier);
+    return {
+      authorizationUrl: this.providers.driver(provider).authorizationUrl(state, codeVerifier),
+      nonce,
+    };
   }
 }
