@@ -1,43 +1,16 @@
-import { OAuthProviderFake, TestApp, type OAuthFakeClient, type OAuthFakeUser } from '@lib/testing';
+import { OAuthProviderFake, TestApp, type OAuthFakeUser } from '@lib/testing';
+import {
+  OAUTH_CLIENTS as CLIENTS,
+  OAUTH_TEST_PROVIDERS,
+  OAuthBrowser,
+  FRONTEND_URL,
+  oauthEnv,
+  registerOAuthClients,
+  type OAuthProvider,
+} from './support/oauth';
 
-type Provider = 'google' | 'linkedin' | 'x' | 'facebook';
-
-const CLIENTS: Record<Provider, OAuthFakeClient & { idVar: string; secretVar: string }> = {
-  google: {
-    clientId: 'google-client',
-    clientSecret: 'google-secret',
-    auth: 'basic',
-    dialect: 'oidc',
-    idVar: 'GOOGLE_CLIENT_ID',
-    secretVar: 'GOOGLE_CLIENT_SECRET',
-  },
-  linkedin: {
-    clientId: 'linkedin-client',
-    clientSecret: 'linkedin-secret',
-    auth: 'post',
-    dialect: 'oidc',
-    idVar: 'LINKEDIN_CLIENT_ID',
-    secretVar: 'LINKEDIN_CLIENT_SECRET',
-  },
-  x: {
-    clientId: 'x-client',
-    clientSecret: 'x-secret',
-    auth: 'basic',
-    dialect: 'x',
-    idVar: 'TWITTER_CLIENT_ID',
-    secretVar: 'TWITTER_CLIENT_SECRET',
-  },
-  facebook: {
-    clientId: 'facebook-app',
-    clientSecret: 'facebook-secret',
-    auth: 'post',
-    dialect: 'facebook',
-    idVar: 'FACEBOOK_APP_ID',
-    secretVar: 'FACEBOOK_APP_SECRET',
-  },
-};
-const PROVIDERS = Object.keys(CLIENTS) as Provider[];
-const FRONTEND_URL = 'http://frontend.test';
+type Provider = OAuthProvider;
+const PROVIDERS = OAUTH_TEST_PROVIDERS;
 
 interface Pair {
   accessToken: string;
@@ -62,54 +35,50 @@ describe('OAuth login (Google, LinkedIn, X, Facebook) against a fake provider', 
   const fake = new OAuthProviderFake();
   let t: TestApp;
 
+  /** The browser of the current test: it carries the OAuth nonce cookie from start to callback. */
+  let browser: OAuthBrowser;
+
   beforeAll(async () => {
-    for (const p of PROVIDERS) fake.register(p, CLIENTS[p]);
+    registerOAuthClients(fake);
     await fake.start();
-    const env: Record<string, string> = { FRONTEND_URL };
-    for (const p of PROVIDERS) {
-      env[CLIENTS[p].idVar] = CLIENTS[p].clientId;
-      env[CLIENTS[p].secretVar] = CLIENTS[p].clientSecret;
-      Object.assign(env, fake.endpoints(p));
-    }
-    t = await TestApp.create({ role: 'api', env });
+    t = await TestApp.create({ role: 'api', env: oauthEnv(fake) });
   });
   afterAll(async () => {
     await t?.close();
     await fake.stop();
   });
-  beforeEach(() => fake.reset());
+  beforeEach(() => {
+    fake.reset();
+    browser = new OAuthBrowser(t);
+  });
 
   const bearer = (pair: Pair) => ({ authorization: `Bearer ${pair.accessToken}` });
 
-  /** GET /v1/auth/oauth/{p} (or the URL from linking) → the fake's consent page → our callback URL. */
-  async function throughProvider(authorizationUrl: string): Promise<string> {
-    const consent = await fetch(authorizationUrl, { redirect: 'manual' });
-    expect(consent.status).toBe(302);
-    const back = new URL(consent.headers.get('location') ?? '');
-    return back.pathname + back.search;
-  }
-
-  async function start(provider: string): Promise<string> {
-    const res = await t.inject({ method: 'GET', url: `/v1/auth/oauth/${provider}` });
-    expect(res.statusCode).toBe(302);
-    return res.headers.location as string;
-  }
-
+  /** The fake's consent page → our callback URL. */
+  const throughProvider = (authorizationUrl: string) => browser.consent(authorizationUrl);
+  const start = (provider: string) => browser.start(provider);
   /** Calls our callback; returns the query of the frontend URL it redirects to. */
-  async function callback(callbackPath: string): Promise<URLSearchParams> {
-    const res = await t.inject({ method: 'GET', url: callbackPath });
-    expect(res.statusCode).toBe(302);
-    const location = new URL(res.headers.location as string);
-    expect(`${location.origin}${location.pathname}`).toBe(`${FRONTEND_URL}/oauth/callback`);
-    return location.searchParams;
+  const callback = (callbackPath: string) => browser.callback(callbackPath);
+  const exchange = (code: string) => browser.exchange(code);
+
+  /** POST /v1/me/identities/{p}: the authorization URL; the browser keeps the nonce cookie. */
+  async function startLink(pair: Pair, provider: Provider): Promise<string> {
+    const link = await t.inject({
+      method: 'POST',
+      url: `/v1/me/identities/${provider}`,
+      headers: bearer(pair),
+    });
+    expect(link.statusCode).toBe(200);
+    browser.keepCookie(link.headers['set-cookie']);
+    return link.json<{ authorizationUrl: string }>().authorizationUrl;
   }
 
-  const exchange = (code: string) =>
+  const confirmLink = (pair: Pair, provider: Provider, payload: object) =>
     t.inject({
       method: 'POST',
-      url: '/v1/auth/oauth/exchange',
-      payload: { code },
-      remoteAddress: randomIp(),
+      url: `/v1/me/identities/${provider}/confirm`,
+      headers: bearer(pair),
+      payload,
     });
 
   async function signInWith(provider: Provider, user: OAuthFakeUser): Promise<Pair> {
@@ -165,7 +134,8 @@ describe('OAuth login (Google, LinkedIn, X, Facebook) against a fake provider', 
       expect(me.statusCode).toBe(200);
       const body = me.json<{ id: string; email: string; name: string; emailVerified: boolean }>();
       expect(body.name).toBe(user.name);
-      if (provider === 'x') {
+      // X shares no address and Facebook does not vouch for it: neither names the account.
+      if (provider === 'x' || provider === 'facebook') {
         expect(body.email).toMatch(/@users\.oauth\.invalid$/);
       } else {
         expect(body.email).toBe(user.email);
@@ -273,16 +243,26 @@ describe('OAuth login (Google, LinkedIn, X, Facebook) against a fake provider', 
     const adaAtGoogle = person('google', { email: 'ada.links@example.test' });
     fake.approveAs('google', adaAtGoogle);
 
-    const link = await t.inject({
-      method: 'POST',
-      url: '/v1/me/identities/google',
+    const result = await callback(await throughProvider(await startLink(ada, 'google')));
+    const pendingLink = result.get('pendingLink') ?? '';
+    expect(pendingLink).toMatch(/^pl_/);
+    expect(result.get('code')).toBeNull();
+    // Nothing is linked until Ada confirms with her password.
+    const unconfirmed = await t.inject({
+      method: 'GET',
+      url: '/v1/me/identities',
       headers: bearer(ada),
     });
-    expect(link.statusCode).toBe(200);
-    const { authorizationUrl } = link.json<{ authorizationUrl: string }>();
-    const result = await callback(await throughProvider(authorizationUrl));
-    expect(result.get('linked')).toBe('true');
-    expect(result.get('code')).toBeNull();
+    expect(unconfirmed.json()).toEqual([]);
+    const withoutPassword = await confirmLink(ada, 'google', { pendingLink });
+    expect(withoutPassword.statusCode).toBe(400);
+    expect(withoutPassword.json()).toMatchObject({ code: 'auth.password_required' });
+    const confirmed = await confirmLink(ada, 'google', {
+      pendingLink,
+      password: 'a-long-password-for-tests',
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ provider: 'google' });
 
     const identities = await t.inject({
       method: 'GET',
@@ -308,14 +288,7 @@ describe('OAuth login (Google, LinkedIn, X, Facebook) against a fake provider', 
 
     // Bob cannot take over the Google identity that belongs to Ada.
     const bob = await passwordAccount('bob.links@example.test');
-    const bobLink = await t.inject({
-      method: 'POST',
-      url: '/v1/me/identities/google',
-      headers: bearer(bob),
-    });
-    const refused = await callback(
-      await throughProvider(bobLink.json<{ authorizationUrl: string }>().authorizationUrl),
-    );
+    const refused = await callback(await throughProvider(await startLink(bob, 'google')));
     expect(refused.get('error')).toBe('auth.identity_in_use');
     const bobIdentities = await t.inject({
       method: 'GET',
@@ -361,15 +334,12 @@ describe('OAuth login (Google, LinkedIn, X, Facebook) against a fake provider', 
 
     // With a second provider linked, X may go.
     fake.approveAs('linkedin', person('linkedin'));
-    const link = await t.inject({
-      method: 'POST',
-      url: '/v1/me/identities/linkedin',
-      headers: bearer(viaX),
+    const linked = await callback(await throughProvider(await startLink(viaX, 'linkedin')));
+    // No password and no 2FA: the sign-in of a moment ago is the confirmation.
+    const confirmed = await confirmLink(viaX, 'linkedin', {
+      pendingLink: linked.get('pendingLink'),
     });
-    const linked = await callback(
-      await throughProvider(link.json<{ authorizationUrl: string }>().authorizationUrl),
-    );
-    expect(linked.get('linked')).toBe('true');
+    expect(confirmed.statusCode).toBe(200);
     const unlink = await t.inject({
       method: 'DELETE',
       url: '/v1/me/identities/x',

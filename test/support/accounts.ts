@@ -108,3 +108,37 @@ export async function auditEvents(
   if (response.statusCode !== 200) throw new Error(`audit query failed: ${response.body}`);
   return response.json<{ items: AuditEvent[] }>().items;
 }
+
+/** A TOTP code for the step `stepOffset` steps away from now (the server allows ±1). */
+export async function totp(secret: string, stepOffset = 0): Promise<string> {
+  const { generate } = await import('otplib');
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepOffset * 30 });
+}
+
+/**
+ * Turns 2FA on for the session's account. Enabling uses the previous step's
+ * code, which leaves the current and the next step free for the test.
+ */
+export async function enableTwoFactor(
+  t: TestApp,
+  session: Session,
+): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const headers = { authorization: session.authorization };
+  const setup = await t.inject({
+    method: 'POST',
+    url: '/v1/auth/2fa/setup',
+    headers,
+    remoteAddress: freshIp(),
+  });
+  if (setup.statusCode !== 200) throw new Error(`2FA setup failed: ${setup.body}`);
+  const { secret } = setup.json<{ secret: string }>();
+  const enable = await t.inject({
+    method: 'POST',
+    url: '/v1/auth/2fa/enable',
+    headers,
+    remoteAddress: freshIp(),
+    payload: { otp: await totp(secret, -1) },
+  });
+  if (enable.statusCode !== 200) throw new Error(`2FA enable failed: ${enable.body}`);
+  return { secret, recoveryCodes: enable.json<{ recoveryCodes: string[] }>().recoveryCodes };
+}

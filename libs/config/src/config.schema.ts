@@ -75,7 +75,7 @@ export const envSchema = z.object({
   JWT_KEY_ID: optionalString,
   /** Public keys of earlier signing keys, still accepted until their tokens expire (rotation). */
   JWT_PREVIOUS_PUBLIC_KEYS: optionalString,
-  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).default(86400),
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).default(900),
   JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).default(604800),
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).default(48),

@@ -64,3 +64,14 @@ export {
 export { createAvScanDriver } from './av-scan/av-scan.module';
 export { ClamdScanner } from './av-scan/drivers/clamd.driver';
 export { NoScanDriver } from './av-scan/drivers/no-scan.driver';
+export {
+  isOAuthProvider,
+  OAUTH_LOGIN,
+  OAUTH_PROVIDERS,
+  OAuthProviderError,
+  type OAuthLoginDriver,
+  type OAuthLoginPort,
+  type OAuthProfile,
+  type OAuthProviderName,
+} from './oauth/oauth.port';
+export { createOAuthLogin, OAuthProviderModule } from './oauth/oauth.module';

@@ -20,6 +20,14 @@ describe('rateLimitKey', () => {
   );
 });
 
+describe('passwordChange', () => {
+  it('limits password changes to 5 per 15 minutes per account, closed when Redis is down', () => {
+    expect(rateLimitKey(RATE_LIMIT_POLICIES.passwordChange, proUser)).toBe('user:u-1');
+    expect(rateLimitFor(RATE_LIMIT_POLICIES.passwordChange, proUser)).toBe(5);
+    expect(RATE_LIMIT_POLICIES.passwordChange.whenStoreDown).toBe('deny');
+  });
+});
+
 describe('rateLimitFor', () => {
   it('gives auth a fixed 5 per 15 minutes', () => {
     expect(rateLimitFor(RATE_LIMIT_POLICIES.auth, premiumUser)).toBe(5);
@@ -57,10 +65,10 @@ describe('rateLimitFor', () => {
 });
 
 describe('failure mode', () => {
-  it('fails closed only for auth', () => {
+  it('fails closed only for auth and password changes', () => {
     const closed = Object.entries(RATE_LIMIT_POLICIES)
       .filter(([, policy]) => policy.whenStoreDown === 'deny')
       .map(([name]) => name);
-    expect(closed).toEqual(['auth']);
+    expect(closed).toEqual(['auth', 'passwordChange']);
   });
 });

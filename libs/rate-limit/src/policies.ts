@@ -3,6 +3,7 @@ import { PLAN_CATALOG, type PlanRateLimits, type Principal } from '@lib/authz';
 export type RateLimitPolicyName =
   | 'auth'
   | 'tokenRefresh'
+  | 'passwordChange'
   | 'api'
   | 'uploads'
   | 'socialPosts'
@@ -27,8 +28,8 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 /**
- * Every named limit. `auth` fails closed: with Redis down, guessing passwords
- * without a limit is worse than refusing sign-ins for a moment. Every other
+ * Every named limit. `auth` and `passwordChange` fail closed: with Redis down,
+ * guessing passwords without a limit is worse than refusing sign-ins for a moment. Every other
  * policy fails open, so a Redis outage does not take the whole API down.
  */
 /** Per user per hour, with the limit taken from the caller's plan. */
@@ -47,6 +48,13 @@ export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimit
     keyBy: 'ip',
     limit: { fixed: 60 },
     whenStoreDown: 'allow',
+  },
+  // Per account (a stolen access token may come from many IPs); fails closed like `auth`.
+  passwordChange: {
+    windowMs: 15 * MINUTE_MS,
+    keyBy: 'user',
+    limit: { fixed: 5 },
+    whenStoreDown: 'deny',
   },
   api: hourlyFromPlan('apiPerHour'),
   uploads: hourlyFromPlan('uploadsPerHour'),

@@ -98,12 +98,20 @@ export class AccountController {
   @RateLimit('auth')
   @ApiOperation({
     summary: 'Set a new password with the token from the emailed link',
-    description: 'Ends every session of the account and emails the owner. It does not sign in.',
+    description:
+      'Ends every session of the account and emails the owner. It does not sign in. Unlinks ' +
+      'providers linked while the email address was unverified; `unlinkIdentities` and ' +
+      '`revokeApiKeys` also unlink every provider and revoke every API key.',
   })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiProblems(400)
   resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
-    return this.commands.execute(new ResetPasswordCommand(body.token, body.password));
+    return this.commands.execute(
+      new ResetPasswordCommand(body.token, body.password, {
+        unlinkIdentities: body.unlinkIdentities,
+        revokeApiKeys: body.revokeApiKeys,
+      }),
+    );
   }
 }
 
@@ -142,9 +150,13 @@ export class ProfileController {
 
   @Post('password')
   @HttpCode(204)
+  @RateLimit('passwordChange')
   @ApiOperation({
     summary: 'Change the password',
-    description: 'Needs the current password. Every other session ends; this one stays signed in.',
+    description:
+      'Needs the current password. Every other session ends; this one stays signed in. ' +
+      '5 attempts per 15 minutes per account; wrong current passwords count toward the ' +
+      'account lock (403 auth.account_locked while it lasts).',
   })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiProblems(400)

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { OAuthProviderModule } from '@lib/providers';
 import { AccountController, ProfileController } from './account.controller';
 import { AdminAccountSeeder } from './admin-account.seeder';
 import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
@@ -49,7 +50,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       global: true, // other modules (users) use SessionService and TokenService
-      imports: [CqrsModule],
+      imports: [CqrsModule, OAuthProviderModule],
       controllers: [
         AuthController,
         AccountController,

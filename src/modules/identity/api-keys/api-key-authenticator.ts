@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PLAN_CATALOG, requiredPlanFor, type Principal } from '@lib/authz';
 import { Problem } from '@lib/problems';
+import { accountRefusal } from '../accounts/account-access';
 import { ApiKey } from '../entities/api-key.entity';
 import { User } from '../entities/user.entity';
 import { lookupHashOf } from './api-key-secret';
@@ -14,7 +15,7 @@ const invalidKey = () =>
  * Turns a presented API key into a principal. The owner's tier is read on
  * every request, so a downgrade disables their keys at once (403
  * `plan.upgrade_required`); unknown, revoked and expired keys, and keys of a
- * deleted account, are all the same 401.
+ * deleted or disabled account, are all the same 401.
  */
 @Injectable()
 export class ApiKeyAuthenticator {
@@ -30,7 +31,8 @@ export class ApiKeyAuthenticator {
     const key = await em.findOne(ApiKey, { secretHash: hash });
     if (!key || !key.isUsable()) throw invalidKey();
     const owner = await em.findOne(User, key.userId);
-    if (!owner) throw invalidKey();
+    // A disabled account's keys are suspended: the same 401 until an admin enables it again.
+    if (!owner || accountRefusal(owner, 'access')) throw invalidKey();
     if (!PLAN_CATALOG[owner.tier].features.includes('apiAccess')) {
       throw Problem.forbidden(
         'plan.upgrade_required',

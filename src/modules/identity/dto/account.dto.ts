@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsOptional,
   IsString,
@@ -71,6 +72,21 @@ export class ResetPasswordDto {
   @IsString()
   @IsAcceptablePassword()
   password!: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'Also unlink every sign-in provider (Google, LinkedIn, X, Facebook). Providers linked ' +
+      'while the email address was unverified are unlinked in any case.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  unlinkIdentities?: boolean;
+
+  @ApiPropertyOptional({ example: false, description: 'Also revoke every API key.' })
+  @IsOptional()
+  @IsBoolean()
+  revokeApiKeys?: boolean;
 }
 
 export class ChangePasswordDto {

@@ -1,10 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   OAUTH_PROVIDERS,
   type OAuthProviderName,
   type UserIdentity,
 } from '../entities/user-identity.entity';
+import { OTP_DESCRIPTION } from './two-factor.dto';
 
 export class OAuthProviderDto {
   @ApiProperty({ enum: OAUTH_PROVIDERS, example: 'google' })
@@ -31,7 +32,8 @@ export class AuthorizationUrlDto {
     example:
       'https://accounts.google.com/o/oauth2/v2/auth?response_type=code&client_id=…&state=…&code_challenge=…&code_challenge_method=S256&scope=openid+email+profile',
     description:
-      'Send the browser here; the provider returns to our callback, which links the account.',
+      'Send the browser here; the provider returns to our callback, which then asks the signed-in ' +
+      'user to confirm the link.',
   })
   authorizationUrl!: string;
 }
@@ -53,4 +55,52 @@ export class LinkedIdentityDto {
       linkedAt: identity.createdAt.toISOString(),
     };
   }
+}
+
+export class OAuthSecondFactorDto {
+  @ApiProperty({
+    example: 'mc_Jx0sS9cQEXAMPLEchallengefromtheexchange',
+    description: 'The `mfaChallenge` of the 401 auth.mfa_required answer of the exchange (5 min).',
+  })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^mc_[A-Za-z0-9_-]+$/, { message: 'mfaChallenge is not a challenge' })
+  mfaChallenge!: string;
+
+  @ApiProperty({ example: '492039', description: OTP_DESCRIPTION })
+  @IsString()
+  @MinLength(6)
+  @MaxLength(32)
+  otp!: string;
+}
+
+export class ConfirmIdentityLinkDto {
+  @ApiProperty({
+    example: 'pl_Jx0sS9cQEXAMPLEpendinglinkfromthecallbackurl',
+    description: 'The `pendingLink` query parameter of the frontend callback URL (10 min).',
+  })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^pl_[A-Za-z0-9_-]+$/, { message: 'pendingLink is not a pending link' })
+  pendingLink!: string;
+
+  @ApiPropertyOptional({
+    example: 'my-current-password',
+    description: 'The account password; required when the account has one.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password?: string;
+
+  @ApiPropertyOptional({
+    example: '492039',
+    description: `${OTP_DESCRIPTION}; required when two-factor authentication is on.`,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(6)
+  @MaxLength(32)
+  otp?: string;
 }

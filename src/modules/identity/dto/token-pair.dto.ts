@@ -10,7 +10,7 @@ export class TokenPair {
   })
   refreshToken!: string;
 
-  @ApiProperty({ example: 86400, description: 'Seconds until the access token expires.' })
+  @ApiProperty({ example: 900, description: 'Seconds until the access token expires.' })
   expiresIn!: number;
 
   @ApiProperty({ example: 'Bearer', enum: ['Bearer'] })

@@ -1,5 +1,13 @@
 import { renderEmail, type RenderedEmail } from '../../mail';
 
+const PROVIDER_LABELS: Record<string, string> = {
+  google: 'Google',
+  linkedin: 'LinkedIn',
+  x: 'X',
+  facebook: 'Facebook',
+};
+const providerLabel = (provider: string) => PROVIDER_LABELS[provider] ?? provider;
+
 /** Emails of the identity module. Links are built from FRONTEND_URL, never from the request. */
 export const identityEmails = {
   verifyEmail(name: string, link: string, ttlHours: number): RenderedEmail {
@@ -22,6 +30,8 @@ export const identityEmails = {
       paragraphs: [
         'Someone asked to reset the password of your Career Tools account.',
         `The link works once and expires in ${ttlMinutes} minutes.`,
+        'If you think someone else got into your account, the reset page can also unlink every ' +
+          'sign-in provider (Google, LinkedIn, X, Facebook) and revoke every API key.',
       ],
       action: { label: 'Choose a new password', url: link },
       footer: 'If it was not you, ignore this email: your password stays as it is.',
@@ -42,6 +52,28 @@ export const identityEmails = {
         'If this was you, there is nothing to do. If not, end that session and change your password now.',
       ],
       action: { label: 'Review your sessions', url: sessionsLink },
+    });
+  },
+
+  identityLinked(name: string, provider: string): RenderedEmail {
+    return renderEmail({
+      subject: `${providerLabel(provider)} sign-in was linked to your account`,
+      greeting: `Hi ${name},`,
+      paragraphs: [
+        `Your Career Tools account can now be signed in to with ${providerLabel(provider)}.`,
+        'If this was not you, unlink it in your account settings and change your password now.',
+      ],
+    });
+  },
+
+  identityUnlinked(name: string, provider: string): RenderedEmail {
+    return renderEmail({
+      subject: `${providerLabel(provider)} sign-in was unlinked from your account`,
+      greeting: `Hi ${name},`,
+      paragraphs: [
+        `Your Career Tools account can no longer be signed in to with ${providerLabel(provider)}.`,
+        'If this was not you, change your password now.',
+      ],
     });
   },
 

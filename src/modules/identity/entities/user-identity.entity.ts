@@ -1,9 +1,8 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { uuidv7 } from 'uuidv7';
+import type { OAuthProviderName } from '@lib/providers';
 
-/** OAuth login providers an account can be linked to. */
-export const OAUTH_PROVIDERS = ['google', 'linkedin', 'x', 'facebook'] as const;
-export type OAuthProviderName = (typeof OAUTH_PROVIDERS)[number];
+export { OAUTH_PROVIDERS, type OAuthProviderName } from '@lib/providers';
 
 /**
  * An external identity (provider + the provider's stable subject id) linked to
@@ -30,6 +29,14 @@ export class UserIdentity {
   /** The email the provider reported at link time, if any (X reports none). */
   @Property({ type: 'text', nullable: true })
   email?: string | null;
+
+  /**
+   * Linked while the account's email address was not yet verified: whoever
+   * linked it may not own the address (account pre-takeover), so a password
+   * reset, which proves the address, removes it.
+   */
+  @Property({ type: 'boolean', default: false })
+  linkedWhileEmailUnverified: boolean = false;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

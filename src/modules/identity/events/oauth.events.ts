@@ -1,4 +1,5 @@
 import { DomainEvent, DomainEventType } from '@lib/event-store';
+import type { AccountRefusal } from '../accounts/account-access';
 import { UserEvent } from './user-event';
 import type { OAuthProviderName } from '../entities/user-identity.entity';
 import { USER_STREAM } from './identity.events';
@@ -17,7 +18,7 @@ export class IdentityUnlinked extends UserEvent<{ provider: OAuthProviderName }>
   }
 }
 
-export type OAuthRefusal = 'link_required' | 'identity_in_use';
+export type OAuthRefusal = 'link_required' | 'identity_in_use' | AccountRefusal;
 
 /**
  * An OAuth sign-in or link that was refused; the stream is the client IP so no

@@ -31,7 +31,7 @@ export class RecoveryCodeUsed extends UserEvent<{ remaining: number }> {
 }
 
 /** A wrong second factor after a correct password (sign-in) or while turning 2FA off. */
-export type MfaStep = 'login' | 'disable' | 'delete_account';
+export type MfaStep = 'login' | 'oauth_login' | 'disable' | 'delete_account' | 'link_identity';
 
 @DomainEventType('security.mfa_failed')
 export class MfaFailed extends UserEvent<{ during: MfaStep }> {

@@ -1,10 +1,13 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, type Principal } from '@lib/authz';
 import { auditContext, SecurityEvents } from '@lib/event-store';
 import { Problem } from '@lib/problems';
+import { accountRefusal } from '../accounts/account-access';
 import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
+import { User } from '../entities/user.entity';
 import { looksLikeApiKey } from '../api-keys/api-key-secret';
 import { TokenRejected } from '../events/session.events';
 import { AccessTokenDenylist } from '../sessions/access-token-denylist';
@@ -23,6 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly denylist: AccessTokenDenylist,
     private readonly securityEvents: SecurityEvents,
     private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly em: EntityManager,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,6 +62,8 @@ export class AuthGuard implements CanActivate {
     if (verified.tokenId && (await this.denylist.isDenied(verified.tokenId))) {
       return this.refuse(request, 'revoked');
     }
+    const owner = await this.em.fork().findOne(User, verified.userId);
+    if (!owner || accountRefusal(owner, 'access')) return this.refuse(request, 'revoked');
     return verified;
   }
 

@@ -8,6 +8,7 @@ import { Problem } from '@lib/problems';
 import { Secrets } from '../../../bootstrap/secrets';
 import type { TokenPair } from '../dto/token-pair.dto';
 import { RefreshToken } from '../entities/refresh-token.entity';
+import { accountRefusal } from '../accounts/account-access';
 import { User } from '../entities/user.entity';
 import {
   NewDeviceLogin,
@@ -82,7 +83,7 @@ export class SessionService {
       const user = await em.findOne(User, token.userId, {
         lockMode: LockMode.PESSIMISTIC_READ,
       });
-      if (!user || user.disabledAt) return { denied: [] };
+      if (!user || accountRefusal(user, 'access')) return { denied: [] };
 
       if (!token.usedAt) {
         token.usedAt = now;

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import QRCode from 'qrcode';
+import { AppConfig } from '@lib/config';
 import type { EventRecorder } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { Secrets } from '../../../bootstrap/secrets';
+import { accountLocked, lockoutPolicy } from '../accounts/lockout';
 import { User } from '../entities/user.entity';
 import { MfaFailed, type MfaStep, type SecondFactorKind } from '../events/two-factor.events';
 import { SecretBox } from '@lib/crypto';
@@ -23,7 +25,10 @@ export interface TotpEnrollment {
 export class TwoFactorService {
   private readonly box: SecretBox;
 
-  constructor(secrets: Secrets) {
+  constructor(
+    secrets: Secrets,
+    private readonly config: AppConfig,
+  ) {
     this.box = new SecretBox(secrets.dataEncryptionKey);
   }
 
@@ -85,8 +90,29 @@ export class TwoFactorService {
         'This account uses two-factor authentication: send the code from the authenticator app (or a recovery code) as `otp`',
       );
     }
-    if (await this.consume(em, user.id, code)) return undefined;
+    const proved = await this.verify(em, events, user, code, during);
+    return proved instanceof Problem ? proved : undefined;
+  }
+
+  /**
+   * Uses up a second-factor code of a user with 2FA on: how it was proved, or
+   * the problem to answer with. A wrong code counts toward the account lock like
+   * a wrong password (LOGIN_MAX_FAILURES), so guesses are bounded per account and
+   * not only per IP; while locked, no code is even checked. Returned, not thrown,
+   * so that the count and the security event commit.
+   */
+  async verify(
+    em: EntityManager,
+    events: EventRecorder,
+    user: User,
+    code: string,
+    during: MfaStep,
+  ): Promise<SecondFactorKind | Problem> {
+    if (user.isLocked()) return accountLocked();
+    const provedWith = await this.consume(em, user.id, code);
+    if (provedWith) return provedWith;
     events.record(new MfaFailed(user.id, { during }));
+    user.recordFailedLogin(lockoutPolicy(this.config));
     return invalidOtp();
   }
 }

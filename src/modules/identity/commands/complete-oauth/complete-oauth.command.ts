@@ -13,6 +13,8 @@ export class CompleteOAuthCommand extends Command<string> {
     readonly provider: string,
     readonly params: OAuthCallbackParams,
     readonly ip: string,
+    /** The nonce cookie the browser sent back; must match the one set when the flow started. */
+    readonly nonce: string | undefined,
   ) {
     super();
   }

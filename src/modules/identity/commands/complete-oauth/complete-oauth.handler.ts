@@ -1,15 +1,25 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@lib/config';
 import { UnitOfWork, type EventRecorder } from '@lib/event-store';
 import { Problem } from '@lib/problems';
+import {
+  OAUTH_LOGIN,
+  OAuthProviderError,
+  type OAuthLoginDriver,
+  type OAuthLoginPort,
+  type OAuthProfile,
+} from '@lib/providers';
+import { accountRefusal } from '../../accounts/account-access';
 import { User } from '../../entities/user.entity';
 import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
-import { IdentityLinked, OAuthRefused } from '../../events/oauth.events';
+import { OAuthRefused } from '../../events/oauth.events';
+import { addIdentity } from '../../oauth/link-identity';
 import { OAuthFlowStore, type PendingAuthorization } from '../../oauth/oauth-flow-store';
-import { OAuthProviderError, OAuthProviders, type OAuthProfile } from '../../oauth/oauth-providers';
+import { placeholderEmail } from '../../oauth/placeholder-email';
 import { unusablePasswordHash } from '../../oauth/unusable-password';
+import { hashToken } from '../../sessions/opaque-token';
 import { enabledProvider } from '../start-oauth/start-oauth.handler';
 import { CompleteOAuthCommand } from './complete-oauth.command';
 
@@ -19,22 +29,21 @@ export type OAuthErrorCode =
   | 'auth.oauth_failed'
   | 'auth.link_required'
   | 'auth.identity_in_use'
+  | 'auth.account_unavailable'
   | 'auth.provider_already_linked';
 
 type Outcome =
   | { kind: 'signed_in'; userId: string }
-  | { kind: 'linked' }
+  | { kind: 'link_pending'; pendingLink: string }
   | { kind: 'error'; code: OAuthErrorCode };
 
-/** Accounts without an email from the provider (X) get a reserved, undeliverable address. */
-const placeholderEmail = (provider: OAuthProviderName, subject: string) =>
-  `${provider}-${subject.replace(/[^A-Za-z0-9._-]/g, '_')}@users.oauth.invalid`;
-
 /**
- * Validates the single-use state, exchanges the code (PKCE), reads the profile
- * and then signs in the linked user, links the identity (flow started from
- * settings), or creates an account. An email that matches an existing account
- * never signs into it: the owner must sign in and link from settings.
+ * Validates the single-use state and the browser's nonce cookie, exchanges the
+ * code (PKCE), reads the profile and then signs in the linked user, prepares a
+ * link for the signed-in user to confirm (flow started from settings), or
+ * creates an account. An email that matches an existing account never signs
+ * into it: the owner must sign in and link from settings. An email the
+ * provider does not vouch for never names a new account.
  */
 @CommandHandler(CompleteOAuthCommand)
 export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthCommand, string> {
@@ -42,7 +51,7 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly providers: OAuthProviders,
+    @Inject(OAUTH_LOGIN) private readonly providers: OAuthLoginPort,
     private readonly store: OAuthFlowStore,
     private readonly config: AppConfig,
   ) {}
@@ -57,12 +66,20 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
         'The sign-in attempt is unknown, expired or already used; start again',
       );
     }
+    // Login and link CSRF: the callback must come back to the browser that started the flow.
+    if (!command.nonce || hashToken(command.nonce) !== pending.nonceHash) {
+      throw Problem.forbidden(
+        'auth.oauth_browser_mismatch',
+        'This sign-in was started in another browser (or its cookie is gone); start again here',
+      );
+    }
     if (error || !code)
       return this.redirect(provider, { kind: 'error', code: 'auth.oauth_denied' });
 
+    const driver = this.providers.driver(provider);
     let profile: OAuthProfile;
     try {
-      profile = await this.providers.complete(provider, code, pending.codeVerifier);
+      profile = await driver.complete(code, pending.codeVerifier);
     } catch (failure) {
       if (!(failure instanceof OAuthProviderError)) throw failure;
       this.logger.warn(`OAuth ${failure.reason}: ${failure.message}`);
@@ -73,8 +90,8 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
     try {
       outcome = await this.uow.run((em, events) =>
         pending.linkUserId
-          ? this.link(em, events, provider, profile, pending, command.ip)
-          : this.signIn(em, events, provider, profile, command.ip),
+          ? this.prepareLink(em, events, provider, profile, pending, command.ip)
+          : this.signIn(em, events, driver, profile, command.ip),
       );
     } catch (failure) {
       // A concurrent callback created the same identity or account first.
@@ -87,32 +104,41 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
   private async signIn(
     em: EntityManager,
     events: EventRecorder,
-    provider: OAuthProviderName,
+    driver: OAuthLoginDriver,
     profile: OAuthProfile,
     ip: string,
   ): Promise<Outcome> {
+    const provider = driver.name;
     const identity = await em.findOne(UserIdentity, { provider, subject: profile.subject });
     if (identity) {
       const owner = await em.findOne(User, identity.userId);
-      if (owner) return { kind: 'signed_in', userId: owner.id };
-      return { kind: 'error', code: 'auth.oauth_failed' };
+      if (!owner) return { kind: 'error', code: 'auth.oauth_failed' };
+      const refusal = accountRefusal(owner, 'sign_in');
+      if (refusal) {
+        events.record(new OAuthRefused(ip, { provider, reason: refusal }));
+        return { kind: 'error', code: 'auth.account_unavailable' };
+      }
+      return { kind: 'signed_in', userId: owner.id };
     }
     if (profile.email && (await em.count(User, { email: profile.email })) > 0) {
       events.record(new OAuthRefused(ip, { provider, reason: 'link_required' }));
       return { kind: 'error', code: 'auth.link_required' };
     }
+    // Account pre-takeover: an address the provider does not vouch for never names an account.
+    const vouchedEmail = driver.vouchesForEmail && profile.emailVerified ? profile.email : null;
     const user = User.register({
-      email: profile.email ?? placeholderEmail(provider, profile.subject),
+      email: vouchedEmail ?? placeholderEmail(provider, profile.subject),
       passwordHash: unusablePasswordHash(),
       name: profile.name?.trim().slice(0, 100) || 'New user',
     });
-    if (profile.emailVerified) user.verifyEmail();
+    if (vouchedEmail) user.verifyEmail();
     em.persist(user);
-    this.addIdentity(em, events, user.id, provider, profile);
+    addIdentity(em, events, user, provider, profile);
     return { kind: 'signed_in', userId: user.id };
   }
 
-  private async link(
+  /** Checks the link can be made and parks it until the signed-in user confirms it. */
+  private async prepareLink(
     em: EntityManager,
     events: EventRecorder,
     provider: OAuthProviderName,
@@ -122,35 +148,22 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
   ): Promise<Outcome> {
     const userId = pending.linkUserId as string;
     const identity = await em.findOne(UserIdentity, { provider, subject: profile.subject });
-    if (identity) {
-      if (identity.userId === userId) return { kind: 'linked' };
+    if (identity && identity.userId !== userId) {
       events.record(new OAuthRefused(ip, { provider, reason: 'identity_in_use' }));
       return { kind: 'error', code: 'auth.identity_in_use' };
     }
     if (!(await em.count(User, { id: userId })))
       return { kind: 'error', code: 'auth.oauth_failed' };
-    if (await em.count(UserIdentity, { userId, provider })) {
+    if (identity || (await em.count(UserIdentity, { userId, provider }))) {
       return { kind: 'error', code: 'auth.provider_already_linked' };
     }
-    this.addIdentity(em, events, userId, provider, profile);
-    return { kind: 'linked' };
-  }
-
-  private addIdentity(
-    em: EntityManager,
-    events: EventRecorder,
-    userId: string,
-    provider: OAuthProviderName,
-    profile: OAuthProfile,
-  ): void {
-    em.create(UserIdentity, {
+    const pendingLink = await this.store.savePendingLink({
       userId,
       provider,
       subject: profile.subject,
       email: profile.email,
-      createdAt: new Date(),
     });
-    events.record(new IdentityLinked(userId, { provider }));
+    return { kind: 'link_pending', pendingLink };
   }
 
   /** The frontend's callback page; it receives a one-time code or an error code, never tokens. */
@@ -159,8 +172,8 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
     url.searchParams.set('provider', provider);
     if (outcome.kind === 'signed_in') {
       url.searchParams.set('code', await this.store.issueLoginCode(outcome.userId));
-    } else if (outcome.kind === 'linked') {
-      url.searchParams.set('linked', 'true');
+    } else if (outcome.kind === 'link_pending') {
+      url.searchParams.set('pendingLink', outcome.pendingLink);
     } else {
       url.searchParams.set('error', outcome.code);
     }

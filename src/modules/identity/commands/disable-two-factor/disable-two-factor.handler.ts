@@ -1,14 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
-import type { Problem } from '@lib/problems';
-import { MfaFailed } from '../../events/two-factor.events';
+import { Problem } from '@lib/problems';
 import { PasswordHasher } from '../../password-hasher';
 import { twoFactorProblems } from '../../two-factor/two-factor.problems';
-import {
-  invalidOtp,
-  lockForSecondFactor,
-  TwoFactorService,
-} from '../../two-factor/two-factor.service';
+import { lockForSecondFactor, TwoFactorService } from '../../two-factor/two-factor.service';
 import { DisableTwoFactorCommand } from './disable-two-factor.command';
 
 @CommandHandler(DisableTwoFactorCommand)
@@ -26,11 +21,8 @@ export class DisableTwoFactorHandler implements ICommandHandler<DisableTwoFactor
       if (!user.twoFactorEnabled) throw twoFactorProblems.notEnabled();
       if (!(await this.hasher.verify(password, user.passwordHash)))
         throw twoFactorProblems.invalidPassword();
-      const provedWith = await this.twoFactor.consume(em, userId, code);
-      if (!provedWith) {
-        events.record(new MfaFailed(userId, { during: 'disable' }));
-        return invalidOtp();
-      }
+      const provedWith = await this.twoFactor.verify(em, events, user, code, 'disable');
+      if (provedWith instanceof Problem) return provedWith;
       user.disableTwoFactor(provedWith);
       return undefined;
     });

@@ -3,6 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@lib/config';
 import { Problem } from '@lib/problems';
 import { UnitOfWork } from '@lib/event-store';
+import { accountRefusal } from '../../accounts/account-access';
+import { lockoutPolicy } from '../../accounts/lockout';
 import { User } from '../../entities/user.entity';
 import { LoginFailed, type LoginFailureReason } from '../../events/identity.events';
 import { PasswordHasher } from '../../password-hasher';
@@ -44,13 +46,10 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenPair> {
 
       // Read the counter and lock under a row lock, so parallel attempts each count once.
       await em.refresh(found, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (found.disabledAt) return refuse('account_disabled');
-      if (found.isLocked()) return refuse('account_locked');
+      const refusal = accountRefusal(found, 'sign_in');
+      if (refusal) return refuse(refusal);
       if (!valid) {
-        found.recordFailedLogin({
-          maxFailures: this.config.env.LOGIN_MAX_FAILURES,
-          lockSeconds: this.config.env.LOGIN_LOCK_SECONDS,
-        });
+        found.recordFailedLogin(lockoutPolicy(this.config));
         return refuse('invalid_credentials');
       }
       const mfaRefusal = await this.twoFactor.refuseSecondFactor(

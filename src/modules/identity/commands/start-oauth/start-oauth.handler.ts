@@ -1,30 +1,32 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { generateCodeVerifier, generateState } from 'arctic';
 import { Problem } from '@lib/problems';
+import { isOAuthProvider, OAUTH_LOGIN, type OAuthLoginPort } from '@lib/providers';
 import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
 import { OAuthFlowStore } from '../../oauth/oauth-flow-store';
-import { OAuthProviders } from '../../oauth/oauth-providers';
-import { StartOAuthCommand } from './start-oauth.command';
+import { hashToken, newOpaqueToken } from '../../sessions/opaque-token';
+import { StartOAuthCommand, type StartedOAuth } from './start-oauth.command';
 
 export const providerUnavailable = () =>
   Problem.notFound('OAuth provider', 'auth.provider_unavailable');
 
 /** Resolves a path parameter to an enabled provider, or a 404 problem. */
-export function enabledProvider(providers: OAuthProviders, name: string): OAuthProviderName {
-  if (!OAuthProviders.isKnown(name) || !providers.isEnabled(name)) throw providerUnavailable();
+export function enabledProvider(providers: OAuthLoginPort, name: string): OAuthProviderName {
+  if (!isOAuthProvider(name) || !providers.isEnabled(name)) throw providerUnavailable();
   return name;
 }
 
 @CommandHandler(StartOAuthCommand)
-export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, string> {
+export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, StartedOAuth> {
   constructor(
-    private readonly providers: OAuthProviders,
+    @Inject(OAUTH_LOGIN) private readonly providers: OAuthLoginPort,
     private readonly store: OAuthFlowStore,
     private readonly em: EntityManager,
   ) {}
 
-  async execute(command: StartOAuthCommand): Promise<string> {
+  async execute(command: StartOAuthCommand): Promise<StartedOAuth> {
     const provider = enabledProvider(this.providers, command.provider);
     if (command.linkUserId) {
       const linked = await this.em
@@ -39,11 +41,16 @@ export class StartOAuthHandler implements ICommandHandler<StartOAuthCommand, str
     }
     const state = generateState();
     const codeVerifier = generateCodeVerifier();
+    const nonce = newOpaqueToken('on');
     await this.store.savePending(state, {
       provider,
       codeVerifier,
+      nonceHash: hashToken(nonce),
       ...(command.linkUserId ? { linkUserId: command.linkUserId } : {}),
     });
-    return this.providers.authorizationUrl(provider, state, codeVerifier);
+    return {
+      authorizationUrl: this.providers.driver(provider).authorizationUrl(state, codeVerifier),
+      nonce,
+    };
   }
 }

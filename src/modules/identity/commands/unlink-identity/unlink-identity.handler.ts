@@ -1,22 +1,28 @@
 import { LockMode } from '@mikro-orm/core';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
+import { MailOutbox } from '../../../mail';
+import { identityEmails } from '../../emails/identity-emails';
+import { isDeliverable } from '../../oauth/placeholder-email';
 import { Problem } from '@lib/problems';
+import { isOAuthProvider } from '@lib/providers';
 import { User } from '../../entities/user.entity';
 import { UserIdentity } from '../../entities/user-identity.entity';
 import { IdentityUnlinked } from '../../events/oauth.events';
-import { OAuthProviders } from '../../oauth/oauth-providers';
 import { hasUsablePassword } from '../../oauth/unusable-password';
 import { UnlinkIdentityCommand } from './unlink-identity.command';
 
-/** Unlinks a provider, unless it is the account's last way to sign in. */
+/** Unlinks a provider, unless it is the account's last way to sign in, and tells the owner. */
 @CommandHandler(UnlinkIdentityCommand)
 export class UnlinkIdentityHandler implements ICommandHandler<UnlinkIdentityCommand, void> {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly outbox: MailOutbox,
+  ) {}
 
   async execute(command: UnlinkIdentityCommand): Promise<void> {
     const { userId, provider } = command;
-    if (!OAuthProviders.isKnown(provider)) throw Problem.notFound('Linked identity');
+    if (!isOAuthProvider(provider)) throw Problem.notFound('Linked identity');
     await this.uow.run(async (em, events) => {
       // The row lock serialises concurrent unlinks, so two of them cannot remove the last two methods.
       const user = await em.findOne(
@@ -35,6 +41,11 @@ export class UnlinkIdentityHandler implements ICommandHandler<UnlinkIdentityComm
       }
       em.remove(identity);
       events.record(new IdentityUnlinked(userId, { provider }));
+      if (isDeliverable(user.email)) {
+        this.outbox.queue(em, [user.email], identityEmails.identityUnlinked(user.name, provider), {
+          template: 'identity-unlinked',
+        });
+      }
     });
   }
 }

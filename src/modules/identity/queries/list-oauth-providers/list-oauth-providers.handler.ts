@@ -1,7 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { OAUTH_LOGIN, OAUTH_PROVIDERS, type OAuthLoginPort } from '@lib/providers';
 import type { OAuthProviderDto } from '../../dto/oauth.dto';
-import { OAUTH_PROVIDERS } from '../../entities/user-identity.entity';
-import { OAuthProviders } from '../../oauth/oauth-providers';
 import { ListOAuthProvidersQuery } from './list-oauth-providers.query';
 
 @QueryHandler(ListOAuthProvidersQuery)
@@ -9,7 +9,7 @@ export class ListOAuthProvidersHandler implements IQueryHandler<
   ListOAuthProvidersQuery,
   OAuthProviderDto[]
 > {
-  constructor(private readonly providers: OAuthProviders) {}
+  constructor(@Inject(OAUTH_LOGIN) private readonly providers: OAuthLoginPort) {}
 
   execute(): Promise<OAuthProviderDto[]> {
     return Promise.resolve(

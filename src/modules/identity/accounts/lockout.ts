@@ -1,0 +1,22 @@
+import type { AppConfig } from '@lib/config';
+import { Problem } from '@lib/problems';
+
+/**
+ * How many wrong secrets in a row (passwords, current passwords, second-factor
+ * codes) lock an account, and for how long: LOGIN_MAX_FAILURES / LOGIN_LOCK_SECONDS.
+ */
+export function lockoutPolicy(config: AppConfig): { maxFailures: number; lockSeconds: number } {
+  return {
+    maxFailures: config.env.LOGIN_MAX_FAILURES,
+    lockSeconds: config.env.LOGIN_LOCK_SECONDS,
+  };
+}
+
+/** For a signed-in caller whose account is locked by too many wrong secrets. */
+export const accountLocked = (): Problem =>
+  new Problem(
+    403,
+    'auth.account_locked',
+    'Forbidden',
+    'Too many wrong passwords or codes: try again once the lock ends',
+  );
