@@ -79,6 +79,10 @@ export const envSchema = z.object({
   JWT_ISSUER: z.string().default('career-tools-app'),
   JWT_AUDIENCE: z.string().default('career-tools-users'),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  /** bcrypt hashes at once; 0 = CPU cores − 1 (at least 1), leaving a core for other requests. */
+  BCRYPT_MAX_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
+  /** Hashes waiting for a slot; beyond that sign-ins get 503 auth.busy with Retry-After at once. */
+  BCRYPT_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10000).default(32),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   DATA_ENCRYPTION_KEY: optionalString.pipe(
