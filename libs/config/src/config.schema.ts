@@ -83,6 +83,8 @@ export const envSchema = z.object({
   BCRYPT_MAX_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
   /** Hashes waiting for a slot; beyond that sign-ins get 503 auth.busy with Retry-After at once. */
   BCRYPT_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10000).default(32),
+  /** How long a replica keeps a signed-in user's row; changes drop it everywhere at once. 0 = off. */
+  USER_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   DATA_ENCRYPTION_KEY: optionalString.pipe(
