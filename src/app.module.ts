@@ -3,6 +3,7 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthzModule } from '@lib/authz';
+import { CacheModule } from '@lib/cache';
 import { AppConfig, ConfigModule } from '@lib/config';
 import { SecretBox } from '@lib/crypto';
 import { EventStoreModule } from '@lib/event-store';
@@ -43,6 +44,7 @@ export class AppModule {
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
         EventStoreModule,
         QueueModule.forRoot(),
+        CacheModule,
         ...(worker ? [ScheduleModule.forRoot()] : []),
         HealthModule,
         // Global guards run in this order: authenticate, then authorize, then count.

@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import { registerConditionalGet } from '@lib/cache';
 import type { AppConfig } from '@lib/config';
 import { RATE_LIMIT_HEADER_NAMES } from '@lib/rate-limit';
 import { MAX_UPLOAD_BYTES } from '../modules/files';
@@ -87,6 +88,7 @@ export async function configureHttpApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  registerConditionalGet(fastify);
   registerAccessLog(fastify, logger);
 
   const metrics = app.get(MetricsService);
