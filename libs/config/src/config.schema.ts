@@ -153,6 +153,8 @@ export const envSchema = z.object({
   PDF_GENERATION_TIMEOUT: z.coerce.number().int().min(1000).default(30000),
   PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   PDF_MAX_QUEUE: z.coerce.number().int().min(0).default(200),
+  // Chromium starts on the first render and is closed after this long without one (0 = never).
+  PDF_BROWSER_IDLE_MS: z.coerce.number().int().min(0).default(300_000),
   // Attempts of a queued CV export (a busy or restarting renderer is retried with backoff).
   CV_EXPORT_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 
