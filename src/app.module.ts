@@ -2,15 +2,14 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthzModule } from '@lib/authz';
+import { CacheModule } from '@lib/cache';
 import { AppConfig, ConfigModule } from '@lib/config';
 import { SecretBox } from '@lib/crypto';
 import { EventStoreModule } from '@lib/event-store';
 import { QueueModule } from '@lib/queue';
 import { RateLimitModule } from '@lib/rate-limit';
 import { Secrets } from './bootstrap/secrets';
-import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { ormOptions } from './database/mikro-orm.config';
 import { AiUsageModule } from './modules/ai-usage';
@@ -42,10 +41,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
         QueueModule.forRoot(),
         EventStoreModule.forRole(worker),
+        CacheModule,
         ...(worker ? [ScheduleModule.forRoot()] : []),
         HealthModule,
         // Global guards run in this order: authenticate, then authorize, then count.

@@ -104,6 +104,8 @@ describe('HTTP platform', () => {
     const ui = await t.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger-ui');
+    expect(ui.headers['content-security-policy']).toContain("img-src 'self' data: https:");
+    expect(ui.headers['x-frame-options']).toBe('DENY');
     const doc = await t.inject({ method: 'GET', url: '/docs/openapi.json' });
     expect(doc.json().paths['/v1/admin/audit/verify']).toBeDefined();
   });

@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@lib/config';
 import { AppModule, type AppModuleOptions } from '../app.module';
 import { configureHttpApp, createFastifyAdapter } from '../common/http-app';
+import { createRootLogger, PinoLoggerService } from '../common/logger';
 import { buildOpenApiDocument, setupSwaggerUi } from '../common/openapi';
 import type { Secrets } from './secrets';
 
@@ -15,13 +15,13 @@ export async function createApp(
   secrets: Secrets,
   extra: AppModuleOptions['extra'] = [],
 ): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, secrets, extra }),
     createFastifyAdapter(config),
-    { bufferLogs: true, abortOnError: false },
+    { logger: new PinoLoggerService(logger), abortOnError: false },
   );
-  app.useLogger(app.get(Logger));
-  await configureHttpApp(app, config);
+  await configureHttpApp(app, config, logger);
   if (config.runsApi) {
     setupSwaggerUi(app, buildOpenApiDocument(app));
   } else {

@@ -1,14 +1,16 @@
 import { VersioningType, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import { registerConditionalGet } from '@lib/cache';
 import type { AppConfig } from '@lib/config';
 import { RATE_LIMIT_HEADER_NAMES } from '@lib/rate-limit';
 import { MAX_UPLOAD_BYTES } from '../modules/files';
 import { MetricsService } from '../modules/health';
 import { registerAuditContext } from './audit-context.hook';
+import { registerAccessLog } from './logger';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -17,6 +19,25 @@ export const API_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline' https://js.stripe.com; style-src 'self' 'unsafe-inline'";
 const DOCS_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'";
+
+/**
+ * The security headers of every answer, computed once (what @fastify/helmet sent with our
+ * options, without its per-request work). Routes may override one, e.g. a stricter CSP.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': API_CSP,
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
+};
+const DOCS_HEADERS = { ...SECURITY_HEADERS, 'content-security-policy': DOCS_CSP };
 
 /** The Fastify adapter with request ids from X-Request-Id (or new ones) and proxy trust from config. */
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
@@ -36,19 +57,13 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
 export async function configureHttpApp(
   app: NestFastifyApplication,
   config: AppConfig,
+  logger: Logger,
 ): Promise<void> {
   applyVersioning(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(API_CSP) },
-    frameguard: { action: 'deny' },
-    hsts: { maxAge: 31536000, includeSubDomains: true },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    xXssProtection: false,
-  });
   // Uploads stream through (never buffered); the files module enforces each kind's own limit.
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 2, parts: 3, fieldSize: 256 },
@@ -69,14 +84,12 @@ export async function configureHttpApp(
   );
   registerAuditContext(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
-    request.raw.headers['x-request-id'] = String(request.id);
-    void reply.header('X-Request-Id', request.id);
+    void reply.headers(request.url.startsWith('/docs') ? DOCS_HEADERS : SECURITY_HEADERS);
+    void reply.header('x-request-id', request.id);
     done();
   });
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (request.url.startsWith('/docs')) void reply.header('Content-Security-Policy', DOCS_CSP);
-    done(null, payload);
-  });
+  registerConditionalGet(fastify);
+  registerAccessLog(fastify, logger);
 
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -89,13 +102,4 @@ export async function configureHttpApp(
 /** Every route lives under /v1 unless it declares VERSION_NEUTRAL (health, JWKS). */
 export function applyVersioning(app: INestApplication): void {
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-}
-
-function cspDirectives(policy: string): Record<string, string[]> {
-  return Object.fromEntries(
-    policy.split(';').map((part) => {
-      const [name, ...values] = part.trim().split(/\s+/);
-      return [name, values];
-    }),
-  );
 }

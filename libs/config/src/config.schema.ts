@@ -83,6 +83,12 @@ export const envSchema = z.object({
   JWT_ISSUER: z.string().default('career-tools-app'),
   JWT_AUDIENCE: z.string().default('career-tools-users'),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  /** bcrypt hashes at once; 0 = CPU cores − 1 (at least 1), leaving a core for other requests. */
+  BCRYPT_MAX_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
+  /** Hashes waiting for a slot; beyond that sign-ins get 503 auth.busy with Retry-After at once. */
+  BCRYPT_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10000).default(32),
+  /** How long a replica keeps a signed-in user's row; changes drop it everywhere at once. 0 = off. */
+  USER_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   DATA_ENCRYPTION_KEY: optionalString.pipe(
@@ -157,6 +163,8 @@ export const envSchema = z.object({
   PDF_GENERATION_TIMEOUT: z.coerce.number().int().min(1000).default(30000),
   PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   PDF_MAX_QUEUE: z.coerce.number().int().min(0).default(200),
+  // Chromium starts on the first render and is closed after this long without one (0 = never).
+  PDF_BROWSER_IDLE_MS: z.coerce.number().int().min(0).default(300_000),
   // Attempts of a queued CV export (a busy or restarting renderer is retried with backoff).
   CV_EXPORT_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 

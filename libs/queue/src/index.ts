@@ -13,3 +13,4 @@ export { cappedExponentialBackoff, defaultJobOptions, QueueModule } from './queu
 export { Queues } from './queues';
 export { requeueLostJobs, type RequeueOutcome } from './requeue-lost-jobs';
 export { InjectRedis, REDIS, RedisModule } from './redis.module';
+export { RedisBroadcast, type BroadcastListener } from './redis-broadcast';

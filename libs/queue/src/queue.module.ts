@@ -6,6 +6,7 @@ import { DistributedLock } from './distributed-lock';
 import { QueueDrainer } from './queue-drainer';
 import { Queues } from './queues';
 import { ALL_QUEUES } from './queue-names';
+import { RedisBroadcast } from './redis-broadcast';
 import { RedisModule } from './redis.module';
 
 export function defaultJobOptions(config: AppConfig): JobOptions {
@@ -52,8 +53,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [DistributedLock, QueueDrainer, Queues],
-      exports: [queues, DistributedLock, Queues, RedisModule],
+      providers: [DistributedLock, QueueDrainer, Queues, RedisBroadcast],
+      exports: [queues, DistributedLock, Queues, RedisModule, RedisBroadcast],
     };
   }
 }

@@ -45,7 +45,7 @@ export class AccountController {
     description: 'Sends an email with a link to confirm the address (POST /v1/auth/email/verify).',
   })
   @ApiCreatedResponse({ type: RegisteredDto })
-  @ApiProblems(400, 409)
+  @ApiProblems(400, 409, 503)
   register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<RegisteredDto> {
     return this.commands.execute(
       new RegisterCommand(body.email, body.password, body.name, {

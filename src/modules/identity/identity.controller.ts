@@ -52,10 +52,12 @@ export class AuthController {
       'extend it, and a successful sign-in resets the count. Admins see locks in ' +
       '`GET /v1/admin/users` and lift them there. ' +
       'With two-factor authentication on, also send `otp` (a TOTP or a recovery code): without it the answer is ' +
-      '401 auth.mfa_required (only once the password was right), with a wrong one 401 auth.invalid_otp.',
+      '401 auth.mfa_required (only once the password was right), with a wrong one 401 auth.invalid_otp. ' +
+      'Passwords are checked a few at a time: when too many sign-ins wait, the answer is 503 ' +
+      '`auth.busy` with `Retry-After` at once.',
   })
   @ApiOkResponse({ type: TokenPair })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 503)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPair> {
     const client = clientOf(request);
     return this.commands.execute(

@@ -40,6 +40,7 @@ import { AccessTokenDenylist } from './sessions/access-token-denylist';
 import { SessionService } from './sessions/session.service';
 import { UserTokens } from './sessions/user-tokens';
 import { TokenService } from './token.service';
+import { InvalidateCachedUser, UserCache } from './user-cache';
 import { TwoFactorController } from './two-factor.controller';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
@@ -65,6 +66,8 @@ export class IdentityModule {
         TokenService,
         PasswordHasher,
         AccessTokenDenylist,
+        UserCache,
+        InvalidateCachedUser,
         SessionService,
         UserTokens,
         EmailVerification,

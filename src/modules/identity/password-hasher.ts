@@ -1,17 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import bcrypt from 'bcrypt';
+import { availableParallelism } from 'node:os';
 import { AppConfig } from '@lib/config';
 import { hasUsablePassword } from './oauth/unusable-password';
+import { Problem } from '@lib/problems';
+import { BoundedPool, PoolFull } from './bounded-pool';
 
-/** bcrypt with the configured cost; compares in constant time even for unknown users. */
+/**
+ * bcrypt with the configured cost; compares in constant time even for unknown users.
+ * Hashes run in a bounded pool (cores − 1 at once by default), so a login storm
+ * leaves a core for every other request; with the queue full the answer is an
+ * immediate 503 `auth.busy` with Retry-After rather than a growing backlog.
+ */
 @Injectable()
 export class PasswordHasher {
   private dummyHash?: Promise<string>;
+  private readonly pool: BoundedPool;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {
+    const { BCRYPT_MAX_CONCURRENCY, BCRYPT_QUEUE_LIMIT } = config.env;
+    this.pool = new BoundedPool(
+      BCRYPT_MAX_CONCURRENCY || Math.max(1, availableParallelism() - 1),
+      BCRYPT_QUEUE_LIMIT,
+    );
+  }
 
   hash(password: string): Promise<string> {
-    return bcrypt.hash(password, this.config.env.BCRYPT_COST);
+    return this.bounded(() => bcrypt.hash(password, this.config.env.BCRYPT_COST));
   }
 
   /**
@@ -21,7 +36,23 @@ export class PasswordHasher {
   async verify(password: string, hash: string | undefined): Promise<boolean> {
     this.dummyHash ??= bcrypt.hash('not-a-real-password', this.config.env.BCRYPT_COST);
     const usable = hasUsablePassword(hash);
-    const ok = await bcrypt.compare(password, usable ? hash! : await this.dummyHash);
+    const against = usable ? hash! : await this.dummyHash;
+    const ok = await this.bounded(() => bcrypt.compare(password, against));
     return ok && usable;
+  }
+
+  private async bounded<T>(task: () => Promise<T>): Promise<T> {
+    try {
+      return await this.pool.run(task);
+    } catch (error) {
+      if (!(error instanceof PoolFull)) throw error;
+      throw new Problem(
+        503,
+        'auth.busy',
+        'Service unavailable',
+        'Too many sign-ins are being checked right now; retry shortly',
+        { retryAfter: 1 },
+      );
+    }
   }
 }

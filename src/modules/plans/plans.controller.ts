@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Cacheable } from '@lib/cache';
 import { PLAN_CATALOG, TIERS, type Feature, type Plan, type Tier } from '@lib/authz';
 import { Access } from '../../common/access.decorator';
 
@@ -35,6 +36,7 @@ class PlanDto {
 export class PlansController {
   @Get()
   @Access('public')
+  @Cacheable({ ttl: 'apiRead', scope: 'public' })
   @ApiOperation({ summary: 'The plans on offer with their features and quotas' })
   @ApiOkResponse({ type: [PlanDto] })
   list(): PlanDto[] {

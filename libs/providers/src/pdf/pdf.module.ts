@@ -11,6 +11,7 @@ export function createPdfRenderer(config: AppConfig): PuppeteerPdfRenderer {
     renderTimeoutMs: env.PDF_GENERATION_TIMEOUT,
     queueTimeoutMs: env.PDF_QUEUE_TIMEOUT_MS,
     maxQueue: env.PDF_MAX_QUEUE,
+    idleCloseMs: env.PDF_BROWSER_IDLE_MS,
   });
 }
 

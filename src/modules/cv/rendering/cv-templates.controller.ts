@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Cacheable } from '@lib/cache';
 import { Problem } from '@lib/problems';
 import { Access, ApiProblems } from '../../../common/access.decorator';
 import { CV_TEMPLATES } from '../domain/resume';
@@ -14,6 +15,7 @@ export class CvTemplatesController {
   constructor(private readonly rendering: CvRenderingService) {}
 
   @Get()
+  @Cacheable({ ttl: 'apiRead', scope: 'public' })
   @ApiOperation({ summary: 'The CV templates, their plan tier, page sizes and preview images' })
   @ApiOkResponse({ type: [CvTemplateDto] })
   list(): CvTemplateDto[] {

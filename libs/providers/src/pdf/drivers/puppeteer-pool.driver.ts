@@ -22,6 +22,8 @@ export interface PuppeteerPoolOptions {
   queueTimeoutMs: number;
   /** Callers allowed to wait at once; more get `pool_busy` at once. */
   maxQueue: number;
+  /** Close the browser after this long without a render (0 = keep it); the next render relaunches it. */
+  idleCloseMs?: number;
 }
 
 /** Flags that keep headless Chromium from reaching out on its own on a closed network. */
@@ -68,6 +70,8 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
   private renders = 0;
   private failures = 0;
   private blocked = 0;
+  private idleCloses = 0;
+  private idleTimer?: NodeJS.Timeout;
   private closed = false;
 
   constructor(private readonly options: PuppeteerPoolOptions) {
@@ -106,7 +110,7 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
       renders: this.renders,
       failures: this.failures,
       blockedRequests: this.blocked,
-      browserRestarts: Math.max(0, this.launches - 1),
+      browserRestarts: Math.max(0, this.launches - 1 - this.idleCloses),
     };
   }
 
@@ -115,9 +119,15 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
     return (await this.ensureBrowser()).browser;
   }
 
+  /** Whether a Chromium is running or starting (it starts on the first render). */
+  get running(): boolean {
+    return this.live !== null;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     this.slots.rejectAll(new PdfRenderError('PDF renderer closed', 'closed', true));
     this.idle.length = 0;
     const live = this.live;
@@ -135,6 +145,7 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
   private async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
     if (this.closed) throw new PdfRenderError('PDF renderer closed', 'closed', true);
     const release = await this.slots.acquire();
+    clearTimeout(this.idleTimer);
     try {
       for (let attempt = 1; ; attempt++) {
         let pooled: PooledPage | undefined;
@@ -157,7 +168,29 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
       }
     } finally {
       release();
+      this.scheduleIdleClose();
     }
+  }
+
+  /** Frees Chromium's memory once nothing has rendered for `idleCloseMs`. */
+  private scheduleIdleClose(): void {
+    const idleMs = this.options.idleCloseMs ?? 0;
+    if (idleMs <= 0 || this.slots.busy > 0 || this.slots.waiting > 0) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.closeIdleBrowser(), idleMs);
+    this.idleTimer.unref();
+  }
+
+  private async closeIdleBrowser(): Promise<void> {
+    const live = this.current;
+    if (this.closed || !live || this.slots.busy > 0 || this.slots.waiting > 0) return;
+    this.idleCloses++;
+    this.current = null;
+    this.live = null;
+    this.generation++;
+    this.idle.length = 0;
+    await live.browser.close().catch(() => live.browser.process()?.kill('SIGKILL'));
+    await rm(live.userDataDir, { recursive: true, force: true }).catch(() => undefined);
   }
 
   /** Whether a failure came from the browser going away rather than from the page content. */

@@ -1,0 +1,101 @@
+import {
+  applyDecorators,
+  Injectable,
+  SetMetadata,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { CACHE_TTL_SECONDS, type CacheTtl } from './cache-presets';
+import { weakEtag } from './etag';
+import { ResponseCache, type CachedResponse } from './response-cache';
+
+type Request = FastifyRequest & { principal?: { userId: string } };
+
+export interface CacheableOptions {
+  /** How long the answer may be reused (a preset from the brief). */
+  ttl: CacheTtl;
+  /**
+   * `public`: the same for everyone, shared caches may keep it (`public, max-age`);
+   * `private`: per signed-in user, browsers revalidate every time (`private, no-cache`, 304 when unchanged).
+   */
+  scope: 'public' | 'private';
+  /**
+   * Keep the serialized answer in Redis (for reads that cost a query). Without it the handler
+   * runs every time and only ETag/304 and Cache-Control apply (right for in-memory answers).
+   */
+  store?: boolean;
+  /** Tags to drop stored answers by, from the request (e.g. `job:${params.id}`). */
+  tags?: (request: Request) => string[];
+}
+
+const CACHEABLE = 'cache:cacheable';
+
+/**
+ * A cacheable GET: ETag (weak hash of the body) with 304 on If-None-Match,
+ * Cache-Control by scope, and optionally the answer kept in Redis under
+ * `public:<url>` or `private:<user>:<url>` until its TTL or its tags are dropped.
+ */
+export function Cacheable(options: CacheableOptions): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(CACHEABLE, options),
+    UseInterceptors(ResponseCacheInterceptor),
+  );
+}
+
+/** Cache-Control for an answer of this scope and TTL. */
+export function cacheControl(options: Pick<CacheableOptions, 'scope' | 'ttl'>): string {
+  return options.scope === 'public'
+    ? `public, max-age=${CACHE_TTL_SECONDS[options.ttl]}`
+    : 'private, no-cache';
+}
+
+@Injectable()
+export class ResponseCacheInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly cache: ResponseCache,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const options = this.reflector.get<CacheableOptions | undefined>(
+      CACHEABLE,
+      context.getHandler(),
+    );
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    if (!options || request.method !== 'GET') return next.handle();
+    const userId = request.principal?.userId;
+    if (options.scope === 'private' && !userId) return next.handle();
+    return from(this.answer(options, request, http.getResponse<FastifyReply>(), next));
+  }
+
+  private async answer(
+    options: CacheableOptions,
+    request: Request,
+    reply: FastifyReply,
+    next: CallHandler,
+  ): Promise<string> {
+    const key =
+      options.scope === 'private'
+        ? `private:${request.principal?.userId}:${request.url}`
+        : `public:${request.url}`;
+    let cached: CachedResponse | undefined = options.store ? await this.cache.get(key) : undefined;
+    if (!cached) {
+      const body = JSON.stringify(await lastValueFrom(next.handle()));
+      cached = { body, etag: weakEtag(body) };
+      if (options.store) await this.cache.set(key, cached, options.ttl, options.tags?.(request));
+    }
+    void reply.headers({
+      etag: cached.etag,
+      'cache-control': cacheControl(options),
+      'content-type': 'application/json; charset=utf-8',
+      ...(options.scope === 'private' ? { vary: 'Authorization' } : {}),
+    });
+    return cached.body;
+  }
+}
