@@ -12,6 +12,7 @@ import { RateLimitModule } from '@lib/rate-limit';
 import { Secrets } from './bootstrap/secrets';
 import { loggerOptions } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
+import { ErrorReporter, ObservabilityModule } from './observability';
 import { ormOptions } from './database/mikro-orm.config';
 import { AiUsageModule } from './modules/ai-usage';
 import { AnalyticsModule } from './modules/analytics';
@@ -43,6 +44,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
+        ObservabilityModule,
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
         EventStoreModule,
         QueueModule.forRoot(),
@@ -69,7 +71,12 @@ export class AppModule {
       providers: [
         { provide: Secrets, useValue: secrets },
         { provide: SecretBox, useValue: new SecretBox(secrets.dataEncryptionKey) },
-        { provide: APP_FILTER, useFactory: () => new ProblemFilter(!config.isProduction) },
+        {
+          provide: APP_FILTER,
+          inject: [ErrorReporter],
+          useFactory: (reporter: ErrorReporter) =>
+            new ProblemFilter(!config.isProduction, reporter),
+        },
       ],
       exports: [Secrets, SecretBox],
       global: true,
