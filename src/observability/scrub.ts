@@ -38,3 +38,14 @@ export function scrub<T>(value: T, depth = 0, seen = new WeakSet<object>()): T {
   }
   return copy as T;
 }
+
+const SQL_STRING_LITERAL =
+  /(?<![\w$])[eE]'(?:[^'\\]|''|\\[\s\S])*'|'(?:[^']|'')*'|\$([A-Za-z_]*)\$[\s\S]*?\$\1\$/g;
+
+/**
+ * The SQL with every string literal replaced by `?`. MikroORM sends queries with
+ * their values inlined, so a statement as sent can hold emails, hashes and tokens.
+ */
+export function withoutSqlLiterals(sql: string): string {
+  return sql.replace(SQL_STRING_LITERAL, '?');
+}

@@ -11,6 +11,7 @@ import {
   ParentBasedSampler,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-node';
+import { withoutSqlLiterals } from './scrub';
 
 export interface TracingOptions {
   /** OTLP/HTTP base URL; spans go to `<endpoint>/v1/traces`. */
@@ -27,6 +28,12 @@ export interface Tracing {
 
 // Probes and scrapes would be most of the traces and tell nothing.
 const UNTRACED_PATHS = /^\/(health\/|metrics)/;
+// Query parameters whose values are credentials (signed links, OAuth, S3 presigning).
+const REDACTED_QUERY_PARAMS = [
+  ...['sig', 'signature', 'Signature', 'AWSAccessKeyId', 'X-Amz-Signature', 'X-Amz-Credential'],
+  ...['X-Amz-Security-Token', 'token', 'access_token', 'refresh_token', 'code', 'state'],
+  ...['password', 'secret', 'key', 'api_key'],
+];
 
 /**
  * Registers the tracer provider and patches http, pg and ioredis. Must run
@@ -55,11 +62,20 @@ export function startTracing(options: TracingOptions): Tracing {
           UNTRACED_PATHS.test(request.url ?? ''),
         // Outgoing calls (mail, S3, AI, Sentry) only as part of a request or job.
         requireParentforOutgoingSpans: true,
+        redactedQueryParams: REDACTED_QUERY_PARAMS,
       }),
-      // Values of SQL parameters are not recorded (enhancedDatabaseReporting stays off).
-      new PgInstrumentation({ requireParentSpan: true }),
+      // Statements without their values (parameter values are not recorded either).
+      new PgInstrumentation({
+        requireParentSpan: true,
+        requestHook: (span, { query }) =>
+          span.setAttribute('db.query.text', withoutSqlLiterals(query.text)),
+      }),
+      // Only the command: keys and arguments hold ids, IPs, token ids and job payloads.
       // Bull's own polling outside any request or job is left out.
-      new IORedisInstrumentation({ requireParentSpan: true }),
+      new IORedisInstrumentation({
+        requireParentSpan: true,
+        dbStatementSerializer: (command) => command,
+      }),
     ],
   });
 
