@@ -53,7 +53,12 @@ interface ExportTraceServiceRequest {
  */
 export class OtlpReceiverFake {
   readonly spans: ReceivedSpan[] = [];
+  /** Spans received, kept or not. */
+  received = 0;
   private server?: Server;
+
+  /** `keepSpans: false` only counts them (for load runs that would fill the memory). */
+  constructor(private readonly keepSpans = true) {}
 
   async start(): Promise<{ url: string }> {
     const server = createServer((request, response) => {
@@ -68,8 +73,14 @@ export class OtlpReceiverFake {
     this.server = undefined;
   }
 
+  /** Lets a process whose only remaining work is this server exit. */
+  unref(): void {
+    this.server?.unref();
+  }
+
   reset(): void {
     this.spans.length = 0;
+    this.received = 0;
   }
 
   /** Every span of one trace. */
@@ -91,7 +102,9 @@ export class OtlpReceiverFake {
     } catch {
       return reply(response, 400, { message: 'body is not JSON' });
     }
-    this.spans.push(...flatten(parsed));
+    const spans = flatten(parsed);
+    this.received += spans.length;
+    if (this.keepSpans) this.spans.push(...spans);
     reply(response, 200, { partialSuccess: {} });
   }
 }
