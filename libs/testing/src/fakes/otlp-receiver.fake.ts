@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { closeNow, listenOnLoopback, readRequestBody, sendJson as reply } from './loopback';
+import { closeNow, serveOnLoopback, readRequestBody, sendJson as reply } from './loopback';
 
 /** One span as an OTLP exporter sent it, flattened out of its resource and scope. */
 export interface ReceivedSpan {
@@ -61,11 +61,11 @@ export class OtlpReceiverFake {
   constructor(private readonly keepSpans = true) {}
 
   async start(): Promise<{ url: string }> {
-    const server = createServer((request, response) => {
-      this.handle(request, response).catch(() => response.destroy());
-    });
+    const { server, url } = await serveOnLoopback((request, response) =>
+      this.handle(request, response),
+    );
     this.server = server;
-    return { url: await listenOnLoopback(server) };
+    return { url };
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { closeNow, listenOnLoopback, readRequestBody, sendJson as reply } from './loopback';
+import { closeNow, serveOnLoopback, readRequestBody, sendJson as reply } from './loopback';
 
 /** One item of an envelope: its header and its payload (parsed JSON, or the raw text). */
 export interface EnvelopeItem {
@@ -48,11 +48,11 @@ export class SentryFake {
   }
 
   async start(): Promise<{ url: string; dsn: string }> {
-    const server = createServer((request, response) => {
-      this.handle(request, response).catch(() => response.destroy());
-    });
+    const { server, url } = await serveOnLoopback((request, response) =>
+      this.handle(request, response),
+    );
     this.server = server;
-    this.baseUrl = await listenOnLoopback(server);
+    this.baseUrl = url;
     return { url: this.baseUrl, dsn: this.dsn };
   }
 
