@@ -61,7 +61,9 @@ async function main(): Promise<number> {
   ensureBuild();
   const port = await freePort();
   const apiUrl = `http://127.0.0.1:${port}`;
-  const api = startApi(ROOT, apiEnvironment(port, scenario));
+  const extraEnv =
+    typeof scenario.apiEnv === 'function' ? await scenario.apiEnv() : scenario.apiEnv;
+  const api = startApi(ROOT, apiEnvironment(port, extraEnv));
   children.add(api);
   /** Which child serves which port, to charge each target's CPU to its server. */
   const servers = new Map<string, ManagedChild>([[String(port), api]]);
@@ -184,7 +186,7 @@ function ensureBuild(): void {
   log(`using the build from ${statSync(MAIN).mtime.toISOString()} (npm run build to refresh)`);
 }
 
-function apiEnvironment(port: number, scenario: Scenario): NodeJS.ProcessEnv {
+function apiEnvironment(port: number, extraEnv?: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'development', // production refuses to boot without real keys; the code paths are the same
@@ -195,7 +197,7 @@ function apiEnvironment(port: number, scenario: Scenario): NodeJS.ProcessEnv {
     REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: 'bench',
     DATA_DIR: join(ROOT, 'bench', '.tmp', 'data'),
-    ...scenario.apiEnv,
+    ...extraEnv,
     HOST: '127.0.0.1',
     PORT: String(port),
     API_URL: `http://127.0.0.1:${port}`,

@@ -12,8 +12,11 @@ export interface Scenario {
   description: string;
   /** Load settings for every target of this scenario; the runner fills in defaults and caps them. */
   load?: Partial<LoadSettings>;
-  /** Extra environment for the API child (e.g. `APP_ROLE: 'all'` when a scenario needs the worker). */
-  apiEnv?: Record<string, string>;
+  /**
+   * Extra environment for the API child (e.g. `APP_ROLE: 'all'` when a scenario needs the worker),
+   * or a function that first starts what the API must find at boot (e.g. a trace receiver).
+   */
+  apiEnv?: Record<string, string> | (() => Promise<Record<string, string>>);
   /**
    * Called once the API answers `/health/ready`. Creates whatever the requests need
    * (users, tokens, baseline servers) and lists the targets, which run one after another.

@@ -11,6 +11,7 @@ import { QueueModule } from '@lib/queue';
 import { RateLimitModule } from '@lib/rate-limit';
 import { Secrets } from './bootstrap/secrets';
 import { ProblemFilter } from './common/problem.filter';
+import { ErrorReporter, ObservabilityModule } from './observability';
 import { ormOptions } from './database/mikro-orm.config';
 import { AiUsageModule } from './modules/ai-usage';
 import { AnalyticsModule } from './modules/analytics';
@@ -41,6 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ObservabilityModule,
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
         QueueModule.forRoot(),
         EventStoreModule.forRole(worker),
@@ -68,7 +70,12 @@ export class AppModule {
       providers: [
         { provide: Secrets, useValue: secrets },
         { provide: SecretBox, useValue: new SecretBox(secrets.dataEncryptionKey) },
-        { provide: APP_FILTER, useFactory: () => new ProblemFilter(!config.isProduction) },
+        {
+          provide: APP_FILTER,
+          inject: [ErrorReporter],
+          useFactory: (reporter: ErrorReporter) =>
+            new ProblemFilter(!config.isProduction, reporter),
+        },
       ],
       exports: [Secrets, SecretBox],
       global: true,

@@ -1,13 +1,12 @@
+import './instrumentation'; // first: tracing patches modules as they load
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, productionWarnings } from '@lib/config';
 import { createApp } from './bootstrap/create-app';
 import { loadSecrets } from './bootstrap/secrets';
 import { ensureDatabase, migrate } from './database/prepare-database';
 
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env'); // the environment wins over the file
   const config = loadConfig();
   const logger = new Logger('Boot');
   for (const warning of productionWarnings(config)) logger.warn(warning);

@@ -5,6 +5,7 @@ import { AppModule, type AppModuleOptions } from '../app.module';
 import { configureHttpApp, createFastifyAdapter } from '../common/http-app';
 import { createRootLogger, PinoLoggerService } from '../common/logger';
 import { buildOpenApiDocument, setupSwaggerUi } from '../common/openapi';
+import { nameServerSpanByRoute } from '../observability';
 import type { Secrets } from './secrets';
 
 const WORKER_ROUTES = /^\/(health\/|metrics)/;
@@ -22,6 +23,9 @@ export async function createApp(
     { logger: new PinoLoggerService(logger), abortOnError: false },
   );
   await configureHttpApp(app, config, logger);
+  if (config.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    nameServerSpanByRoute(app.getHttpAdapter().getInstance());
+  }
   if (config.runsApi) {
     setupSwaggerUi(app, buildOpenApiDocument(app));
   } else {

@@ -13,6 +13,8 @@ import {
   PROBLEM_TYPE_BASE,
   type ProblemDocument,
 } from '@lib/problems';
+import type { Principal } from '@lib/authz';
+import type { ErrorReporter } from '../observability';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'request.invalid',
@@ -37,7 +39,10 @@ const CODE_BY_STATUS: Record<number, string> = {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
-  constructor(private readonly exposeDetails: boolean) {}
+  constructor(
+    private readonly exposeDetails: boolean,
+    private readonly reporter: ErrorReporter,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -48,6 +53,11 @@ export class ProblemFilter implements ExceptionFilter {
     problem.requestId = String(request.id);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+      this.reporter.report(exception, {
+        requestId: problem.requestId,
+        userId: (request as { principal?: Principal }).principal?.userId,
+        request: { method: request.method, url: request.url, headers: request.headers },
+      });
     }
     // Any problem that knows when to come back says so the standard way too (429, 503).
     const retryAfter = problem.retryAfter;

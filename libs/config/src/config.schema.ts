@@ -190,6 +190,13 @@ export const envSchema = z.object({
   FILES_JOB_ATTEMPTS: z.coerce.number().int().min(1).default(40),
   FILES_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(300000),
   FFMPEG_PATH: z.string().default('/usr/bin/ffmpeg'),
+
+  // Observability: OpenTelemetry traces over OTLP/HTTP and Sentry error reports, each off when unset.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default('career-tools-api'),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  SENTRY_DSN: optionalUrl,
+  SENTRY_ENVIRONMENT: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

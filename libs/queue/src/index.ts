@@ -1,4 +1,5 @@
 export { DistributedLock } from './distributed-lock';
+export { runInJobSpan, TracedProcess, type TracedJobOptions } from './job-tracing';
 export {
   ALL_QUEUES,
   QUEUES,

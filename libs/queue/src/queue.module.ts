@@ -3,6 +3,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { JobOptions } from 'bull';
 import { AppConfig } from '@lib/config';
 import { DistributedLock } from './distributed-lock';
+import { JobTraceContext } from './job-tracing';
 import { QueueDrainer } from './queue-drainer';
 import { Queues } from './queues';
 import { ALL_QUEUES } from './queue-names';
@@ -53,7 +54,7 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [DistributedLock, QueueDrainer, Queues, RedisBroadcast],
+      providers: [DistributedLock, QueueDrainer, Queues, RedisBroadcast, JobTraceContext],
       exports: [queues, DistributedLock, Queues, RedisModule, RedisBroadcast],
     };
   }

@@ -1,3 +1,4 @@
+export { AppProcess } from './app-process';
 export { eventually, TestApp, type TestAppOptions } from './test-app';
 export { testEnv } from './test-env';
 export * from './fakes';

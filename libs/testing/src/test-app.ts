@@ -34,9 +34,7 @@ export class TestApp {
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
     const replica = options.replicaOf;
-    const databaseName =
-      replica?.databaseName ??
-      `career_tools_test_${process.env.CAREER_TOOLS_TEST_RUN ?? process.pid}_${randomBytes(6).toString('hex')}`;
+    const databaseName = replica?.databaseName ?? newTestDatabaseName();
     const databaseUrl = replica?.config.env.DATABASE_URL ?? (await cloneTemplate(databaseName));
     const config = loadConfig(
       testEnv({
@@ -83,15 +81,25 @@ export class TestApp {
   async close(): Promise<void> {
     await this.stop();
     if (!this.ownsResources) return;
-    await withAdminClient((client) => dropDatabase(client, this.databaseName));
-    const redis = new Redis(this.config.env.REDIS_URL);
-    try {
-      const keys = await redis.keys(`${this.config.env.REDIS_PREFIX}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-    } finally {
-      redis.disconnect();
-    }
+    await dropTestResources(this.databaseName, this.config);
   }
+}
+
+/** Drops a suite's database and deletes its Redis keys. */
+export async function dropTestResources(databaseName: string, config: AppConfig): Promise<void> {
+  await withAdminClient((client) => dropDatabase(client, databaseName));
+  const redis = new Redis(config.env.REDIS_URL);
+  try {
+    const keys = await redis.keys(`${config.env.REDIS_PREFIX}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A database name of this Jest run that no other suite uses. */
+export function newTestDatabaseName(): string {
+  return `career_tools_test_${process.env.CAREER_TOOLS_TEST_RUN ?? process.pid}_${randomBytes(6).toString('hex')}`;
 }
 
 /** Polls until `check` returns a truthy value or the time is up. */

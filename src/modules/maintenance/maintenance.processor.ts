@@ -1,7 +1,7 @@
-import { Process, Processor } from '@nestjs/bull';
+import { Processor } from '@nestjs/bull';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '@lib/config';
-import { QUEUES } from '@lib/queue';
+import { QUEUES, TracedProcess } from '@lib/queue';
 import { PURGE_MAIL_JOB } from './maintenance.scheduler';
 
 /** Deletes the bodies of delivered emails past the retention period (idempotent). */
@@ -12,7 +12,7 @@ export class MaintenanceProcessor {
     private readonly config: AppConfig,
   ) {}
 
-  @Process(PURGE_MAIL_JOB)
+  @TracedProcess(PURGE_MAIL_JOB)
   async purgeDeliveredMail(): Promise<{ deleted: number }> {
     const days = this.config.env.MAIL_RETENTION_DAYS;
     const result = await this.em

@@ -15,3 +15,11 @@ export { OpenAiFake, type ChatCompletionRequest, type ScriptedAnswer } from './o
 export { EICAR_TEST_FILE } from './eicar';
 export { S3Fake } from './s3.fake';
 export { closeNow, listenOnLoopback } from './loopback';
+export { OtlpReceiverFake, type ReceivedSpan } from './otlp-receiver.fake';
+export {
+  parseEnvelope,
+  SentryFake,
+  type EnvelopeItem,
+  type ReceivedEnvelope,
+  type SentryEvent,
+} from './sentry.fake';

@@ -1,10 +1,16 @@
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, Processor } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bull';
 import { AppConfig } from '@lib/config';
-import { QUEUES, requeueLostJobs, type RequeueOutcome, type RunCvExportJob } from '@lib/queue';
+import {
+  QUEUES,
+  TracedProcess,
+  requeueLostJobs,
+  type RequeueOutcome,
+  type RunCvExportJob,
+} from '@lib/queue';
 import { CvExport } from '../entities/cv-export.entity';
 import { exportJobOptions, RUN_EXPORT_JOB } from './export-job';
 
@@ -61,7 +67,7 @@ export class RequeueStalledExportsScheduler {
 export class RequeueStalledExportsProcessor {
   constructor(private readonly requeue: RequeueStalledExports) {}
 
-  @Process(REQUEUE_STALLED_EXPORTS_JOB)
+  @TracedProcess(REQUEUE_STALLED_EXPORTS_JOB)
   process(): Promise<RequeueOutcome> {
     return this.requeue.run();
   }

@@ -1,8 +1,8 @@
-import { Process, Processor } from '@nestjs/bull';
+import { Processor } from '@nestjs/bull';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bull';
 import { auditContext } from '@lib/event-store';
-import { QUEUES, type RunCvExportJob } from '@lib/queue';
+import { QUEUES, TracedProcess, type RunCvExportJob } from '@lib/queue';
 import { RunExportCommand } from '../commands/run-export/run-export.command';
 import { RUN_EXPORT_JOB } from './export-job';
 
@@ -11,7 +11,7 @@ import { RUN_EXPORT_JOB } from './export-job';
 export class RunExportProcessor {
   constructor(private readonly commands: CommandBus) {}
 
-  @Process({ name: RUN_EXPORT_JOB, concurrency: 4 })
+  @TracedProcess({ name: RUN_EXPORT_JOB, concurrency: 4 })
   process(job: Job<RunCvExportJob>): Promise<void> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     return auditContext.run(

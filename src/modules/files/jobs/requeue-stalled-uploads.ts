@@ -1,10 +1,16 @@
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, Processor } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bull';
 import { AppConfig } from '@lib/config';
-import { QUEUES, requeueLostJobs, type ProcessFileJob, type RequeueOutcome } from '@lib/queue';
+import {
+  QUEUES,
+  TracedProcess,
+  requeueLostJobs,
+  type ProcessFileJob,
+  type RequeueOutcome,
+} from '@lib/queue';
 import { StoredFile } from '../entities/stored-file.entity';
 import {
   PROCESS_FILE_JOB,
@@ -65,7 +71,7 @@ export class RequeueStalledUploadsScheduler {
 export class RequeueStalledUploadsProcessor {
   constructor(private readonly requeue: RequeueStalledUploads) {}
 
-  @Process(REQUEUE_STALLED_UPLOADS_JOB)
+  @TracedProcess(REQUEUE_STALLED_UPLOADS_JOB)
   process(): Promise<RequeueOutcome> {
     return this.requeue.run();
   }

@@ -1,8 +1,8 @@
-import { Process, Processor } from '@nestjs/bull';
+import { Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { AppConfig } from '@lib/config';
 import { auditContext, UnitOfWork } from '@lib/event-store';
-import { QUEUES, type PasswordResetJob } from '@lib/queue';
+import { QUEUES, TracedProcess, type PasswordResetJob } from '@lib/queue';
 import { MailOutbox } from '../../mail';
 import { identityEmails } from '../emails/identity-emails';
 import { User } from '../entities/user.entity';
@@ -19,7 +19,7 @@ export class PasswordResetProcessor {
     private readonly config: AppConfig,
   ) {}
 
-  @Process('password-reset')
+  @TracedProcess('password-reset')
   async send(job: Job<PasswordResetJob>): Promise<{ sent: boolean }> {
     return auditContext.run({ actor: { type: 'system', id: 'identity-worker' } }, () =>
       this.uow.run(async (em, events) => {

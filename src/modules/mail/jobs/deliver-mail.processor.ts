@@ -1,10 +1,10 @@
-import { Process, Processor } from '@nestjs/bull';
+import { Processor } from '@nestjs/bull';
 import { Inject, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Job } from 'bull';
 import { auditContext, UnitOfWork } from '@lib/event-store';
 import { MAIL_PORT, MailDeliveryError, type MailPort } from '@lib/providers';
-import { QUEUES, type SendMailJob } from '@lib/queue';
+import { QUEUES, TracedProcess, type SendMailJob } from '@lib/queue';
 import { MailMessage } from '../entities/mail-message.entity';
 
 /**
@@ -22,7 +22,7 @@ export class DeliverMailProcessor {
     @Inject(MAIL_PORT) private readonly mail: MailPort,
   ) {}
 
-  @Process('send')
+  @TracedProcess('send')
   async deliver(job: Job<SendMailJob>): Promise<{ status: string }> {
     return auditContext.run(
       { actor: { type: 'system', id: 'mail-worker' }, causationId: String(job.id) },
