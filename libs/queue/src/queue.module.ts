@@ -47,7 +47,11 @@ export class QueueModule {
             url: config.env.REDIS_URL,
             prefix: `${config.env.REDIS_PREFIX}:bull`,
             defaultJobOptions: defaultJobOptions(config),
-            settings: { backoffStrategies: { cappedExponential: cappedExponentialBackoff } },
+            settings: {
+              backoffStrategies: { cappedExponential: cappedExponentialBackoff },
+              lockDuration: config.env.QUEUE_LOCK_DURATION_MS,
+              stalledInterval: config.env.QUEUE_STALLED_INTERVAL_MS,
+            },
           }),
         }),
         queues,
