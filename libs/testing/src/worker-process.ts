@@ -31,7 +31,7 @@ export class WorkerProcess {
   static async start(
     of: TestApp,
     env: Record<string, string> = {},
-    timeoutMs = 45_000,
+    timeoutMs = 60_000,
   ): Promise<WorkerProcess> {
     const port = await freePort();
     const { DATABASE_URL, REDIS_URL, REDIS_PREFIX } = of.config.env;
