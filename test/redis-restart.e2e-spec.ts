@@ -105,7 +105,7 @@ describe('a Redis restart (a private redis-server with AOF)', () => {
     await Promise.all(queued.map(ready));
     expect(await downloads()).toBe(2);
     expect((await settled(api, user.authorization, file.id, 30_000)).status).toBe('ready');
-  }, 100_000);
+  }, 150_000);
 
   it('a running worker reconnects after a restart and goes on taking jobs', async () => {
     worker ??= await WorkerProcess.start(api, env);
@@ -119,7 +119,7 @@ describe('a Redis restart (a private redis-server with AOF)', () => {
     const id = await requestExport('json-resume');
     await ready(id);
     expect(await downloads()).toBe(before + 1);
-  }, 100_000);
+  }, 150_000);
 });
 
 /** An upload as the multipart reader leaves it: a temporary file, hashed and typed. */

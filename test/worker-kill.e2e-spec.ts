@@ -1,70 +1,17 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { QUEUES } from '@lib/queue';
 import { STORAGE_PORT, type StoragePort } from '@lib/providers';
-import { eventually, freePort, TestApp, WorkerProcess } from '@lib/testing';
+import { eventually, TestApp, WorkerProcess } from '@lib/testing';
 import { createUser, signIn, type Session } from './support/accounts';
+import { ClamdGate } from './support/clamd-gate';
 import { settled, uploaded } from './support/files';
 
 const PASSWORD = 'worker-kill-password-123';
 /** A killed worker's job lock expires after 4 s and is looked for every second. */
 const STALLED_FAST = { QUEUE_LOCK_DURATION_MS: '4000', QUEUE_STALLED_INTERVAL_MS: '1000' };
-
-/**
- * Stands in for clamd on a port of its own: first it takes the scan and never
- * answers (the worker is in the middle of a scan), then it forwards to the real
- * clamd on 127.0.0.1:3310.
- */
-class ClamdGate {
-  private held: Socket[] = [];
-  private readonly open: Set<Socket> = new Set();
-  private forwarding = false;
-  connections = 0;
-
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
-
-  static async open(): Promise<ClamdGate> {
-    const port = await freePort();
-    const gate: ClamdGate = new ClamdGate(
-      createServer((client) => gate.accept(client)),
-      port,
-    );
-    await new Promise<void>((resolve) => gate.server.listen(port, '127.0.0.1', resolve));
-    return gate;
-  }
-
-  forward(): void {
-    this.forwarding = true;
-    for (const socket of this.held) socket.destroy();
-    this.held = [];
-  }
-
-  async close(): Promise<void> {
-    this.forward();
-    for (const socket of this.open) socket.destroy();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-
-  private accept(client: Socket): void {
-    this.connections += 1;
-    this.open.add(client);
-    client.once('close', () => this.open.delete(client));
-    client.on('error', () => client.destroy());
-    if (!this.forwarding) {
-      this.held.push(client);
-      return;
-    }
-    const upstream = connect(3310, '127.0.0.1');
-    upstream.on('error', () => client.destroy());
-    client.pipe(upstream).pipe(client);
-  }
-}
 
 describe('a worker killed with SIGKILL in the middle of a job', () => {
   let api: TestApp;
@@ -171,7 +118,7 @@ describe('a worker killed with SIGKILL in the middle of a job', () => {
     expect(await api.get<StoragePort>(STORAGE_PORT).exists('cv-files', file.storage_key)).toBe(
       true,
     );
-  }, 100_000);
+  }, 150_000);
 
   it('during a file scan: after a restart the upload is scanned and ready once', async () => {
     const scansBefore = gate.connections;
@@ -196,5 +143,5 @@ describe('a worker killed with SIGKILL in the middle of a job', () => {
     await completed(queue, created.id);
     expect(await eventCount(created.id, 'files.file_ready')).toBe(1);
     expect(await eventCount(created.id, 'files.file_rejected')).toBe(0);
-  }, 100_000);
+  }, 150_000);
 });

@@ -65,29 +65,37 @@ export class WorkerProcess {
 
   /** Waits until the worker's /health/ready answers 200 (it fails at once if the process exits). */
   async ready(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const started = Date.now();
+    let last = 'no answer';
     for (;;) {
       if (this.child.exitCode !== null || this.child.signalCode !== null) {
         throw new Error(
           `worker exited (${this.child.exitCode ?? this.child.signalCode}):\n${this.output}`,
         );
       }
-      if ((await this.readyStatus()) === 200) return;
-      if (Date.now() > deadline) throw new Error(`worker not ready in time:\n${this.output}`);
+      const answer = await this.readiness();
+      if (answer.status === 200) return;
+      if (answer.status !== 0) last = `${answer.status} ${answer.body}`;
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`worker not ready in ${timeoutMs} ms (last: ${last}):\n${this.output}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
   /** The status /health/ready answers now, or 0 when nothing answers. */
   async readyStatus(): Promise<number> {
+    return (await this.readiness()).status;
+  }
+
+  private async readiness(): Promise<{ status: number; body: string }> {
     try {
       const response = await fetch(`${this.url}/health/ready`, {
-        signal: AbortSignal.timeout(2000),
+        signal: AbortSignal.timeout(3000),
       });
-      await response.arrayBuffer();
-      return response.status;
+      return { status: response.status, body: await response.text() };
     } catch {
-      return 0;
+      return { status: 0, body: '' };
     }
   }
 
