@@ -2,22 +2,13 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { connect, createServer, type Server } from 'node:net';
 import sharp from 'sharp';
-import { eventually, TestApp } from '@lib/testing';
+import { eventually, freePort, TestApp } from '@lib/testing';
 import { QUEUES } from '@lib/queue';
 import { RequeueStalledUploads } from '../src/modules/files';
 import { createUser, signIn, type Session } from './support/accounts';
 import { getFile, settled, uploaded } from './support/files';
 
 const PASSWORD = 'files-password-123';
-
-/** A free loopback port (nothing listens on it until we say so). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Forwards a port to the real clamd (127.0.0.1:3310): "clamd is back". */
 function clamdOn(port: number): Promise<Server> {

@@ -115,6 +115,10 @@ export const envSchema = z.object({
   EVENT_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   EVENT_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
   EVENT_DELIVERY_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(300000),
+  // Bull's stalled-job detection: a job whose worker died (kill -9) is retried once its lock,
+  // renewed every half lock duration while the worker lives, expired and a stalled check ran.
+  QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30000),
+  QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30000),
 
   // OAuth login: a provider without both credentials is disabled. Endpoint overrides exist for tests.
   GOOGLE_CLIENT_ID: optionalString,

@@ -33,6 +33,20 @@ export function cappedExponentialBackoff(
   return Math.min(maxDelay, Math.round(delay * 2 ** Math.max(0, attemptsMade - 1)));
 }
 
+/**
+ * Connection options of Bull's Redis clients. Bull's defaults wait up to 20 s
+ * between reconnects and keep a command queued for minutes while Redis is down:
+ * an enqueue after a commit then held its request (and the event rows it was
+ * publishing) that long. Here clients reconnect at most a second apart, so jobs
+ * flow again about a second after Redis is back, and a command fails after a few
+ * seconds of outage: the caller answers, and the outbox relay enqueues later.
+ * (Bull's blocking and subscriber clients keep retrying for ever, as they must.)
+ */
+export const BULL_REDIS_OPTIONS = {
+  maxRetriesPerRequest: 5,
+  retryStrategy: (times: number) => Math.min(times * 250, 1000),
+};
+
 /** Bull on the shared Redis, every queue registered, plus Redis locks. */
 @Global()
 @Module({})
@@ -47,9 +61,14 @@ export class QueueModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
             url: config.env.REDIS_URL,
+            redis: BULL_REDIS_OPTIONS,
             prefix: `${config.env.REDIS_PREFIX}:bull`,
             defaultJobOptions: defaultJobOptions(config),
-            settings: { backoffStrategies: { cappedExponential: cappedExponentialBackoff } },
+            settings: {
+              backoffStrategies: { cappedExponential: cappedExponentialBackoff },
+              lockDuration: config.env.QUEUE_LOCK_DURATION_MS,
+              stalledInterval: config.env.QUEUE_STALLED_INTERVAL_MS,
+            },
           }),
         }),
         queues,

@@ -19,6 +19,28 @@ import { Access } from '../../common/access.decorator';
 import { MetricsService } from './metrics.service';
 import { MetricsTokenGuard } from './metrics-token.guard';
 
+const PING_TIMEOUT_MS = 2000;
+
+/**
+ * Whether a Redis PING answered in time. While Redis is down a client keeps the
+ * command queued through its reconnect attempts (Bull's clients for ever), so
+ * without a deadline the probe would hang instead of answering 503.
+ */
+async function answers(ping: Promise<string>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([
+      ping.then((answer) => answer === 'PONG').catch(() => false),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 @ApiTags('health')
 @Controller({ version: VERSION_NEUTRAL })
 @Access('public')
@@ -47,22 +69,15 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
-      () => this.db.pingCheck('postgres', { timeout: 2000 }),
+      () => this.db.pingCheck('postgres', { timeout: PING_TIMEOUT_MS }),
       async () => {
         const check = this.indicator.check('redis');
-        return (await this.redis.ping().catch(() => 'down')) === 'PONG' ? check.up() : check.down();
+        return (await answers(this.redis.ping())) ? check.up() : check.down();
       },
       async () => {
         const check = this.indicator.check('queues');
         const queues = this.queues.all();
-        const states = await Promise.all(
-          queues.map((queue) =>
-            queue.client
-              .ping()
-              .then(() => true)
-              .catch(() => false),
-          ),
-        );
+        const states = await Promise.all(queues.map((queue) => answers(queue.client.ping())));
         return states.every(Boolean) ? check.up({ queues: queues.length }) : check.down();
       },
     ]);
