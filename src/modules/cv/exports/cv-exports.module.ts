@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AiProviderModule } from '@lib/providers';
+import { AiUsageModule } from '../../ai-usage';
 import { ImportCvFileHandler } from '../commands/import-cv-file/import-cv-file.handler';
 import { RequestExportHandler } from '../commands/request-export/request-export.handler';
 import { RunExportHandler } from '../commands/run-export/run-export.handler';
@@ -33,7 +34,7 @@ export class CvExportsModule {
   static forRole(runsWorker: boolean): DynamicModule {
     return {
       module: CvExportsModule,
-      imports: [CqrsModule, CvModule, CvRenderingModule, AiProviderModule],
+      imports: [CqrsModule, CvModule, CvRenderingModule, AiProviderModule, AiUsageModule],
       controllers: [CvDocumentsController, CvExportsController, PublicCvsController],
       providers: [
         CvRenderCache,

@@ -3,7 +3,9 @@ import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Problem } from '@lib/problems';
 import { AI_WRITER, type AiWriter } from '@lib/providers';
+import { AiUsageRecorder } from '../../../ai-usage';
 import { StoredFile } from '../../../files';
+import { assertCvQuota } from '../../cv.policies';
 import { TITLE_MAX } from '../../dto/cv.dto';
 import type { ImportedCvDto } from '../../dto/cv-export.dto';
 import { CreateCvCommand } from '../create-cv/create-cv.command';
@@ -13,6 +15,8 @@ import { ImportCvFileCommand } from './import-cv-file.command';
  * The text the files module extracted at scan time goes through the AI port
  * (the local rule-based parser without a key); the result becomes a CV through
  * CreateCvCommand, so it is validated as JSON Resume and counts against the quota.
+ * The quota is checked before the parser runs too (parsing is paid work), and the
+ * parse is recorded as AI usage.
  */
 @CommandHandler(ImportCvFileCommand)
 export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand, ImportedCvDto> {
@@ -20,6 +24,7 @@ export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand,
     private readonly em: EntityManager,
     private readonly commands: CommandBus,
     @Inject(AI_WRITER) private readonly ai: AiWriter,
+    private readonly usage: AiUsageRecorder,
   ) {}
 
   async execute({ actor, fileId }: ImportCvFileCommand): Promise<ImportedCvDto> {
@@ -47,7 +52,8 @@ export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand,
         'No text could be read from this file (a scanned image?)',
       );
     }
-    const parsed = await this.ai.parseCvText(text);
+    await this.em.fork().transactional((em) => assertCvQuota(em, actor));
+    const parsed = await this.usage.track(actor.userId, 'parse', () => this.ai.parseCvText(text));
     const cv = await this.commands.execute(
       new CreateCvCommand(actor, titleFrom(file.originalName), parsed.resume, undefined, 'file'),
     );
