@@ -57,10 +57,10 @@ describe('rateLimitFor', () => {
 });
 
 describe('failure mode', () => {
-  it('fails closed only for auth', () => {
+  it('fails closed for auth and for paid work done on demand', () => {
     const closed = Object.entries(RATE_LIMIT_POLICIES)
       .filter(([, policy]) => policy.whenStoreDown === 'deny')
       .map(([name]) => name);
-    expect(closed).toEqual(['auth']);
+    expect(closed).toEqual(['auth', 'pdfRender', 'cvImport']);
   });
 });

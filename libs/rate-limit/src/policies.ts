@@ -30,7 +30,8 @@ const HOUR_MS = 60 * MINUTE_MS;
 
 /**
  * Every named limit. `auth` fails closed: with Redis down, guessing passwords
- * without a limit is worse than refusing sign-ins for a moment. Every other
+ * without a limit is worse than refusing sign-ins for a moment; so do the
+ * limits on paid work done on demand (forced renders, AI imports). Every other
  * policy fails open, so a Redis outage does not take the whole API down.
  */
 /** Per user per hour, with the limit taken from the caller's plan. */
