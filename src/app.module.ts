@@ -6,7 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthzModule } from '@lib/authz';
 import { AppConfig, ConfigModule } from '@lib/config';
 import { SecretBox } from '@lib/crypto';
-import { EventStoreModule } from '@lib/event-store';
+import { AuditChainKey, EventStoreModule } from '@lib/event-store';
 import { QueueModule } from '@lib/queue';
 import { RateLimitModule } from '@lib/rate-limit';
 import { Secrets } from './bootstrap/secrets';
@@ -69,9 +69,10 @@ export class AppModule {
       providers: [
         { provide: Secrets, useValue: secrets },
         { provide: SecretBox, useValue: new SecretBox(secrets.dataEncryptionKey) },
+        { provide: AuditChainKey, useValue: new AuditChainKey(secrets.auditChainKey) },
         { provide: APP_FILTER, useFactory: () => new ProblemFilter(!config.isProduction) },
       ],
-      exports: [Secrets, SecretBox],
+      exports: [Secrets, SecretBox, AuditChainKey],
       global: true,
     };
   }

@@ -117,6 +117,17 @@ export const envSchema = z.object({
       .optional(),
   ),
 
+  /** HMAC key of the audit hash chain (32+ bytes base64); never stored in the database. */
+  AUDIT_CHAIN_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43,}={0,2}$/, 'must be at least 32 bytes, base64-encoded')
+      .optional(),
+  ),
+  AUDIT_ANCHOR_DRIVER: z.enum(['file', 'storage']).default('file'),
+  AUDIT_ANCHOR_DIR: optionalString,
+  AUDIT_ANCHOR_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
+
   MAIL_DRIVER: z.enum(['outbox', 'smtp', 'resend']).default('outbox'),
   FROM_EMAIL: z.string().default('Career Tools <noreply@career-tools.local>'),
   SMTP_URL: optionalString,

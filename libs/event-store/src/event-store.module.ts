@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig } from '@lib/config';
+import { STORAGE_PORT, type StoragePort } from '@lib/providers';
+import { anchorSinkFor, AUDIT_ANCHOR_SINK, AuditAnchors } from './audit-anchors';
 import { AuditLog } from './audit-log';
 import { EventDispatcher } from './event-dispatcher';
 import { EventPublisher } from './event-publisher';
@@ -16,6 +19,7 @@ const EXPORTED = [
   UnitOfWork,
   OutboxRelay,
   AuditLog,
+  AuditAnchors,
   SecurityEvents,
   PersonalDataVault,
 ];
@@ -23,7 +27,15 @@ const EXPORTED = [
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [EventDispatcher, ...EXPORTED],
+  providers: [
+    EventDispatcher,
+    ...EXPORTED,
+    {
+      provide: AUDIT_ANCHOR_SINK,
+      useFactory: (config: AppConfig, storage?: StoragePort) => anchorSinkFor(config, storage),
+      inject: [AppConfig, { token: STORAGE_PORT, optional: true }],
+    },
+  ],
   exports: EXPORTED,
 })
 export class EventStoreModule {}
