@@ -6,7 +6,7 @@ import { AuthzModule } from '@lib/authz';
 import { CacheModule } from '@lib/cache';
 import { AppConfig, ConfigModule } from '@lib/config';
 import { SecretBox } from '@lib/crypto';
-import { EventStoreModule } from '@lib/event-store';
+import { AuditChainKey, EventStoreModule } from '@lib/event-store';
 import { QueueModule } from '@lib/queue';
 import { RateLimitModule } from '@lib/rate-limit';
 import { Secrets } from './bootstrap/secrets';
@@ -70,6 +70,7 @@ export class AppModule {
       providers: [
         { provide: Secrets, useValue: secrets },
         { provide: SecretBox, useValue: new SecretBox(secrets.dataEncryptionKey) },
+        { provide: AuditChainKey, useValue: new AuditChainKey(secrets.auditChainKey) },
         {
           provide: APP_FILTER,
           inject: [ErrorReporter],
@@ -77,7 +78,7 @@ export class AppModule {
             new ProblemFilter(!config.isProduction, reporter),
         },
       ],
-      exports: [Secrets, SecretBox],
+      exports: [Secrets, SecretBox, AuditChainKey],
       global: true,
     };
   }

@@ -277,7 +277,7 @@ describe('TOTP two-factor authentication', () => {
       .execute<{ sealed: string }[]>(
         "select totp_secret_sealed as sealed from users where email = 'ivy@example.test'",
       );
-    expect(row.sealed).toMatch(/^v1\./);
+    expect(row.sealed).toMatch(/^v2\./); // bound to the account (AAD)
     expect(row.sealed).not.toContain(secret);
     expect(Buffer.from(row.sealed.split('.')[3], 'base64url').toString('latin1')).not.toContain(
       secret,

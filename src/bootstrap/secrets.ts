@@ -19,6 +19,8 @@ export class Secrets {
     readonly dataEncryptionKey: Buffer,
     /** Keys of earlier rotations, kept until the last token they signed has expired. */
     readonly jwtPreviousKeys: VerificationKey[] = [],
+    /** HMAC key of the audit chain; the database never sees it. */
+    readonly auditChainKey: Buffer = randomBytes(32),
   ) {}
 }
 
@@ -49,12 +51,18 @@ export function loadSecrets(config: AppConfig): Secrets {
       logger,
     );
   }
+  let chainKey = env.AUDIT_CHAIN_KEY;
+  if (!chainKey) {
+    if (config.isProduction) throw new Error('AUDIT_CHAIN_KEY is required in production');
+    chainKey = localFile(dir, 'audit-chain.key', () => randomBytes(32).toString('base64'), logger);
+  }
   return new Secrets(
     privatePem,
     publicPem,
     keyId,
     Buffer.from(dataKey.trim(), 'base64'),
     previousKeys(env.JWT_PREVIOUS_PUBLIC_KEYS).filter((key) => key.kid !== keyId),
+    Buffer.from(chainKey.trim(), 'base64'),
   );
 }
 

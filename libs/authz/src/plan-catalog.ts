@@ -25,6 +25,10 @@ export interface PlanRateLimits {
   uploadsPerHour: number;
   socialPostsPerHour: number;
   aiPerHour: number;
+  /** PDFs rendered again on request (`Cache-Control: no-cache`): each one is a Chromium render. */
+  pdfRendersPerHour: number;
+  /** CVs made from uploaded files: each one runs the AI parser. */
+  cvImportsPerHour: number;
 }
 
 export interface Plan {
@@ -55,7 +59,14 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
     interval: null,
     features: FREE_FEATURES,
     quotas: { cvs: 3, savedSearches: 3, socialAccounts: 2, scheduledPosts: 5, aiCallsPerHour: 0 },
-    rateLimits: { apiPerHour: 0, uploadsPerHour: 20, socialPostsPerHour: 20, aiPerHour: 0 },
+    rateLimits: {
+      apiPerHour: 0,
+      uploadsPerHour: 20,
+      socialPostsPerHour: 20,
+      aiPerHour: 0,
+      pdfRendersPerHour: 10,
+      cvImportsPerHour: 5,
+    },
   },
   pro: {
     tier: 'pro',
@@ -71,7 +82,14 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
       scheduledPosts: 100,
       aiCallsPerHour: 10,
     },
-    rateLimits: { apiPerHour: 0, uploadsPerHour: 60, socialPostsPerHour: 40, aiPerHour: 10 },
+    rateLimits: {
+      apiPerHour: 0,
+      uploadsPerHour: 60,
+      socialPostsPerHour: 40,
+      aiPerHour: 10,
+      pdfRendersPerHour: 60,
+      cvImportsPerHour: 20,
+    },
   },
   premium: {
     tier: 'premium',
@@ -87,7 +105,14 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
       scheduledPosts: 1000,
       aiCallsPerHour: 30,
     },
-    rateLimits: { apiPerHour: 100, uploadsPerHour: 120, socialPostsPerHour: 60, aiPerHour: 30 },
+    rateLimits: {
+      apiPerHour: 100,
+      uploadsPerHour: 120,
+      socialPostsPerHour: 60,
+      aiPerHour: 30,
+      pdfRendersPerHour: 120,
+      cvImportsPerHour: 40,
+    },
   },
 });
 

@@ -19,6 +19,35 @@ const list = z
   );
 
 const optionalUrl = optionalString.pipe(z.url().optional());
+
+/**
+ * Which proxies may set X-Forwarded-For: `false` none, `true` one hop, a number of
+ * hops, or a comma-separated list of proxy IPs/CIDRs. Trusting every hop would let a
+ * client choose its own address, so Fastify's `true` (trust all) is never produced.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((v, ctx): false | number | string[] => {
+    const value = v.trim().toLowerCase();
+    if (['false', '0', 'no', ''].includes(value)) return false;
+    if (['true', 'yes'].includes(value)) return 1;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const address = /^(?:[0-9.]+|[0-9a-f:.]+)(?:\/\d{1,3})?$|^(?:loopback|linklocal|uniquelocal)$/;
+    const bad = entries.filter((entry) => !address.test(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false, true, a hop count or proxy IPs/CIDRs (not ${bad.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 const temperature = z.coerce.number().min(0).max(2);
 const optionalTemperature = optionalString
   .transform((v) => (v === undefined ? undefined : Number(v)))
@@ -46,7 +75,7 @@ export const envSchema = z.object({
   API_URL: z.url().default('http://localhost:3000'),
   FRONTEND_URL: z.url().default('http://localhost:5173'),
   CORS_ORIGINS: list,
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('.data'),
   /** Bearer token `/metrics` asks for; required in production, `/metrics` is open without it elsewhere. */
@@ -97,6 +126,17 @@ export const envSchema = z.object({
       .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes, base64-encoded')
       .optional(),
   ),
+
+  /** HMAC key of the audit hash chain (32+ bytes base64); never stored in the database. */
+  AUDIT_CHAIN_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43,}={0,2}$/, 'must be at least 32 bytes, base64-encoded')
+      .optional(),
+  ),
+  AUDIT_ANCHOR_DRIVER: z.enum(['file', 'storage']).default('file'),
+  AUDIT_ANCHOR_DIR: optionalString,
+  AUDIT_ANCHOR_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
 
   MAIL_DRIVER: z.enum(['outbox', 'smtp', 'resend']).default('outbox'),
   /** The outbox driver sends nothing; production refuses it unless this says it is on purpose. */

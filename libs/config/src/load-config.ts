@@ -58,6 +58,7 @@ function crossFieldProblems(env: Env): string[] {
     }
     if (!env.JWT_PRIVATE_KEY) problems.push('JWT_PRIVATE_KEY: required in production');
     if (!env.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required in production');
+    if (!env.AUDIT_CHAIN_KEY) problems.push('AUDIT_CHAIN_KEY: required in production');
     if (!env.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD: required in production');
     if (env.BCRYPT_COST < 12) problems.push('BCRYPT_COST: must be at least 12 in production');
   }

@@ -1,5 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig } from '@lib/config';
+import { STORAGE_PORT, type StoragePort } from '@lib/providers';
+import { anchorSinkFor, AUDIT_ANCHOR_SINK, AuditAnchors } from './audit-anchors';
 import { AuditLog } from './audit-log';
 import { EventDeliveries } from './event-deliveries';
 import { EventDispatcher } from './event-dispatcher';
@@ -20,6 +23,7 @@ const EXPORTED = [
   UnitOfWork,
   OutboxRelay,
   AuditLog,
+  AuditAnchors,
   SecurityEvents,
   PersonalDataVault,
 ];
@@ -38,6 +42,11 @@ export class EventStoreModule {
         EventJobs,
         ...EXPORTED,
         ...(runsWorker ? [EventJobProcessor] : []),
+        {
+          provide: AUDIT_ANCHOR_SINK,
+          useFactory: (config: AppConfig, storage?: StoragePort) => anchorSinkFor(config, storage),
+          inject: [AppConfig, { token: STORAGE_PORT, optional: true }],
+        },
       ],
       exports: EXPORTED,
     };

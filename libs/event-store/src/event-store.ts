@@ -8,7 +8,8 @@ import {
   type EventMetadata,
   type StoredEventRecord,
 } from './domain-event';
-import { GENESIS_HASH, hashEvent } from './hash-chain';
+import { AuditAnchors } from './audit-anchors';
+import { AuditChainKey, GENESIS_HASH } from './hash-chain';
 import { PersonalDataVault } from './personal-data-vault';
 import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
 
@@ -25,14 +26,18 @@ export interface StreamReadOptions {
 const CHAIN_LOCK_KEY = 7_130_001;
 
 /**
- * Appends events to the single, global hash chain. Must be called inside the
+ * Appends events to the single, global HMAC chain (keyed by AUDIT_CHAIN_KEY). Must be called inside the
  * transaction that changes the state the events describe: the advisory lock is
  * held until that transaction ends, so the chain has no forks and versions per
  * stream never collide.
  */
 @Injectable()
 export class EventStore {
-  constructor(private readonly vault: PersonalDataVault) {}
+  constructor(
+    private readonly vault: PersonalDataVault,
+    private readonly chainKey: AuditChainKey,
+    private readonly anchors: AuditAnchors,
+  ) {}
 
   async append(em: EntityManager, events: DomainEvent[]): Promise<StoredEventRecord[]> {
     if (events.length === 0) return [];
@@ -40,6 +45,7 @@ export class EventStore {
     const context = auditContext.current();
 
     await em.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK_KEY]);
+    await this.anchors.ensureStart(em);
     const [last] = await em.execute<{ hash: string }[]>(
       'select hash from event_store order by seq desc limit 1',
     );
@@ -63,7 +69,7 @@ export class EventStore {
         occurredAt: new Date(),
         prevHash,
       };
-      const hash = hashEvent(content);
+      const hash = this.chainKey.hash(content);
       const [row] = await em.execute<StoredEventRow[]>(
         `insert into event_store (id, stream_type, stream_id, version, type, payload, metadata, occurred_at, prev_hash, hash)
          values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) returning ${STORED_EVENT_COLUMNS}`,

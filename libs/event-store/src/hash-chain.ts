@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { EventMetadata } from './domain-event';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -29,21 +29,40 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** sha-256 over the event's content and the previous event's hash. */
+function chainInput(event: HashedContent): string {
+  return canonicalJson({
+    id: event.id,
+    streamType: event.streamType,
+    streamId: event.streamId,
+    version: event.version,
+    type: event.type,
+    payload: event.payload,
+    metadata: event.metadata,
+    occurredAt: event.occurredAt.toISOString(),
+    prevHash: event.prevHash,
+  });
+}
+
+/**
+ * Plain sha-256 over the event's content and the previous event's hash: how the
+ * chain was written before it was keyed. Anyone can recompute it, so verify
+ * accepts it only for events older than the start anchor (see AuditAnchors).
+ */
 export function hashEvent(event: HashedContent): string {
-  return createHash('sha256')
-    .update(
-      canonicalJson({
-        id: event.id,
-        streamType: event.streamType,
-        streamId: event.streamId,
-        version: event.version,
-        type: event.type,
-        payload: event.payload,
-        metadata: event.metadata,
-        occurredAt: event.occurredAt.toISOString(),
-        prevHash: event.prevHash,
-      }),
-    )
-    .digest('hex');
+  return createHash('sha256').update(chainInput(event)).digest('hex');
+}
+
+/**
+ * The key of the audit chain, from AUDIT_CHAIN_KEY: kept out of the database, so
+ * someone who can write to the database cannot recompute the chain after an edit.
+ */
+export class AuditChainKey {
+  constructor(readonly key: Buffer) {
+    if (key.length < 32) throw new Error('The audit chain key must be at least 32 bytes');
+  }
+
+  /** HMAC-SHA256 over the event's content and the previous event's hash. */
+  hash(event: HashedContent): string {
+    return createHmac('sha256', this.key).update(chainInput(event)).digest('hex');
+  }
 }

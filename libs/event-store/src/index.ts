@@ -1,4 +1,12 @@
 export { AggregateRoot } from './aggregate-root';
+export {
+  AuditAnchors,
+  FileAnchorSink,
+  StorageAnchorSink,
+  type AuditAnchor,
+  type AuditAnchorSink,
+} from './audit-anchors';
+export { AuditChainKey, hashEvent } from './hash-chain';
 export { auditContext } from './audit-context';
 export {
   AuditLog,

@@ -42,7 +42,7 @@ export class PersonalDataVault {
     data: PersonalData,
   ): Promise<string | undefined> {
     const key = await this.keyOf(em, subjectId, { create: true });
-    return key && new SecretBox(key).seal(JSON.stringify(data));
+    return key && new SecretBox(key).seal(JSON.stringify(data), personalContext(subjectId));
   }
 
   /** The records with their personal data unsealed, or marked `erased` when the key is gone. */
@@ -62,7 +62,9 @@ export class PersonalDataVault {
         opened.push({ ...record, metadata: { ...metadata, erased: true } });
         continue;
       }
-      const data = JSON.parse(new SecretBox(key).open(personal)) as PersonalData;
+      const data = JSON.parse(
+        new SecretBox(key).open(personal, personalContext(subject)),
+      ) as PersonalData;
       opened.push({
         ...record,
         payload: { ...record.payload, ...data.fields },
@@ -96,13 +98,19 @@ export class PersonalDataVault {
       // Two appends may race for a new subject's key: whichever insert wins, both read it back.
       await em.execute(
         `insert into personal_data_keys (subject_id, sealed_key) values (?, ?) on conflict (subject_id) do nothing`,
-        [subjectId, this.box.seal(randomBytes(32).toString('base64'))],
+        [subjectId, this.box.seal(randomBytes(32).toString('base64'), keyContext(subjectId))],
       );
       [row] = await select();
     }
-    return row?.sealed_key ? Buffer.from(this.box.open(row.sealed_key), 'base64') : undefined;
+    return row?.sealed_key
+      ? Buffer.from(this.box.open(row.sealed_key, keyContext(subjectId)), 'base64')
+      : undefined;
   }
 }
 
 /** Metadata as stored for an event with a data subject. */
 type SealedMetadata = EventMetadata & { personal?: string };
+
+/** A subject's sealed key opens only on the subject's own row. */
+const keyContext = (subjectId: string) => `personal_data_keys.sealed_key:${subjectId}`;
+const personalContext = (subjectId: string) => `event_store.metadata.personal:${subjectId}`;

@@ -7,7 +7,12 @@ export {
   type RateLimitPolicyName,
   type WhenStoreDown,
 } from './policies';
-export { describePolicy, RateLimit, RATE_LIMIT_POLICY } from './rate-limit.decorator';
+export {
+  describePolicy,
+  RateLimit,
+  RATE_LIMIT_POLICY,
+  type RateLimitCondition,
+} from './rate-limit.decorator';
 export { RateLimitGuard } from './rate-limit.guard';
 export { RATE_LIMIT_HEADER_NAMES, rateLimitHeaders } from './rate-limit-headers';
 export { RateLimiter, type RateLimitDecision } from './rate-limiter';

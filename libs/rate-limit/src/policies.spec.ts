@@ -65,10 +65,10 @@ describe('rateLimitFor', () => {
 });
 
 describe('failure mode', () => {
-  it('fails closed only for auth and password changes', () => {
+  it('fails closed for auth, password changes and paid work done on demand', () => {
     const closed = Object.entries(RATE_LIMIT_POLICIES)
       .filter(([, policy]) => policy.whenStoreDown === 'deny')
       .map(([name]) => name);
-    expect(closed).toEqual(['auth', 'passwordChange']);
+    expect(closed).toEqual(['auth', 'passwordChange', 'pdfRender', 'cvImport']);
   });
 });

@@ -10,7 +10,9 @@ export type RateLimitPolicyName =
   | 'ai'
   | 'browser'
   | 'publicCv'
-  | 'atsCheck';
+  | 'atsCheck'
+  | 'pdfRender'
+  | 'cvImport';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -29,7 +31,8 @@ const HOUR_MS = 60 * MINUTE_MS;
 
 /**
  * Every named limit. `auth` and `passwordChange` fail closed: with Redis down,
- * guessing passwords without a limit is worse than refusing sign-ins for a moment. Every other
+ * guessing passwords without a limit is worse than refusing sign-ins for a moment; so do the
+ * limits on paid work done on demand (forced renders, AI imports). Every other
  * policy fails open, so a Redis outage does not take the whole API down.
  */
 /** Per user per hour, with the limit taken from the caller's plan. */
@@ -65,6 +68,9 @@ export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimit
   publicCv: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 30 }, whenStoreDown: 'allow' },
   // Each check renders a PDF and parses it back (~0.1–0.3 s of CPU): enough for editing, not for a flood.
   atsCheck: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 60 }, whenStoreDown: 'allow' },
+  // Paid work on demand: a forced Chromium render, an AI parse. Unmetered while Redis is down would be a bill.
+  pdfRender: { ...hourlyFromPlan('pdfRendersPerHour'), whenStoreDown: 'deny' },
+  cvImport: { ...hourlyFromPlan('cvImportsPerHour'), whenStoreDown: 'deny' },
 };
 
 /** Who is calling, as far as rate limits care. */

@@ -4,15 +4,28 @@ import { PLAN_CATALOG, TIERS } from '@lib/authz';
 import { RATE_LIMIT_POLICIES, type RateLimitPolicy, type RateLimitPolicyName } from './policies';
 
 export const RATE_LIMIT_POLICY = 'rate-limit:policy';
+export const RATE_LIMIT_CONDITION = 'rate-limit:condition';
+
+/** Which requests of the route count, e.g. only those that force expensive work. */
+export interface RateLimitCondition {
+  /** Said in the OpenAPI `x-rate-limit`, e.g. `requests with Cache-Control: no-cache`. */
+  description: string;
+  applies(request: { headers: Record<string, string | string[] | undefined> }): boolean;
+}
 
 /**
  * Limits the route by the named policy (enforced by the global RateLimitGuard)
- * and documents it in OpenAPI as `x-rate-limit`.
+ * and documents it in OpenAPI as `x-rate-limit`; with `only`, just the requests it selects count.
  */
-export function RateLimit(name: RateLimitPolicyName): MethodDecorator & ClassDecorator {
+export function RateLimit(
+  name: RateLimitPolicyName,
+  only?: RateLimitCondition,
+): MethodDecorator & ClassDecorator {
+  const described = describePolicy(name, RATE_LIMIT_POLICIES[name]);
   return applyDecorators(
     SetMetadata(RATE_LIMIT_POLICY, name),
-    ApiExtension('x-rate-limit', describePolicy(name, RATE_LIMIT_POLICIES[name])),
+    SetMetadata(RATE_LIMIT_CONDITION, only),
+    ApiExtension('x-rate-limit', only ? `${described} (${only.description} only)` : described),
   );
 }
 

@@ -9,7 +9,11 @@ import {
   rateLimitKey,
   type RateLimitPolicyName,
 } from './policies';
-import { RATE_LIMIT_POLICY } from './rate-limit.decorator';
+import {
+  RATE_LIMIT_CONDITION,
+  RATE_LIMIT_POLICY,
+  type RateLimitCondition,
+} from './rate-limit.decorator';
 import { rateLimitHeaders } from './rate-limit-headers';
 import { SecurityEvents } from '@lib/event-store';
 import { RateLimitExceeded } from './rate-limit-exceeded.event';
@@ -37,11 +41,15 @@ export class RateLimitGuard implements CanActivate {
       RATE_LIMIT_POLICY,
       [context.getHandler(), context.getClass()],
     );
+    const only = this.reflector.getAllAndOverride<RateLimitCondition | undefined>(
+      RATE_LIMIT_CONDITION,
+      [context.getHandler(), context.getClass()],
+    );
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
     const names: RateLimitPolicyName[] = [];
     if (request.principal?.authMethod === 'api-key') names.push('api');
-    if (name) names.push(name);
+    if (name && (!only || only.applies(request))) names.push(name);
     for (const each of names) await this.enforce(each, request, http.getResponse<FastifyReply>());
     return true;
   }

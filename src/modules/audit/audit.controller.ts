@@ -22,7 +22,13 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Verify the hash chain and report the first broken link' })
+  @ApiOperation({
+    summary: 'Verify the hash chain and report the first broken link',
+    description:
+      'Recomputes the HMAC chain (key outside the database) and compares it with the signed ' +
+      'checkpoints kept outside the database (AUDIT_ANCHOR_DRIVER): an edited event, a chain ' +
+      'recomputed without the key, and events cut from the tail all make `valid: false`.',
+  })
   @ApiOkResponse({ type: ChainVerificationDto })
   verify(): Promise<ChainVerificationDto> {
     return this.queries.execute(new VerifyChainQuery());

@@ -30,7 +30,7 @@ import {
   ImportedCvDto,
   RenderOptionsQueryDto,
 } from './dto/cv-export.dto';
-import { sendHtml, sendPdf, wantsFreshRender } from './exports/responses';
+import { FORCED_RENDER, sendHtml, sendPdf, wantsFreshRender } from './exports/responses';
 import { AtsCheckQuery } from './queries/ats-check/ats-check.query';
 import { RenderCvQuery } from './queries/render-cv/render-cv.query';
 import { etag } from './versions/if-match';
@@ -74,6 +74,7 @@ export class CvDocumentsController {
 
   @Get(':id/pdf')
   @ApiKeyScope('cv:read')
+  @RateLimit('pdfRender', FORCED_RENDER)
   @ApiHeader({
     name: 'Cache-Control',
     required: false,
@@ -84,6 +85,7 @@ export class CvDocumentsController {
     description:
       'Cached in storage by a sha-256 of (document, layout, template, page size, renderer version); ' +
       '`X-Cache: hit|miss` tells which. `Content-Disposition` carries the file name (RFC 5987). ' +
+      'Forced renders (`Cache-Control: no-cache`) are limited per user by plan (`pdfRender`, 429). ' +
       `${TEMPLATE_PROBLEM} Renderer saturated: 503 \`cv.renderer_unavailable\` (retryable).`,
   })
   @ApiProduces('application/pdf')
@@ -91,7 +93,7 @@ export class CvDocumentsController {
     description: 'PDF',
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiProblems(400, 403, 404, 503)
+  @ApiProblems(400, 403, 404, 429, 503)
   async pdf(
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,
@@ -133,16 +135,18 @@ export class CvDocumentsController {
 
   @Post('import/file')
   @ApiKeyScope('cv:write')
+  @RateLimit('cvImport')
   @ApiOperation({
     summary: 'Create a draft CV from an uploaded PDF or DOCX (`cv-file`)',
     description:
       'The file’s text (read when it was scanned) is parsed into JSON Resume by the AI writer ' +
       '(`provider: local`, a rule-based parser, when no AI key is configured). Counts against the CV ' +
-      'quota. Still being scanned: 409 `file.not_ready`; rejected: 422 `file.rejected`; no text: ' +
+      'quota, checked before the parser runs; each import is recorded as AI usage (`parse`) and ' +
+      'limited per user by plan (`cvImport`, 429). Still being scanned: 409 `file.not_ready`; rejected: 422 `file.rejected`; no text: ' +
       '422 `cv.import_no_text`; someone else’s or unknown: 404 `file.not_found`.',
   })
   @ApiCreatedResponse({ type: ImportedCvDto })
-  @ApiProblems(400, 403, 404, 409, 422, 503)
+  @ApiProblems(400, 403, 404, 409, 422, 429, 503)
   async importFile(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ImportCvFileDto,

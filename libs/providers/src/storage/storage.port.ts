@@ -12,6 +12,8 @@ export const BUCKETS = {
   'company-logos': { public: true },
   'blog-images': { public: true },
   quarantine: { public: false },
+  /** Signed checkpoints of the audit chain (AUDIT_ANCHOR_DRIVER=storage). */
+  'audit-anchors': { public: false },
 } as const;
 
 export type BucketName = keyof typeof BUCKETS;

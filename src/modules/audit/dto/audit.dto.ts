@@ -131,9 +131,26 @@ class BrokenLinkDto {
   streamId!: string;
   @ApiProperty()
   type!: string;
-  @ApiProperty({ enum: ['hash_mismatch', 'chain_broken'] })
-  @IsIn(['hash_mismatch', 'chain_broken'])
-  reason!: 'hash_mismatch' | 'chain_broken';
+  @ApiProperty({
+    enum: ['hash_mismatch', 'chain_broken', 'anchor_mismatch'],
+    description:
+      '`hash_mismatch`: the event’s keyed hash does not hold (edited); `chain_broken`: its link to the ' +
+      'previous event does not; `anchor_mismatch`: it differs from a signed checkpoint of its seq.',
+  })
+  @IsIn(['hash_mismatch', 'chain_broken', 'anchor_mismatch'])
+  reason!: 'hash_mismatch' | 'chain_broken' | 'anchor_mismatch';
+}
+
+class TruncationDto {
+  @ApiProperty({ example: '1200', description: 'The seq of the newest signed checkpoint' })
+  anchoredSeq!: string;
+  @ApiProperty({
+    example: '1180',
+    nullable: true,
+    type: String,
+    description: 'The newest seq in the database',
+  })
+  lastSeq!: string | null;
 }
 
 export class ChainVerificationDto implements ChainVerification {
@@ -143,4 +160,16 @@ export class ChainVerificationDto implements ChainVerification {
   checked!: number;
   @ApiPropertyOptional({ type: BrokenLinkDto })
   firstBroken?: BrokenLinkDto;
+  @ApiPropertyOptional({
+    type: TruncationDto,
+    description: 'Events were cut from the tail: the chain ends before the newest checkpoint.',
+  })
+  truncated?: TruncationDto;
+  @ApiPropertyOptional({
+    example: 'latest.json is not signed by the audit chain key',
+    description: 'The anchors outside the database are missing or not signed by the chain key.',
+  })
+  anchorProblem?: string;
+  @ApiPropertyOptional({ example: '1200', description: 'The checkpoint compared against' })
+  anchoredSeq?: string;
 }

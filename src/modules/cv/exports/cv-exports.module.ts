@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AiUsageModule } from '../../ai-usage';
 import { AiWriterModule } from '../ai/writer/ai-writer.module';
 import { ImportCvFileHandler } from '../commands/import-cv-file/import-cv-file.handler';
 import { RequestExportHandler } from '../commands/request-export/request-export.handler';

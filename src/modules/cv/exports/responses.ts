@@ -1,3 +1,4 @@
+import type { RateLimitCondition } from '@lib/rate-limit';
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from '../rendering/download-name';
 import { STRICT_CSP } from '../rendering/render-cv-html';
@@ -28,6 +29,13 @@ export function sendPdf(
 }
 
 /** `Cache-Control: no-cache` on the request asks for a fresh render (HTTP semantics: do not serve a stored copy). */
-export function wantsFreshRender(cacheControl: string | undefined): boolean {
-  return !!cacheControl && /(^|,)\s*no-cache\s*(,|$)/i.test(cacheControl);
+export function wantsFreshRender(cacheControl: string | string[] | undefined): boolean {
+  const value = Array.isArray(cacheControl) ? cacheControl.join(',') : cacheControl;
+  return !!value && /(^|,)\s*no-cache\s*(,|$)/i.test(value);
 }
+
+/** Forced renders bypass the cache: each one is a Chromium render, so they are metered (`pdfRender`). */
+export const FORCED_RENDER: RateLimitCondition = {
+  description: 'requests with `Cache-Control: no-cache`',
+  applies: (request) => wantsFreshRender(request.headers['cache-control']),
+};

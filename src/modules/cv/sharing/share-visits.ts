@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { UnitOfWork } from '@lib/event-store';
-import { Secrets } from '../../../bootstrap/secrets';
+import { SecretBox } from '@lib/crypto';
 import type { VisitKind } from '../entities/cv-share-visit.entity';
 import { CvDownloaded } from '../events/cv.events';
 
@@ -17,10 +17,15 @@ export interface Visitor {
  */
 @Injectable()
 export class ShareVisits {
+  private readonly visitorKey: Buffer;
+
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly secrets: Secrets,
-  ) {}
+    box: SecretBox,
+  ) {
+    // A subkey: the data-encryption key itself never doubles as an HMAC key.
+    this.visitorKey = box.deriveKey('cv/share-visitor');
+  }
 
   /** Records the visit; true when it is the visitor's first of this kind today. */
   record(
@@ -31,7 +36,7 @@ export class ShareVisits {
     at = new Date(),
   ): Promise<boolean> {
     const day = at.toISOString().slice(0, 10);
-    const hash = createHmac('sha256', this.secrets.dataEncryptionKey)
+    const hash = createHmac('sha256', this.visitorKey)
       .update(`cv-visitor\u0000${day}\u0000${visitor.ip}\u0000${visitor.userAgent}`)
       .digest('base64url')
       .slice(0, 22);

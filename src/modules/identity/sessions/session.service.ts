@@ -212,13 +212,14 @@ export class SessionService {
   ): Promise<{ tokenId: string; pair: TokenPair }> {
     const access = await this.tokens.issueAccessToken(user);
     const plaintext = newOpaqueToken('rt');
+    const id = uuidv7();
     const token = em.create(RefreshToken, {
-      id: uuidv7(),
+      id,
       userId: user.id,
       familyId: family.familyId,
       parentId: family.id ?? null,
       tokenHash: hashToken(plaintext),
-      tokenCiphertext: this.box.seal(plaintext),
+      tokenCiphertext: this.box.seal(plaintext, refreshTokenContext(id)),
       accessJti: access.jti,
       accessExpiresAt: access.expiresAt,
       familyExpiresAt: family.familyExpiresAt,
@@ -238,7 +239,10 @@ export class SessionService {
     const access = await this.tokens.issueAccessToken(user);
     child.accessJti = access.jti;
     child.accessExpiresAt = access.expiresAt;
-    return { value: toPair(access, this.box.open(child.tokenCiphertext)), denied: [lost] };
+    return {
+      value: toPair(access, this.box.open(child.tokenCiphertext, refreshTokenContext(child.id))),
+      denied: [lost],
+    };
   }
 
   /** Revokes every live token matching `where`; returns them as access tokens to deny. */
@@ -276,3 +280,6 @@ function toPair(access: IssuedAccessToken, refreshToken: string): TokenPair {
     tokenType: 'Bearer',
   };
 }
+
+/** A sealed refresh token opens only on its own row. */
+const refreshTokenContext = (id: string) => `refresh_tokens.token_ciphertext:${id}`;

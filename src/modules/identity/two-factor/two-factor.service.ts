@@ -32,12 +32,12 @@ export class TwoFactorService {
     this.box = new SecretBox(secrets.dataEncryptionKey);
   }
 
-  async enroll(accountEmail: string): Promise<TotpEnrollment> {
+  async enroll(user: Pick<User, 'id' | 'email'>): Promise<TotpEnrollment> {
     const secret = newTotpSecret();
-    const otpauthUrl = totpUri(secret, accountEmail);
+    const otpauthUrl = totpUri(secret, user.email);
     return {
       secret,
-      sealedSecret: this.box.seal(secret),
+      sealedSecret: this.box.seal(secret, totpContext(user.id)),
       otpauthUrl,
       qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl),
     };
@@ -46,7 +46,11 @@ export class TwoFactorService {
   /** The accepted time step of a code for the user's (pending or active) secret, or null. */
   async totpStep(user: User, code: string): Promise<number | null> {
     if (!user.totpSecretSealed) return null;
-    return acceptedTotpStep(this.box.open(user.totpSecretSealed), code, user.totpLastStep);
+    return acceptedTotpStep(
+      this.box.open(user.totpSecretSealed, totpContext(user.id)),
+      code,
+      user.totpLastStep,
+    );
   }
 
   newRecoveryCodes(): { codes: string[]; hashes: string[] } {
@@ -130,3 +134,6 @@ export async function lockForSecondFactor(em: EntityManager, userId: string): Pr
   if (!user) throw Problem.notFound('User');
   return user;
 }
+
+/** A sealed TOTP secret opens only on the account it was made for. */
+const totpContext = (userId: string) => `users.totp_secret_sealed:${userId}`;

@@ -3,9 +3,11 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { Problem } from '@lib/problems';
+import { AiUsageRecorder } from '../../../ai-usage';
 import { StoredFile } from '../../../files';
 import { AI_WRITER, type AiWriter } from '../../ai/writer/ai-writer.port';
 import { CvChanges } from '../../cv-changes';
+import { assertCvQuota } from '../../cv.policies';
 import { CvDto, TITLE_MAX } from '../../dto/cv.dto';
 import type { ImportedCvDto } from '../../dto/cv-export.dto';
 import { ImportCvFileCommand } from './import-cv-file.command';
@@ -14,6 +16,8 @@ import { ImportCvFileCommand } from './import-cv-file.command';
  * The text the files module extracted at scan time goes through the AI port
  * (the local rule-based parser without a key); the result becomes a CV through
  * CvChanges.create, so it is validated as JSON Resume and counts against the quota.
+ * The quota is checked before the parser runs too (parsing is paid work), and the
+ * parse is recorded as AI usage.
  */
 @CommandHandler(ImportCvFileCommand)
 export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand, ImportedCvDto> {
@@ -22,6 +26,7 @@ export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand,
     private readonly uow: UnitOfWork,
     private readonly changes: CvChanges,
     @Inject(AI_WRITER) private readonly ai: AiWriter,
+    private readonly usage: AiUsageRecorder,
   ) {}
 
   async execute({ actor, fileId }: ImportCvFileCommand): Promise<ImportedCvDto> {
@@ -49,7 +54,8 @@ export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand,
         'No text could be read from this file (a scanned image?)',
       );
     }
-    const parsed = await this.ai.parseCvText(text);
+    await this.em.fork().transactional((em) => assertCvQuota(em, actor));
+    const parsed = await this.usage.track(actor.userId, 'parse', () => this.ai.parseCvText(text));
     const cv = await this.uow.run(async (em) =>
       CvDto.from(
         await this.changes.create(em, actor, {

@@ -19,7 +19,7 @@ export class SetUpTwoFactorHandler implements ICommandHandler<
     return this.uow.run(async (em) => {
       const user = await lockForSecondFactor(em, userId);
       if (user.twoFactorEnabled) throw twoFactorProblems.alreadyEnabled();
-      const enrollment = await this.twoFactor.enroll(user.email);
+      const enrollment = await this.twoFactor.enroll(user);
       user.startTwoFactorSetup(enrollment.sealedSecret);
       return {
         secret: enrollment.secret,
