@@ -13,6 +13,7 @@ import { Migration20261126033345 } from './Migration20261126033345';
 import { Migration20261126040716 } from './Migration20261126040716';
 import { Migration20261126041340 } from './Migration20261126041340';
 import { Migration20261202121117 } from './Migration20261202121117';
+import { Migration20261202123326 } from './Migration20261202123326';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126040716', class: Migration20261126040716 },
   { name: 'Migration20261126041340', class: Migration20261126041340 },
   { name: 'Migration20261202121117', class: Migration20261202121117 },
+  { name: 'Migration20261202123326', class: Migration20261202123326 },
 ];

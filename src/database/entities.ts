@@ -13,6 +13,7 @@ import {
 } from '../modules/cv';
 import {
   ApiKey,
+  PendingAccessDenial,
   RefreshToken,
   User,
   UserDevice,
@@ -33,6 +34,7 @@ export const ENTITIES = [
   ApiKey,
   UserIdentity,
   UserDevice,
+  PendingAccessDenial,
   MailMessage,
   PlanRecord,
   Cv,
