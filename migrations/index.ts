@@ -14,6 +14,7 @@ import { Migration20261126040716 } from './Migration20261126040716';
 import { Migration20261126041340 } from './Migration20261126041340';
 import { Migration20261202114246 } from './Migration20261202114246';
 import { Migration20261202121117 } from './Migration20261202121117';
+import { Migration20261202123326 } from './Migration20261202123326';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126041340', class: Migration20261126041340 },
   { name: 'Migration20261202114246', class: Migration20261202114246 },
   { name: 'Migration20261202121117', class: Migration20261202121117 },
+  { name: 'Migration20261202123326', class: Migration20261202123326 },
 ];

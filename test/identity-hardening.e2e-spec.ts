@@ -390,7 +390,7 @@ describe('Identity hardening (issue 10)', () => {
       expect(await identitiesOf(attacker.authorization)).toEqual([]);
     });
 
-    it('the nonce cookie is HttpOnly, SameSite=Lax, scoped to the OAuth routes and cleared at the callback', async () => {
+    it('the nonce cookie is HttpOnly, SameSite=Lax, short-lived and scoped to the OAuth routes', async () => {
       const res = await t.inject({ method: 'GET', url: '/v1/auth/oauth/google' });
       const cookie = String(res.headers['set-cookie']);
       expect(cookie).toMatch(/^ct_oauth_nonce=on_[\w-]+; /);

@@ -13,6 +13,7 @@ import {
 } from '../modules/cv';
 import {
   ApiKey,
+  PendingAccessDenial,
   RefreshToken,
   User,
   UserDevice,
@@ -34,6 +35,7 @@ export const ENTITIES = [
   ApiKey,
   UserIdentity,
   UserDevice,
+  PendingAccessDenial,
   MailMessage,
   PlanRecord,
   Cv,

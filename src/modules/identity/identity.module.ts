@@ -32,6 +32,7 @@ import { NotifyNewDeviceHandler } from './event-handlers/notify-new-device.handl
 import { AuthGuard } from './guards/auth.guard';
 import { AuthController, JwksController, MeController } from './identity.controller';
 import { PasswordResetProcessor } from './jobs/password-reset.processor';
+import { PendingDenialsSweep } from './jobs/pending-denials.sweep';
 import { PasswordHasher } from './password-hasher';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
 import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
@@ -100,7 +101,7 @@ export class IdentityModule {
         ListApiKeysHandler,
         ...OAUTH_INJECTABLES,
         { provide: APP_GUARD, useClass: AuthGuard },
-        ...(runsWorker ? [PasswordResetProcessor] : []),
+        ...(runsWorker ? [PasswordResetProcessor, PendingDenialsSweep] : []),
       ],
       exports: [TokenService, SessionService],
     };

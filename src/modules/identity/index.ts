@@ -1,5 +1,6 @@
 export { IdentityModule } from './identity.module';
 export { ApiKey } from './entities/api-key.entity';
+export { PendingAccessDenial } from './entities/pending-access-denial.entity';
 export { RefreshToken } from './entities/refresh-token.entity';
 export { User } from './entities/user.entity';
 export { UserDevice } from './entities/user-device.entity';
