@@ -12,6 +12,7 @@ import { Migration20261126033327 } from './Migration20261126033327';
 import { Migration20261126033345 } from './Migration20261126033345';
 import { Migration20261126040716 } from './Migration20261126040716';
 import { Migration20261126041340 } from './Migration20261126041340';
+import { Migration20261202123714 } from './Migration20261202123714';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126033345', class: Migration20261126033345 },
   { name: 'Migration20261126040716', class: Migration20261126040716 },
   { name: 'Migration20261126041340', class: Migration20261126041340 },
+  { name: 'Migration20261202123714', class: Migration20261202123714 },
 ];
