@@ -15,6 +15,7 @@ import { Migration20261126041340 } from './Migration20261126041340';
 import { Migration20261202114246 } from './Migration20261202114246';
 import { Migration20261202121117 } from './Migration20261202121117';
 import { Migration20261202123326 } from './Migration20261202123326';
+import { Migration20261202123714 } from './Migration20261202123714';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202114246', class: Migration20261202114246 },
   { name: 'Migration20261202121117', class: Migration20261202121117 },
   { name: 'Migration20261202123326', class: Migration20261202123326 },
+  { name: 'Migration20261202123714', class: Migration20261202123714 },
 ];

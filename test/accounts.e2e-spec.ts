@@ -4,8 +4,10 @@ import type { Queue } from 'bull';
 import { generate } from 'otplib';
 import { QUEUES } from '@lib/queue';
 import { eventually, TestApp } from '@lib/testing';
+import { deliveredCopy } from './support/dev-mailbox';
 
 interface Outboxed {
+  id: string;
   to: string[];
   subject: string;
   text: string;
@@ -48,8 +50,11 @@ describe('accounts: registration, email verification, passwords, profile', () =>
       return res.json<{ items: Outboxed[] }>().items.find((m) => m.template === template);
     });
   }
-  const tokenIn = (email: Outboxed, prefix: string) =>
-    new RegExp(`token=(${prefix}_[A-Za-z0-9_-]+)`).exec(email.text)?.[1];
+  /** The token of a delivered link: stored copies have it redacted. */
+  const tokenIn = async (email: Outboxed, prefix: string) =>
+    new RegExp(`token=(${prefix}_[A-Za-z0-9_-]+)`).exec(
+      (await deliveredCopy(t, email.id)).text,
+    )?.[1];
 
   it('registers, signs in and emails a link that confirms the address once', async () => {
     const res = await register('New.User@Example.test');
@@ -64,8 +69,31 @@ describe('accounts: registration, email verification, passwords, profile', () =>
     expect(res.body).not.toMatch(/passwordHash|password_hash|\$2[aby]\$/);
 
     const email = await lastEmailTo('new.user@example.test', 'verify-email');
-    expect(email.text).toContain('https://app.career-tools.test/verify-email?token=ev_');
-    const token = tokenIn(email, 'ev')!;
+    // Stored (what admins and backups see): the live link redacted. Delivered: the link.
+    expect(email.text).toContain('[redacted link]');
+    expect(email.text).not.toContain('token=');
+    const stored = await t.inject({
+      method: 'GET',
+      url: `/v1/admin/outbox/${email.id}`,
+      headers: { authorization: admin },
+    });
+    expect(stored.json<{ html: string; text: string }>()).toMatchObject({
+      text: expect.stringContaining('[redacted link]'),
+      html: expect.not.stringContaining('token='),
+    });
+    expect((await deliveredCopy(t, email.id)).text).toContain(
+      'https://app.career-tools.test/verify-email?token=ev_',
+    );
+    const token = (await tokenIn(email, 'ev'))!;
+    const [row] = await t
+      .get(EntityManager)
+      .fork()
+      .execute<{ html: string; text: string; sealed_body: string | null }[]>(
+        'select html, text, sealed_body from mail_messages where id = ?',
+        [email.id],
+      );
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.sealed_body).toBeNull(); // dropped once delivered
     expect((await post('/v1/auth/email/verify', { token })).statusCode).toBe(204);
     expect((await me(body.accessToken)).json().emailVerified).toBe(true);
     const again = await post('/v1/auth/email/verify', { token });
@@ -102,7 +130,10 @@ describe('accounts: registration, email verification, passwords, profile', () =>
     expect(known.headers['content-length']).toBe(unknown.headers['content-length']);
 
     const email = await lastEmailTo('forgetful@example.test', 'password-reset');
-    expect(email.text).toContain('https://app.career-tools.test/reset-password?token=pr_');
+    expect(email.text).not.toContain('token=');
+    expect((await deliveredCopy(t, email.id)).text).toContain(
+      'https://app.career-tools.test/reset-password?token=pr_',
+    );
     // Both jobs ran: the unknown address produced nothing.
     const queue = t.get<Queue>(getQueueToken(QUEUES.identity));
     await eventually(async () => {
@@ -127,7 +158,10 @@ describe('accounts: registration, email verification, passwords, profile', () =>
     ).toBe(200);
 
     await post('/v1/auth/password/forgot', { email: 'guarded@example.test' });
-    const token = tokenIn(await lastEmailTo('guarded@example.test', 'password-reset'), 'pr')!;
+    const token = (await tokenIn(
+      await lastEmailTo('guarded@example.test', 'password-reset'),
+      'pr',
+    ))!;
     const reset = await post('/v1/auth/password/reset', {
       token,
       password: 'brand-new-passphrase-42',
@@ -149,7 +183,10 @@ describe('accounts: registration, email verification, passwords, profile', () =>
   it('resets the password once, ends every session and tells the owner', async () => {
     const { accessToken, refreshToken } = (await register('reset-me@example.test')).json();
     await post('/v1/auth/password/forgot', { email: 'reset-me@example.test' });
-    const token = tokenIn(await lastEmailTo('reset-me@example.test', 'password-reset'), 'pr')!;
+    const token = (await tokenIn(
+      await lastEmailTo('reset-me@example.test', 'password-reset'),
+      'pr',
+    ))!;
 
     const weak = await post('/v1/auth/password/reset', { token, password: 'password1234' });
     expect(weak.statusCode).toBe(400);

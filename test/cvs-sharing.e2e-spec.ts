@@ -291,4 +291,17 @@ describe('Sharing CVs', () => {
     expect(limited.json().code).toBe('rate_limit.exceeded');
     expect((await visit(link.slug)).statusCode).toBe(200);
   });
+
+  it('limits password attempts per link, whichever addresses they come from', async () => {
+    const cvId = await newCv('Guarded');
+    const link = await share(cvId, { visibility: 'password', password: 'blue-harbour-42' });
+    const attemptsPerLink = 20; // per 15 minutes
+    for (let i = 0; i < attemptsPerLink; i += 1) {
+      expect((await visit(link.slug, { password: `guess-${i}` })).statusCode).toBe(403);
+    }
+    const refused = await visit(link.slug, { password: 'blue-harbour-42' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('rate_limit.exceeded');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });

@@ -32,6 +32,7 @@ export {
   type ScreenshotOptions,
 } from './pdf/pdf.port';
 export { createPdfRenderer, PdfProviderModule } from './pdf/pdf.module';
+export { childProcessEnv } from './process/child-env';
 export {
   CHROMIUM_ARGS,
   PuppeteerPdfRenderer,

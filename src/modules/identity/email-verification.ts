@@ -24,7 +24,7 @@ export class EmailVerification {
       em,
       [user.email],
       identityEmails.verifyEmail(user.name, link.toString(), hours),
-      { template: 'verify-email' },
+      { template: 'verify-email', liveLinks: [link.toString()] },
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { join } from 'node:path';
 import { AppConfig } from '@lib/config';
 import { OutboxMailDriver } from './drivers/outbox.driver';
 import { ResendMailDriver } from './drivers/resend.driver';
@@ -13,7 +14,9 @@ export function createMailDriver(config: AppConfig): MailPort {
     case 'resend':
       return new ResendMailDriver(env.RESEND_API_KEY!, env.MAIL_TIMEOUT_MS, env.RESEND_BASE_URL);
     case 'outbox':
-      return new OutboxMailDriver();
+      return new OutboxMailDriver(
+        config.isProduction ? undefined : join(env.DATA_DIR, 'dev-mailbox'),
+      );
   }
 }
 

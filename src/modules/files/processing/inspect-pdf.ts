@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { childProcessEnv } from '@lib/providers';
 
 export interface PdfInspectionRequest {
   pdfPath: string;
@@ -34,6 +35,8 @@ export function inspectPdf(
     ],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
+    // The inspector parses hostile PDFs: nothing of our environment (keys, URLs) goes with it.
+    env: childProcessEnv(),
   });
   return new Promise((resolve, reject) => {
     let stderr = '';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { childProcessEnv } from '@lib/providers';
 import type { ProcessingResult } from './processing-result';
 
 export interface VideoOptions {
@@ -22,13 +23,13 @@ export async function processVideo(
   options: VideoOptions,
 ): Promise<ProcessingResult> {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
-  const probe = await ffprobe(inputPath, options.ffmpegPath, timeoutMs);
+  const probe = await ffprobe(inputPath, type, options.ffmpegPath, timeoutMs);
   const video = join(workDir, 'video.mp4');
   const thumbnail = join(workDir, 'thumbnail.jpg');
   await run(
     options.ffmpegPath,
     [
-      ...['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-i', inputPath],
+      ...['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...ffmpegInput(type, inputPath)],
       ...['-map', '0:v:0', '-map', '0:a:0?', '-map_metadata', '-1', '-sn', '-dn'],
       ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '28', '-pix_fmt', 'yuv420p'],
       ...['-vf', `scale='min(${MAX_WIDTH},iw)':-2`],
@@ -39,13 +40,13 @@ export async function processVideo(
   await run(
     options.ffmpegPath,
     [
-      ...['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-i', video],
+      ...['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...ffmpegInput('mp4', video)],
       ...['-vf', "thumbnail,scale='min(640,iw)':-2", '-frames:v', '1', '-map_metadata', '-1'],
       thumbnail,
     ],
     timeoutMs,
   );
-  const out = await ffprobe(video, options.ffmpegPath, timeoutMs);
+  const out = await ffprobe(video, 'mp4', options.ffmpegPath, timeoutMs);
   return {
     original: { fileName: `original.${type}`, mimeType: MIME[type], content: { path: inputPath } },
     variants: {
@@ -81,10 +82,30 @@ interface Probe {
   hasAudio: boolean;
 }
 
-async function ffprobe(path: string, ffmpegPath: string, timeoutMs: number): Promise<Probe> {
+/** ffmpeg's demuxer for each container we accept (the type was read from the magic bytes). */
+const DEMUXER = { mp4: 'mov', mov: 'mov', avi: 'avi' } as const;
+
+/**
+ * Input options that keep ffmpeg to what we checked: the demuxer of the detected
+ * container (no probing into HLS playlists or other formats that open URLs) and
+ * local files only (`file`, `pipe`: no http, tcp, concat or data protocols).
+ */
+export function ffmpegInput(type: keyof typeof DEMUXER, path: string): string[] {
+  return ['-protocol_whitelist', 'file,pipe', '-f', DEMUXER[type], '-i', `file:${path}`];
+}
+
+async function ffprobe(
+  path: string,
+  type: keyof typeof DEMUXER,
+  ffmpegPath: string,
+  timeoutMs: number,
+): Promise<Probe> {
   const output = await run(
     join(dirname(ffmpegPath), 'ffprobe'),
-    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
+    [
+      ...['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams'],
+      ...ffmpegInput(type, path),
+    ],
     timeoutMs,
   );
   const parsed = JSON.parse(output) as {
@@ -104,7 +125,11 @@ async function ffprobe(path: string, ffmpegPath: string, timeoutMs: number): Pro
 /** Runs a program (no shell), resolving with its stdout; kills it after `timeoutMs`. */
 function run(program: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // ffmpeg parses hostile media: it gets none of our secrets in its environment.
+    const child = spawn(program, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childProcessEnv(),
+    });
     const stdout: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -33,7 +33,7 @@ export class PasswordResetProcessor {
           em,
           [user.email],
           identityEmails.passwordReset(user.name, link.toString(), minutes),
-          { template: 'password-reset' },
+          { template: 'password-reset', liveLinks: [link.toString()] },
         );
         events.record(new PasswordResetRequested(user.id, {}));
         return { sent: true };

@@ -34,6 +34,13 @@ export class MailMessage extends AggregateRoot {
   @Property({ type: 'text', nullable: true })
   template?: string | null;
 
+  /**
+   * The real body when `html`/`text` had live links redacted: sealed with the
+   * data-encryption key (bound to this message) and dropped once delivered or failed.
+   */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  sealedBody?: string | null;
+
   @Enum({ items: ['queued', 'sent', 'failed'] })
   status: MailStatus = 'queued';
 
@@ -89,6 +96,7 @@ export class MailMessage extends AggregateRoot {
     this.attempts = attempts;
     this.lastError = null;
     this.sentAt = new Date();
+    this.sealedBody = null;
     this.raise(new MailMessageSent(this.id, { driver, providerMessageId }));
   }
 
@@ -98,6 +106,7 @@ export class MailMessage extends AggregateRoot {
     this.lastError = error.slice(0, 1000);
     if (final) {
       this.status = 'failed';
+      this.sealedBody = null;
       this.raise(new MailMessageFailed(this.id, { error: this.lastError, attempts }));
     }
   }

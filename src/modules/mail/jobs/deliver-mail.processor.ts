@@ -6,6 +6,7 @@ import { auditContext, UnitOfWork } from '@lib/event-store';
 import { MAIL_PORT, MailDeliveryError, type MailPort } from '@lib/providers';
 import { QUEUES, TracedProcess, type SendMailJob } from '@lib/queue';
 import { MailMessage } from '../entities/mail-message.entity';
+import { MailOutbox } from '../mail-outbox';
 
 /**
  * Delivers one stored message through the configured driver. Idempotent: a
@@ -20,6 +21,7 @@ export class DeliverMailProcessor {
     private readonly uow: UnitOfWork,
     private readonly em: EntityManager,
     @Inject(MAIL_PORT) private readonly mail: MailPort,
+    private readonly outbox: MailOutbox,
   ) {}
 
   @TracedProcess('send')
@@ -38,13 +40,14 @@ export class DeliverMailProcessor {
 
     const attempt = job.attemptsMade + 1;
     try {
+      const body = this.outbox.bodyToDeliver(message);
       const delivery = await this.mail.send({
         idempotencyKey: message.id,
         from: message.fromAddress,
         to: message.recipients,
         subject: message.subject,
-        html: message.html,
-        text: message.text,
+        html: body.html,
+        text: body.text,
         tags: message.template ? { template: message.template } : undefined,
       });
       await this.update(messageId, (m) =>

@@ -11,6 +11,7 @@ import {
   type PdfRenderOptions,
   type ScreenshotOptions,
 } from '../pdf.port';
+import { childProcessEnv } from '../../process/child-env';
 
 export interface PuppeteerPoolOptions {
   executablePath: string;
@@ -276,6 +277,8 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
         executablePath: this.options.executablePath,
         headless: true,
         args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+        // Chromium parses user content: it gets no keys, database URLs or tokens from our environment.
+        env: childProcessEnv(),
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Problem } from '@lib/problems';
+import { RateLimiter } from '@lib/rate-limit';
 import { Cv } from '../../entities/cv.entity';
 import { CvShare } from '../../entities/cv-share.entity';
 import { ShareLinks } from '../../sharing/share-links';
@@ -8,6 +9,13 @@ import { ShareVisits } from '../../sharing/share-visits';
 import { OpenSharedCvCommand, type SharedCv } from './open-shared-cv.command';
 
 const SLUG = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * Password attempts per protected link, whatever address they come from (the
+ * per-IP `publicCv` limit alone lets a botnet guess). With Redis down the
+ * limiter fails closed (503): unmetered guessing is worse than a short outage.
+ */
+export const SHARE_PASSWORD_ATTEMPTS = { limit: 20, windowMs: 15 * 60_000 };
 
 /**
  * Unknown, revoked or deleted → 404; expired → 410; password shares need
@@ -20,6 +28,7 @@ export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand,
     private readonly em: EntityManager,
     private readonly links: ShareLinks,
     private readonly visits: ShareVisits,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async execute({ slug, password, visitor, visit }: OpenSharedCvCommand): Promise<SharedCv> {
@@ -35,6 +44,22 @@ export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand,
         throw Problem.unauthorized(
           'cv_share.password_required',
           'This CV is protected: send its password in the X-Share-Password header',
+        );
+      }
+      const attempt = await this.limiter.consume(
+        'sharePassword',
+        `share:${share.id}`,
+        SHARE_PASSWORD_ATTEMPTS.limit,
+        SHARE_PASSWORD_ATTEMPTS.windowMs,
+        'deny',
+      );
+      if (!attempt.allowed) {
+        throw new Problem(
+          429,
+          'rate_limit.exceeded',
+          'Too many requests',
+          `Too many password attempts for this link; retry in ${attempt.retryAfterSeconds} s`,
+          { retryAfter: attempt.retryAfterSeconds },
         );
       }
       const valid =
