@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { EntityManager } from '@mikro-orm/postgresql';
 import Redis from 'ioredis';
+import { AppConfig } from '@lib/config';
+import { RedisBroadcast } from '@lib/queue';
 import { eventually, TestApp } from '@lib/testing';
 import { PendingAccessDenial } from '../src/modules/identity';
 import { AccessTokenDenylist } from '../src/modules/identity/sessions/access-token-denylist';
@@ -58,7 +60,13 @@ describe('Access-token denials when Redis fails after the revocation committed',
       enableOfflineQueue: true,
     });
     await startRedis();
-    denylist = new AccessTokenDenylist(redis, t.get(EntityManager));
+    const config = t.get(AppConfig);
+    denylist = new AccessTokenDenylist(
+      redis,
+      new RedisBroadcast(redis, config),
+      config,
+      t.get(EntityManager),
+    );
   });
   afterAll(async () => {
     redis?.disconnect();
