@@ -1,4 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { eventJobId } from '@lib/event-store';
+import { QUEUES } from '@lib/queue';
 import { generate } from 'otplib';
 import { eventually, TestApp } from '@lib/testing';
 import { auditEvents, call, createUser, signInAsAdmin, type Session } from './support/accounts';
@@ -96,7 +100,34 @@ describe('DELETE /v1/me: erasing an account and crypto-shredding its personal da
     expect(wrong.json().code).toBe('auth.invalid_password');
     expect((await call(t, 'GET', '/v1/me', eve.authorization)).statusCode).toBe(200);
 
+    // The request only commits the erasure and enqueues the rest: with this worker's
+    // event jobs paused it still answers, the account is gone, its CVs not yet.
+    const eventJobs = t.get<Queue>(getQueueToken(QUEUES.events));
+    await eventJobs.pause(true);
     expect((await deleteMe(eve, { password: PASSWORD })).statusCode).toBe(204);
+    expect(await sql(`select 1 from users where id = ?`, [eveId])).toHaveLength(0);
+    expect(await sql(`select 1 from cvs where owner_id = ?`, [eveId])).toHaveLength(1);
+    const [userDeleted] = await sql<{ id: string }>(
+      `select id from event_store where type = 'identity.user_deleted' and stream_id = ?`,
+      [eveId],
+    );
+    const erasures = [
+      'EraseCvsOfDeletedUserHandler',
+      'EraseExportsOfDeletedUserHandler',
+      'DeleteFilesOfDeletedUserHandler',
+      'EraseCoverLettersOfDeletedUserHandler',
+      'EraseAiUsageOfDeletedUserHandler',
+      'ForgetDeletedUserHandler',
+    ].map((handler) => eventJobId(userDeleted.id, handler));
+    for (const id of erasures) expect(await eventJobs.getJob(id)).not.toBeNull();
+    await eventJobs.resume(true);
+    // Then the jobs run to completion.
+    await eventually(async () => {
+      const jobs = await Promise.all(erasures.map((id) => eventJobs.getJob(id)));
+      return (
+        await Promise.all(jobs.map((job) => job?.isCompleted() ?? Promise.resolve(false)))
+      ).every(Boolean);
+    }, 20000);
 
     // Signed out everywhere, unable to sign in, the key dead, the account gone.
     expect((await call(t, 'GET', '/v1/me', eve.authorization)).statusCode).toBe(401);

@@ -172,7 +172,11 @@ describe('AI endpoints against the fake OpenAI server', () => {
       ).toEqual(body.suggestions.map((s) => s.id).sort());
     });
 
-    it('applies a suggestion as a new CV version with the suggested text, once', async () => {
+    /** A CV of Ann's with one suggestion: a stronger verb for its first work highlight. */
+    async function suggestVerbForFirstHighlight(): Promise<{
+      cvId: string;
+      suggestion: Suggestion;
+    }> {
       const cvId = await newCv('ann');
       fake.answerNext({
         content: {
@@ -181,6 +185,11 @@ describe('AI endpoints against the fake OpenAI server', () => {
       });
       const [suggestion] = (await enhance('ann', cvId, { section: 'work' })).json<EnhanceResult>()
         .suggestions;
+      return { cvId, suggestion };
+    }
+
+    it('applies a suggestion as a new CV version with the suggested text, once', async () => {
+      const { cvId, suggestion } = await suggestVerbForFirstHighlight();
       expect(suggestion.path).toBe('/work/0/highlights/0');
 
       const applied = await request(
@@ -217,14 +226,7 @@ describe('AI endpoints against the fake OpenAI server', () => {
     });
 
     it('applies in one transaction: a failure after the CV write changes neither the CV nor the suggestion', async () => {
-      const cvId = await newCv('ann');
-      fake.answerNext({
-        content: {
-          suggestions: [{ ref: 't2', suggested: 'Built the invoicing API', reasons: ['Verb'] }],
-        },
-      });
-      const [suggestion] = (await enhance('ann', cvId, { section: 'work' })).json<EnhanceResult>()
-        .suggestions;
+      const { cvId, suggestion } = await suggestVerbForFirstHighlight();
       const write = CvChanges.prototype.apply;
       // The CV's new version reaches the database inside the use case's transaction, then the use case fails.
       jest.spyOn(CvChanges.prototype, 'apply').mockImplementationOnce(async function (
