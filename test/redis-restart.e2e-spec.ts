@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Queue } from 'bull';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -15,6 +15,7 @@ import { settled } from './support/files';
 
 const PASSWORD = 'redis-restart-password-123';
 const STALLED_FAST = { QUEUE_LOCK_DURATION_MS: '4000', QUEUE_STALLED_INTERVAL_MS: '1000' };
+const uploadDir = mkdtempSync(join(tmpdir(), 'ct-redis-restart-'));
 
 describe('a Redis restart (a private redis-server with AOF)', () => {
   let redis: PrivateRedis;
@@ -75,6 +76,7 @@ describe('a Redis restart (a private redis-server with AOF)', () => {
     await db?.end();
     await api?.close();
     await redis?.close();
+    rmSync(uploadDir, { recursive: true, force: true });
   });
 
   it('keeps queued jobs, and an event whose handler could not enqueue is delivered later', async () => {
@@ -124,7 +126,7 @@ describe('a Redis restart (a private redis-server with AOF)', () => {
 
 /** An upload as the multipart reader leaves it: a temporary file, hashed and typed. */
 function pngUpload(content: Buffer) {
-  const tempPath = join(mkdtempSync(join(tmpdir(), 'ct-redis-restart-')), 'upload.png');
+  const tempPath = join(uploadDir, 'upload.png');
   writeFileSync(tempPath, content);
   return {
     tempPath,

@@ -1,3 +1,4 @@
+import { DriverException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Logger } from '@nestjs/common';
@@ -73,9 +74,11 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand, void>
   }
 }
 
+/** A busy renderer, an unavailable dependency, or a database error (a dropped connection): not the export's fault. */
 function isRetryable(error: unknown): boolean {
   return (
     (error instanceof PdfRenderError && error.retryable) ||
-    (error instanceof Problem && error.status === 503)
+    (error instanceof Problem && error.status === 503) ||
+    error instanceof DriverException
   );
 }
