@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { BenchContext, LoadSettings, Scenario, Target } from './scenario';
-import { sampleOthers } from './lib/cpu';
+import { residentMiB, sampleOthers } from './lib/cpu';
 import { measure, type Measurement } from './lib/load';
 import {
   freePort,
@@ -22,7 +22,15 @@ import {
   type ChildExit,
   type ManagedChild,
 } from './lib/processes';
-import { failures, machineInfo, markdown, ratios, summarize, type BenchReport } from './lib/report';
+import {
+  failures,
+  machineInfo,
+  markdown,
+  ratios,
+  summarize,
+  type ApiProcessFigures,
+  type BenchReport,
+} from './lib/report';
 
 const ROOT = resolve(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
@@ -32,6 +40,7 @@ const SCENARIOS = join(ROOT, 'bench', 'scenarios');
 const DEFAULT_LOAD: LoadSettings = { connections: 50, durationSeconds: 10, warmupSeconds: 3 };
 const MAX_LOAD: LoadSettings = { connections: 256, durationSeconds: 60, warmupSeconds: 30 };
 const READY_TIMEOUT_MS = 120_000;
+const IDLE_SETTLE_MS = 3000;
 
 const children = new Set<ManagedChild>();
 
@@ -63,7 +72,9 @@ async function main(): Promise<number> {
   const apiUrl = `http://127.0.0.1:${port}`;
   const extraEnv =
     typeof scenario.apiEnv === 'function' ? await scenario.apiEnv() : scenario.apiEnv;
-  const api = startApi(ROOT, apiEnvironment(port, extraEnv));
+  const environment = apiEnvironment(port, extraEnv);
+  const spawnedAt = Date.now();
+  const api = startApi(ROOT, environment);
   children.add(api);
   /** Which child serves which port, to charge each target's CPU to its server. */
   const servers = new Map<string, ManagedChild>([[String(port), api]]);
@@ -71,9 +82,13 @@ async function main(): Promise<number> {
   const runs: Measurement[] = [];
   let apiExit: ChildExit | null = null;
   let busy: number | null = null;
+  let figures: ApiProcessFigures | undefined;
   try {
     await waitForOk(`${apiUrl}/health/ready`, api, READY_TIMEOUT_MS);
-    log(`api ready on ${apiUrl}`);
+    const bootToReadyMs = Date.now() - spawnedAt;
+    log(`api ready on ${apiUrl} after ${bootToReadyMs} ms`);
+    await sleep(IDLE_SETTLE_MS); // let boot garbage be collected before reading the idle RSS
+    figures = { bootToReadyMs, idleRssMiB: residentMiB(api.process.pid), rssAfterLoadMiB: null };
     busy = await sampleOthers(api.process.pid === undefined ? [] : [api.process.pid]);
     if (busy !== null && busy > 0.2) {
       log(
@@ -114,6 +129,7 @@ async function main(): Promise<number> {
       runs.push(run);
       await sleep(1000); // let the previous target's sockets close before the next one starts
     }
+    figures.rssAfterLoadMiB = residentMiB(api.process.pid);
   } finally {
     apiExit = await api.stop();
     children.delete(api);
@@ -132,6 +148,8 @@ async function main(): Promise<number> {
     summary,
     ratios: ratios(summary, scenario.ratios ?? []),
     apiExit,
+    api: figures,
+    apiRole: environment.APP_ROLE,
     runs,
   };
   mkdirSync(RESULTS, { recursive: true });

@@ -70,3 +70,14 @@ export function processCpuMs(pid: number): number | null {
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** Resident memory of a process in MiB (VmRSS from /proc), or null when unknown. */
+export function residentMiB(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : null;
+  } catch {
+    return null;
+  }
+}

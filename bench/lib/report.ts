@@ -52,7 +52,16 @@ export interface BenchReport {
   summary: TargetSummary[];
   ratios: RatioSummary[];
   apiExit: ChildExit | null;
+  /** The API process: spawn to /health/ready, and its resident memory idle after boot and after the load. */
+  api?: ApiProcessFigures;
+  apiRole?: string;
   runs: Measurement[];
+}
+
+export interface ApiProcessFigures {
+  bootToReadyMs: number;
+  idleRssMiB: number | null;
+  rssAfterLoadMiB: number | null;
 }
 
 export function machineInfo(root: string, otherCpuBeforeRun: number | null): MachineInfo {
@@ -144,6 +153,14 @@ export function markdown(report: BenchReport): string {
       ` · other CPU before run ${percent(m.otherCpuBeforeRun)}`,
     '',
   ];
+  if (report.api) {
+    const a = report.api;
+    lines.push(
+      `API process (${report.apiRole ?? 'api'} role): boot to ready ${a.bootToReadyMs} ms (includes migrations check) · ` +
+        `idle RSS ${fmt(a.idleRssMiB)} MiB after boot · ${fmt(a.rssAfterLoadMiB)} MiB after the load`,
+      '',
+    );
+  }
   if (settings) {
     lines.push(
       `Load per target, one target at a time: ${settings.connections} connections, ` +
