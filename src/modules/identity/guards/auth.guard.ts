@@ -1,5 +1,4 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, type Principal } from '@lib/authz';
@@ -7,11 +6,11 @@ import { auditContext, SecurityEvents } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { accountRefusal } from '../accounts/account-access';
 import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
-import { User } from '../entities/user.entity';
 import { looksLikeApiKey } from '../api-keys/api-key-secret';
 import { TokenRejected } from '../events/session.events';
 import { AccessTokenDenylist } from '../sessions/access-token-denylist';
 import { TokenService } from '../token.service';
+import { UserCache } from '../user-cache';
 
 /**
  * Global guard: every route needs a valid bearer token (JWT) or API key unless
@@ -26,7 +25,7 @@ export class AuthGuard implements CanActivate {
     private readonly denylist: AccessTokenDenylist,
     private readonly securityEvents: SecurityEvents,
     private readonly apiKeys: ApiKeyAuthenticator,
-    private readonly em: EntityManager,
+    private readonly users: UserCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -62,7 +61,8 @@ export class AuthGuard implements CanActivate {
     if (verified.tokenId && (await this.denylist.isDenied(verified.tokenId))) {
       return this.refuse(request, 'revoked');
     }
-    const owner = await this.em.fork().findOne(User, verified.userId);
+    // The cached row (dropped on every replica by any change to the user) keeps this off the database.
+    const owner = await this.users.find(verified.userId);
     if (!owner || accountRefusal(owner, 'access')) return this.refuse(request, 'revoked');
     return verified;
   }
