@@ -34,7 +34,7 @@ export class CvExportsModule {
   static forRole(runsWorker: boolean): DynamicModule {
     return {
       module: CvExportsModule,
-      imports: [CqrsModule, CvModule, CvRenderingModule, AiWriterModule],
+      imports: [CqrsModule, CvModule, CvRenderingModule, AiWriterModule, AiUsageModule],
       controllers: [CvDocumentsController, CvExportsController, PublicCvsController],
       providers: [
         CvRenderCache,
