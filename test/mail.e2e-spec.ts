@@ -6,6 +6,7 @@ import { QUEUES } from '@lib/queue';
 import { eventually, ResendFake, SmtpFake, TestApp } from '@lib/testing';
 import { TokenService } from '../src/modules/identity';
 import { QueueEmailCommand } from '../src/modules/mail';
+import { createUser } from './support/accounts';
 
 /** GET /v1/admin/outbox/{id} as a client sees it. */
 interface OutboxMessage {
@@ -154,9 +155,11 @@ describe('mail through the outbox driver (default)', () => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().code).toBe('auth.unauthenticated');
 
+    // A real account: a token whose user does not exist is refused as revoked (401).
+    const id = await createUser(t, { email: 'not-an-admin@example.test', password: 'irrelevant' });
     const { token } = await t
       .get(TokenService)
-      .issueAccessToken({ id: uuidv7(), role: 'user', tier: 'free' });
+      .issueAccessToken({ id, role: 'user', tier: 'free' });
     for (const url of ['/v1/admin/outbox', `/v1/admin/outbox/${uuidv7()}`]) {
       const user = await mail.fetch(url, `Bearer ${token}`);
       expect(user.statusCode).toBe(403);
