@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { PROBLEMS } from '../modules/problems';
 import { FieldErrorDto, ProblemDto } from './problem.schema';
 
 const DESCRIPTION = `REST API of the Career Tools platform.
 
-Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`.
+Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`
+(the \`ProblemCode\` schema lists them; \`GET /v1/problems\` adds status, title and meaning).
 Every route states who may call it in \`x-required-plan\`: \`none\` (public),
 \`free\`/\`pro\`/\`premium\` (signed-in users on at least that plan) or \`admin\`,
 and why in \`x-permission\`: \`public\`, \`authenticated\`, \`feature:<name>\` (a plan
@@ -38,7 +40,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
   });
-  return sortKeys(withUniqueSecurity(document)) as OpenAPIObject;
+  return sortKeys(withProblemCodes(withUniqueSecurity(document))) as OpenAPIObject;
 }
 
 export function setupSwaggerUi(app: INestApplication, document: OpenAPIObject): void {
@@ -72,5 +74,23 @@ function withUniqueSecurity(document: OpenAPIObject): OpenAPIObject {
       });
     }
   }
+  return document;
+}
+
+/** Problem `code` is one of the catalogue's codes: a `ProblemCode` union in the generated SDK. */
+function withProblemCodes(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components ??= {}).schemas ?? {};
+  schemas.ProblemCode = {
+    type: 'string',
+    enum: PROBLEMS.map((problem) => problem.code),
+    description: PROBLEMS.map((p) => `- \`${p.code}\` (${p.status}): ${p.description}`).join('\n'),
+  };
+  const problem = schemas.ProblemDto as { properties: Record<string, object> };
+  problem.properties.code = {
+    allOf: [{ $ref: '#/components/schemas/ProblemCode' }],
+    description: 'Stable machine-readable code.',
+    example: 'validation.failed',
+  };
+  document.components.schemas = schemas;
   return document;
 }

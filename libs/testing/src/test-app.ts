@@ -8,6 +8,7 @@ import { createApp } from '../../../src/bootstrap/create-app';
 import { loadSecrets } from '../../../src/bootstrap/secrets';
 import { cloneTemplate, dropDatabase, withAdminClient } from './test-database';
 import { assertNoSecretsIn } from './secret-leak-check';
+import { ContractValidator } from './contract-validator';
 import { testEnv } from './test-env';
 
 export interface TestAppOptions {
@@ -58,7 +59,10 @@ export class TestApp {
   async inject(options: InjectOptions) {
     const response = await this.app.inject(options);
     const url = typeof options.url === 'string' ? options.url : options.url?.pathname;
-    assertNoSecretsIn(response.body, `${options.method ?? 'GET'} ${url ?? '/'}`);
+    const method = options.method ?? 'GET';
+    assertNoSecretsIn(response.body, `${method} ${url ?? '/'}`);
+    // Every response of the e2e suites must be one openapi.json documents.
+    ContractValidator.forCommittedDocument().assert(method, url ?? '/', response);
     return response;
   }
 

@@ -47,3 +47,4 @@ export { resumeForAi, type ResumeForAi } from './ai/resume-for-ai';
 export { NO_NUL } from './dto/cv.dto';
 // If-Match parsing, shared with other versioned documents (cover letters).
 export { etag, expectedVersion } from './versions/if-match';
+export { cvProblems } from './cv.problems';

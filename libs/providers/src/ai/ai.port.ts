@@ -1,4 +1,4 @@
-import { Problem } from '@lib/problems';
+import { Problem, STATUS_TITLES } from '@lib/problems';
 
 /**
  * The AI writing port. Inputs are plain structural types: the CV module adapts
@@ -156,7 +156,7 @@ export class AiUnavailableError extends Problem {
     super(
       503,
       'ai.unavailable',
-      'Service unavailable',
+      STATUS_TITLES[503],
       'The AI writer is unavailable right now; try again later.',
       options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {},
     );
@@ -167,7 +167,7 @@ export class AiUnavailableError extends Problem {
 /** The model declined to answer (safety refusal or content filter): retrying will not help. */
 export class AiRefusalError extends Problem {
   constructor() {
-    super(422, 'ai.refused', 'Unprocessable entity', 'The AI writer declined this request.');
+    super(422, 'ai.refused', STATUS_TITLES[422], 'The AI writer declined this request.');
     this.name = 'AiRefusalError';
   }
 }

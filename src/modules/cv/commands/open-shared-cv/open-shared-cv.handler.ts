@@ -6,6 +6,7 @@ import { CvShare } from '../../entities/cv-share.entity';
 import { ShareLinks } from '../../sharing/share-links';
 import { ShareVisits } from '../../sharing/share-visits';
 import { OpenSharedCvCommand, type SharedCv } from './open-shared-cv.command';
+import { cvProblems } from '../../cv.problems';
 
 const SLUG = /^[A-Za-z0-9_-]{22}$/;
 
@@ -28,7 +29,7 @@ export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand,
     const cv = share ? await em.findOne(Cv, { id: share.cvId, deletedAt: null }) : null;
     if (!share || !cv) throw Problem.notFound('Shared CV', 'cv_share.not_found');
     if (share.isExpired()) {
-      throw new Problem(410, 'cv_share.expired', 'Gone', 'This link has expired');
+      throw cvProblems.problem('cv_share.expired', 'This link has expired');
     }
     if (share.visibility === 'password') {
       if (!password) {
