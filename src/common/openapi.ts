@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { PROBLEM_CONTENT_TYPE } from '@lib/problems';
 import { PROBLEMS } from '../modules/problems';
 import { FieldErrorDto, ProblemDto } from './problem.schema';
 
@@ -40,7 +42,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
   });
-  return sortKeys(withProblemCodes(withUniqueSecurity(document))) as OpenAPIObject;
+  return sortKeys(withProblemCodes(withBodyLimit(withUniqueSecurity(document)))) as OpenAPIObject;
 }
 
 export function setupSwaggerUi(app: INestApplication, document: OpenAPIObject): void {
@@ -92,5 +94,19 @@ function withProblemCodes(document: OpenAPIObject): OpenAPIObject {
     example: 'validation.failed',
   };
   document.components.schemas = schemas;
+  return document;
+}
+
+/** Fastify refuses any body over its limit before the route runs: 413 wherever a body is taken. */
+function withBodyLimit(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as OperationObject[]) {
+      if (!operation.requestBody || operation.responses['413']) continue;
+      operation.responses['413'] = {
+        description: 'Body too large',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } },
+      };
+    }
+  }
   return document;
 }
