@@ -24,6 +24,7 @@ import { IdentityModule } from './modules/identity';
 import { MailModule } from './modules/mail';
 import { MaintenanceModule } from './modules/maintenance';
 import { PlansModule } from './modules/plans';
+import { ProblemsModule } from './modules/problems';
 import { UsersModule } from './modules/users';
 
 export interface AppModuleOptions {
@@ -56,6 +57,7 @@ export class AppModule {
         UsersModule,
         AuditModule,
         PlansModule,
+        ProblemsModule,
         AnalyticsModule,
         CvModule,
         CvRenderingModule,

@@ -530,10 +530,10 @@ describe('CV exports, previews, PDFs, ATS check, public CVs and import from a fi
       await em.persistAndFlush([pending, rejected]);
       const notReady = await call(pro, 'POST', '/v1/cvs/import/file', { fileId: pending.id });
       expect(notReady.statusCode).toBe(409);
-      expect(notReady.json().code).toBe('file.not_ready');
+      expect(notReady.json().code).toBe('files.not_ready');
       const refused = await call(pro, 'POST', '/v1/cvs/import/file', { fileId: rejected.id });
       expect(refused.statusCode).toBe(422);
-      expect(refused.json().code).toBe('file.rejected');
+      expect(refused.json().code).toBe('files.rejected');
       const unknown = await call(pro, 'POST', '/v1/cvs/import/file', {
         fileId: '01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f',
       });

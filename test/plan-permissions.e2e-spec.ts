@@ -39,7 +39,11 @@ describe('plan permissions and admin-only routes', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await TestApp.create({ role: 'api', extra: [PolicyProbeModule] });
+    t = await TestApp.create({
+      role: 'api',
+      extra: [PolicyProbeModule],
+      probeRoutes: /^\/v1\/policy-probe\//,
+    });
     for (const tier of ['free', 'pro', 'premium'] as const) {
       ids[tier] = await createUser(t, { email: `${tier}@example.test`, password: PASSWORD, tier });
     }

@@ -36,8 +36,9 @@ describe('rate limits shared by replicas', () => {
   beforeAll(async () => {
     // Wrong passwords here test the per-IP limit alone, not the per-account lockout.
     const env = { LOGIN_MAX_FAILURES: '1000' };
-    a = await TestApp.create({ role: 'api', extra: [ProbeModule], env });
-    b = await TestApp.create({ role: 'api', extra: [ProbeModule], replicaOf: a, env });
+    const probeRoutes = /^\/v1\/rate-limit-probe/;
+    a = await TestApp.create({ role: 'api', extra: [ProbeModule], env, probeRoutes });
+    b = await TestApp.create({ role: 'api', extra: [ProbeModule], replicaOf: a, env, probeRoutes });
   });
   afterAll(async () => {
     await b?.close();

@@ -1,10 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { PROBLEM_CONTENT_TYPE } from '@lib/problems';
+import { PROBLEMS } from '../modules/problems';
 import { FieldErrorDto, ProblemDto } from './problem.schema';
 
 const DESCRIPTION = `REST API of the Career Tools platform.
 
-Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`.
+Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`
+(the \`ProblemCode\` schema lists them; \`GET /v1/problems\` adds status, title and meaning).
 Every route states who may call it in \`x-required-plan\`: \`none\` (public),
 \`free\`/\`pro\`/\`premium\` (signed-in users on at least that plan) or \`admin\`,
 and why in \`x-permission\`: \`public\`, \`authenticated\`, \`feature:<name>\` (a plan
@@ -38,7 +42,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
   });
-  return sortKeys(withUniqueSecurity(document)) as OpenAPIObject;
+  return sortKeys(withProblemCodes(withBodyLimit(withUniqueSecurity(document)))) as OpenAPIObject;
 }
 
 export function setupSwaggerUi(app: INestApplication, document: OpenAPIObject): void {
@@ -70,6 +74,38 @@ function withUniqueSecurity(document: OpenAPIObject): OpenAPIObject {
         const key = JSON.stringify(requirement);
         return !seen.has(key) && seen.add(key);
       });
+    }
+  }
+  return document;
+}
+
+/** Problem `code` is one of the catalogue's codes: a `ProblemCode` union in the generated SDK. */
+function withProblemCodes(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components ??= {}).schemas ?? {};
+  schemas.ProblemCode = {
+    type: 'string',
+    enum: PROBLEMS.map((problem) => problem.code),
+    description: PROBLEMS.map((p) => `- \`${p.code}\` (${p.status}): ${p.description}`).join('\n'),
+  };
+  const problem = schemas.ProblemDto as { properties: Record<string, object> };
+  problem.properties.code = {
+    allOf: [{ $ref: '#/components/schemas/ProblemCode' }],
+    description: 'Stable machine-readable code.',
+    example: 'validation.failed',
+  };
+  document.components.schemas = schemas;
+  return document;
+}
+
+/** Fastify refuses any body over its limit before the route runs: 413 wherever a body is taken. */
+function withBodyLimit(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as OperationObject[]) {
+      if (!operation.requestBody || operation.responses['413']) continue;
+      operation.responses['413'] = {
+        description: 'Body too large',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } },
+      };
     }
   }
   return document;

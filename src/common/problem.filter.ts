@@ -11,12 +11,15 @@ import {
   Problem,
   PROBLEM_CONTENT_TYPE,
   PROBLEM_TYPE_BASE,
+  STATUS_TITLES,
+  type ProblemCode,
   type ProblemDocument,
 } from '@lib/problems';
 import type { Principal } from '@lib/authz';
 import type { ErrorReporter } from '../observability';
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The code of an error that is not a Problem (Nest's and Fastify's own), by status. */
+const CODE_BY_STATUS: Record<number, ProblemCode> = {
   400: 'request.invalid',
   401: 'auth.unauthenticated',
   403: 'auth.forbidden',
@@ -134,6 +137,7 @@ function fastifyStatus(error: unknown): number | undefined {
 }
 
 function statusTitle(status: number): string {
+  if (status in STATUS_TITLES) return STATUS_TITLES[status as keyof typeof STATUS_TITLES];
   const name = HttpStatus[status] as string | undefined;
   return name
     ? name

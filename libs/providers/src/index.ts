@@ -7,6 +7,7 @@ export {
   type OutgoingMail,
 } from './mail/mail.port';
 export { createMailDriver, MailProviderModule } from './mail/mail.module';
+export { aiProviderProblems } from './ai/ai.problems';
 export {
   AiRefusalError,
   AiUnavailableError,

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@lib/authz';
-import { Problem } from '@lib/problems';
+import { commonProblems } from '@lib/problems';
 import {
   RATE_LIMIT_POLICIES,
   rateLimitFor,
@@ -79,10 +79,8 @@ export class RateLimitGuard implements CanActivate {
       policy.windowMs,
       new RateLimitExceeded(request.ip, { policy: name, key, route }),
     );
-    throw new Problem(
-      429,
+    throw commonProblems.problem(
       'rate_limit.exceeded',
-      'Too many requests',
       `Rate limit "${name}" exceeded; retry in ${decision.retryAfterSeconds} s`,
       { retryAfter: decision.retryAfterSeconds },
     );

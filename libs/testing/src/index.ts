@@ -5,3 +5,4 @@ export * from './fakes';
 export { freePort } from './free-port';
 export { PrivateRedis } from './private-redis';
 export { WorkerProcess } from './worker-process';
+export { ContractValidator, ContractViolation } from './contract-validator';

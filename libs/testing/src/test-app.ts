@@ -8,6 +8,7 @@ import { createApp } from '../../../src/bootstrap/create-app';
 import { loadSecrets } from '../../../src/bootstrap/secrets';
 import { cloneTemplate, dropDatabase, withAdminClient } from './test-database';
 import { assertNoSecretsIn } from './secret-leak-check';
+import { ContractValidator } from './contract-validator';
 import { testEnv } from './test-env';
 
 export interface TestAppOptions {
@@ -16,6 +17,8 @@ export interface TestAppOptions {
   extra?: ModuleMetadata['imports'];
   /** Boot another instance on the same database and Redis prefix (a second replica). */
   replicaOf?: TestApp;
+  /** Paths of test-only controllers added with `extra`: not in openapi.json, so not contract-checked. */
+  probeRoutes?: RegExp;
 }
 
 type InjectOptions = Parameters<NestFastifyApplication['inject']>[0] & object;
@@ -30,6 +33,7 @@ export class TestApp {
     readonly config: AppConfig,
     readonly databaseName: string,
     private readonly ownsResources: boolean,
+    private readonly probeRoutes?: RegExp,
   ) {}
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
@@ -46,7 +50,7 @@ export class TestApp {
     );
     const app = await createApp(config, loadSecrets(config), options.extra);
     await app.getHttpAdapter().getInstance().ready();
-    return new TestApp(app, config, databaseName, !replica);
+    return new TestApp(app, config, databaseName, !replica, options.probeRoutes);
   }
 
   get<T>(token: string | symbol | (abstract new (...args: never[]) => T)): T {
@@ -56,7 +60,12 @@ export class TestApp {
   async inject(options: InjectOptions) {
     const response = await this.app.inject(options);
     const url = typeof options.url === 'string' ? options.url : options.url?.pathname;
-    assertNoSecretsIn(response.body, `${options.method ?? 'GET'} ${url ?? '/'}`);
+    const method = options.method ?? 'GET';
+    assertNoSecretsIn(response.body, `${method} ${url ?? '/'}`);
+    // Every response of the e2e suites must be one openapi.json documents.
+    if (!this.probeRoutes?.test(url ?? '/')) {
+      ContractValidator.forCommittedDocument().assert(method, url ?? '/', response);
+    }
     return response;
   }
 

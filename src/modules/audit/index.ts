@@ -1,1 +1,2 @@
 export { AuditModule } from './audit.module';
+export { auditProblems } from './audit.problems';

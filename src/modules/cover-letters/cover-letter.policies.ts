@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import type { Principal } from '@lib/authz';
 import { Problem } from '@lib/problems';
+import { coverLetterProblems } from './cover-letters.problems';
 import { CoverLetter } from './entities/cover-letter.entity';
 
 export type CoverLetterActor = Pick<Principal, 'userId' | 'tier' | 'role'>;
@@ -26,19 +27,15 @@ export async function findOwnCoverLetter(
 
 /** A `jobId` needs the jobs module, which does not exist yet: every id is unknown. */
 export function jobNotFound(jobId: string): Problem {
-  return new Problem(
-    422,
+  return coverLetterProblems.problem(
     'cover_letter.job_not_found',
-    'Unprocessable entity',
     `No job ${jobId}; send the job description as \`jobDescription\``,
   );
 }
 
 export function coverLetterVersionConflict(currentVersion: number): Problem {
-  return new Problem(
-    412,
+  return coverLetterProblems.problem(
     'cover_letter.version_conflict',
-    'Precondition failed',
     `The cover letter is at version ${currentVersion}; reload it and apply your change to that version`,
     { currentVersion },
   );

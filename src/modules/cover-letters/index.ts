@@ -5,3 +5,4 @@ export {
   CoverLetterDeleted,
   CoverLetterUpdated,
 } from './events/cover-letter.events';
+export { coverLetterProblems } from './cover-letters.problems';

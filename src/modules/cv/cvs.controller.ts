@@ -24,7 +24,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
-import { Problem } from '@lib/problems';
+import { commonProblems, Problem } from '@lib/problems';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
@@ -200,10 +200,8 @@ export class CvsController {
       change = { kind: 'sections', update: update.value };
       bodyVersion = update.value.version;
     } else {
-      throw new Problem(
-        415,
+      throw commonProblems.problem(
         'request.unsupported_media_type',
-        'Unsupported media type',
         `Send ${MERGE_PATCH} or application/json`,
       );
     }

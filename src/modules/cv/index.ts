@@ -49,3 +49,4 @@ export { AI_TONES, AI_WRITER, type AiTone, type AiWriter } from './ai/writer/ai-
 export { NO_NUL } from './dto/cv.dto';
 // If-Match parsing, shared with other versioned documents (cover letters).
 export { etag, expectedVersion } from './versions/if-match';
+export { cvProblems } from './cv.problems';

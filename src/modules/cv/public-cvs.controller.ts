@@ -1,6 +1,14 @@
 import { Controller, Get, Param, Query as QueryParams, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
@@ -12,6 +20,7 @@ import { cvFileName } from './rendering/download-name';
 import { CvRenderingService } from './rendering/cv-rendering.service';
 
 @ApiTags('public')
+@ApiExtraModels(PublicCvDto)
 @Controller({ path: 'public/cvs', version: '1' })
 @Access('public')
 export class PublicCvsController {
@@ -40,12 +49,11 @@ export class PublicCvsController {
       'count once per visitor a day.',
   })
   @ApiOkResponse({
-    type: PublicCvDto,
-    description: 'JSON with `format=json`',
+    description: 'HTML (default), PDF with `format=pdf`, JSON with `format=json`',
     content: {
       'text/html': { schema: { type: 'string' } },
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
-      'application/json': { schema: { $ref: '#/components/schemas/PublicCvDto' } },
+      'application/json': { schema: { $ref: getSchemaPath(PublicCvDto) } },
     },
   })
   @ApiProblems(400, 401, 403, 404, 410, 429, 503)

@@ -10,3 +10,5 @@ export {
   MalwareDetected,
 } from './events/file.events';
 export { RequeueStalledUploads } from './jobs/requeue-stalled-uploads';
+export { filesProblems } from './files.problems';
+export { fileProblems } from './upload/file-problems';

@@ -19,6 +19,7 @@ import {
 import { Problem } from '@lib/problems';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { byteRange } from './byte-range';
+import { filesProblems } from './files.problems';
 
 /**
  * Serves objects of the local storage driver (with the S3 driver, clients
@@ -50,10 +51,14 @@ export class StorageController {
   })
   @ApiQuery({ name: 'signature', type: String, required: false, description: 'From a signed URL' })
   @ApiOkResponse({
-    description: 'The object',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    description: 'The object, with the media type it was stored with',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiResponse({ status: 206, description: 'The requested byte range (Range: bytes=…)' })
+  @ApiResponse({
+    status: 206,
+    description: 'The requested byte range (Range: bytes=…)',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblems(403, 404, 416)
   async read(
     @Param('bucket') bucket: string,
@@ -95,7 +100,7 @@ export class StorageController {
     const range = byteRange(request.headers.range, info.size);
     if (range === 'unsatisfiable') {
       void reply.header('content-range', `bytes */${info.size}`);
-      throw new Problem(416, 'storage.range_not_satisfiable', 'Range not satisfiable');
+      throw filesProblems.problem('storage.range_not_satisfiable');
     }
     if (range) {
       await reply

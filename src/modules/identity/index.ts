@@ -9,3 +9,4 @@ export { UserToken } from './entities/user-token.entity';
 export { TokenService } from './token.service';
 export { SessionService } from './sessions/session.service';
 export { UserDeleted } from './events/identity.events';
+export { identityProblems } from './identity.problems';

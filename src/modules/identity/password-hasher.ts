@@ -5,6 +5,7 @@ import { AppConfig } from '@lib/config';
 import { hasUsablePassword } from './oauth/unusable-password';
 import { Problem } from '@lib/problems';
 import { BoundedPool, PoolFull } from './bounded-pool';
+import { identityProblems } from './identity.problems';
 
 /**
  * bcrypt with the configured cost; compares in constant time even for unknown users.
@@ -46,10 +47,8 @@ export class PasswordHasher {
       return await this.pool.run(task);
     } catch (error) {
       if (!(error instanceof PoolFull)) throw error;
-      throw new Problem(
-        503,
+      throw identityProblems.problem(
         'auth.busy',
-        'Service unavailable',
         'Too many sign-ins are being checked right now; retry shortly',
         { retryAfter: 1 },
       );

@@ -1,1 +1,2 @@
 export { UsersModule } from './users.module';
+export { usersProblems } from './users.problems';

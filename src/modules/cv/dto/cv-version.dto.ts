@@ -7,6 +7,17 @@ import type { CvLayout, ResumeDocument } from '../domain/resume';
 
 export const VERSION_KINDS = ['created', 'updated', 'restored'] as const;
 
+/** Any JSON value, null included (the type of `unknown` would document an object). */
+const ANY_JSON = {
+  anyOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'object', nullable: true },
+    { type: 'array', items: {} },
+  ],
+};
+
 export class VersionActorDto {
   @ApiProperty({ enum: ['user', 'system', 'api-key'] })
   type!: 'user' | 'system' | 'api-key';
@@ -68,7 +79,7 @@ export class PatchOperationDto {
   op!: string;
   @ApiProperty({ example: '/document/work/0/position' })
   path!: string;
-  @ApiPropertyOptional({ description: 'For add, replace and test' })
+  @ApiPropertyOptional({ ...ANY_JSON, description: 'For add, replace and test' })
   value?: unknown;
   @ApiPropertyOptional({ description: 'For move and copy' })
   from?: string;
@@ -81,9 +92,9 @@ export class ReadableChangeDto {
   path!: string;
   @ApiProperty({ example: 'document.work[0].position' })
   field!: string;
-  @ApiPropertyOptional({ example: 'Engineer' })
+  @ApiPropertyOptional({ ...ANY_JSON, example: 'Engineer' })
   before?: unknown;
-  @ApiPropertyOptional({ example: 'Lead Engineer' })
+  @ApiPropertyOptional({ ...ANY_JSON, example: 'Lead Engineer' })
   after?: unknown;
   @ApiProperty({ example: 'Changed document.work[0].position from "Engineer" to "Lead Engineer"' })
   text!: string;

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Problem } from '@lib/problems';
 import { PDF_RENDERER, PdfRenderError, type PdfRenderer } from '@lib/providers';
 import {
   DEFAULT_CV_LAYOUT,
@@ -12,6 +11,7 @@ import { renderCvDocx } from '../export/docx';
 import { extractPdfText } from './pdf-text';
 import { renderCoverLetterHtml, renderCvHtml, type CoverLetterContent } from './render-cv-html';
 import { SAMPLE_CV } from './sample-cv';
+import { cvProblems } from '../cv.problems';
 
 export interface CvPdfMeta {
   /** PDF title; default "<name> – CV". */
@@ -105,7 +105,7 @@ export class CvRenderingService {
       return await render();
     } catch (error) {
       if (error instanceof PdfRenderError && error.retryable) {
-        throw new Problem(503, 'cv.renderer_unavailable', 'Service unavailable', error.message, {
+        throw cvProblems.problem('cv.renderer_unavailable', error.message, {
           retryable: true,
         });
       }

@@ -3,6 +3,7 @@ import '@fastify/multipart';
 import { Problem } from '@lib/problems';
 import { isFileKind, FILE_KIND_NAMES, type FileKind } from '../file-kinds';
 import { receiveUpload, type ReceivedUpload } from './receive-upload';
+import { filesProblems } from '../files.problems';
 
 /**
  * Reads `multipart/form-data` with the `kind` field first, then `file`. The
@@ -13,10 +14,8 @@ export async function readMultipartUpload(
   request: FastifyRequest,
 ): Promise<{ kind: FileKind; upload: ReceivedUpload }> {
   if (!request.isMultipart()) {
-    throw new Problem(
-      415,
+    throw filesProblems.problem(
       'files.multipart_required',
-      'Unsupported media type',
       'Send the file as multipart/form-data with the fields kind and file',
     );
   }
@@ -38,7 +37,7 @@ export async function readMultipartUpload(
       ]);
     }
     const upload = await receiveUpload(kind, part.filename, part.file);
-    if (part.file.truncated) throw new Problem(413, 'files.too_large', 'Payload too large');
+    if (part.file.truncated) throw filesProblems.problem('files.too_large');
     return { kind, upload };
   }
   throw Problem.badRequest('validation.failed', 'The file field is missing', [

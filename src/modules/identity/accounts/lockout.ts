@@ -1,5 +1,6 @@
 import type { AppConfig } from '@lib/config';
 import { Problem } from '@lib/problems';
+import { identityProblems } from '../identity.problems';
 
 /**
  * How many wrong secrets in a row (passwords, current passwords, second-factor
@@ -14,9 +15,7 @@ export function lockoutPolicy(config: AppConfig): { maxFailures: number; lockSec
 
 /** For a signed-in caller whose account is locked by too many wrong secrets. */
 export const accountLocked = (): Problem =>
-  new Problem(
-    403,
+  identityProblems.problem(
     'auth.account_locked',
-    'Forbidden',
     'Too many wrong passwords or codes: try again once the lock ends',
   );

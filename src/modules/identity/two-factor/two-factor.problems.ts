@@ -1,17 +1,16 @@
 import { Problem } from '@lib/problems';
+import { identityProblems } from '../identity.problems';
 
 export const twoFactorProblems = {
   alreadyEnabled: () =>
-    new Problem(
-      409,
+    identityProblems.problem(
       'two_factor.already_enabled',
-      'Conflict',
       'Two-factor authentication is already on',
     ),
   notEnabled: () =>
-    new Problem(409, 'two_factor.not_enabled', 'Conflict', 'Two-factor authentication is off'),
+    identityProblems.problem('two_factor.not_enabled', 'Two-factor authentication is off'),
   setupRequired: () =>
-    new Problem(409, 'two_factor.setup_required', 'Conflict', 'Call POST /v1/auth/2fa/setup first'),
+    identityProblems.problem('two_factor.setup_required', 'Call POST /v1/auth/2fa/setup first'),
   invalidSetupOtp: () =>
     Problem.badRequest(
       'two_factor.invalid_otp',

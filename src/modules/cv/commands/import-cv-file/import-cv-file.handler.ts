@@ -4,13 +4,14 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { AiUsageRecorder } from '../../../ai-usage';
-import { StoredFile } from '../../../files';
+import { fileProblems, filesProblems, StoredFile } from '../../../files';
 import { AI_WRITER, type AiWriter } from '../../ai/writer/ai-writer.port';
 import { CvChanges } from '../../cv-changes';
 import { assertCvQuota } from '../../cv.policies';
 import { CvDto, TITLE_MAX } from '../../dto/cv.dto';
 import type { ImportedCvDto } from '../../dto/cv-export.dto';
 import { ImportCvFileCommand } from './import-cv-file.command';
+import { cvProblems } from '../../cv.problems';
 
 /**
  * The text the files module extracted at scan time goes through the AI port
@@ -33,24 +34,17 @@ export class ImportCvFileHandler implements ICommandHandler<ImportCvFileCommand,
     const file = await this.em
       .fork()
       .findOne(StoredFile, { id: fileId, userId: actor.userId, kind: 'cv-file' });
-    if (!file) throw Problem.notFound('CV file', 'file.not_found');
-    if (file.status === 'pending') {
-      throw Problem.conflict(
-        'file.not_ready',
-        'The file is still being scanned; try again shortly',
-      );
-    }
+    if (!file) throw Problem.notFound('CV file');
+    if (file.status === 'pending') throw fileProblems.notReady(file.status);
     if (file.status === 'rejected') {
-      throw new Problem(422, 'file.rejected', 'Unprocessable content', 'The file was rejected', {
+      throw filesProblems.problem('files.rejected', 'The file was rejected', {
         reason: file.rejectReason ?? null,
       });
     }
     const text = typeof file.metadata.text === 'string' ? file.metadata.text.trim() : '';
     if (!text) {
-      throw new Problem(
-        422,
+      throw cvProblems.problem(
         'cv.import_no_text',
-        'Unprocessable content',
         'No text could be read from this file (a scanned image?)',
       );
     }

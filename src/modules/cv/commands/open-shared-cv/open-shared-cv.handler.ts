@@ -1,12 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Problem } from '@lib/problems';
+import { commonProblems, Problem } from '@lib/problems';
 import { RateLimiter } from '@lib/rate-limit';
 import { Cv } from '../../entities/cv.entity';
 import { CvShare } from '../../entities/cv-share.entity';
 import { ShareLinks } from '../../sharing/share-links';
 import { ShareVisits } from '../../sharing/share-visits';
 import { OpenSharedCvCommand, type SharedCv } from './open-shared-cv.command';
+import { cvProblems } from '../../cv.problems';
 
 const SLUG = /^[A-Za-z0-9_-]{22}$/;
 
@@ -37,7 +38,7 @@ export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand,
     const cv = share ? await em.findOne(Cv, { id: share.cvId, deletedAt: null }) : null;
     if (!share || !cv) throw Problem.notFound('Shared CV', 'cv_share.not_found');
     if (share.isExpired()) {
-      throw new Problem(410, 'cv_share.expired', 'Gone', 'This link has expired');
+      throw cvProblems.problem('cv_share.expired', 'This link has expired');
     }
     if (share.visibility === 'password') {
       if (!password) {
@@ -54,10 +55,8 @@ export class OpenSharedCvHandler implements ICommandHandler<OpenSharedCvCommand,
         'deny',
       );
       if (!attempt.allowed) {
-        throw new Problem(
-          429,
+        throw commonProblems.problem(
           'rate_limit.exceeded',
-          'Too many requests',
           `Too many password attempts for this link; retry in ${attempt.retryAfterSeconds} s`,
           { retryAfter: attempt.retryAfterSeconds },
         );

@@ -7,6 +7,7 @@ import { ApiKeyDto, type CreatedApiKeyDto } from '../../dto/api-key.dto';
 import { ApiKey } from '../../entities/api-key.entity';
 import { User } from '../../entities/user.entity';
 import { CreateApiKeyCommand } from './create-api-key.command';
+import { identityProblems } from '../../identity.problems';
 
 /** Live (not revoked, not expired) keys a user may hold at once. */
 export const MAX_LIVE_API_KEYS = 10;
@@ -27,10 +28,8 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand,
         $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
       });
       if (live >= MAX_LIVE_API_KEYS) {
-        throw new Problem(
-          409,
+        throw identityProblems.problem(
           'api_key.limit_reached',
-          'Conflict',
           `At most ${MAX_LIVE_API_KEYS} API keys can be active at once; revoke one first`,
           { limit: MAX_LIVE_API_KEYS },
         );

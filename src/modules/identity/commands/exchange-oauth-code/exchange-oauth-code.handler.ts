@@ -7,6 +7,7 @@ import { User } from '../../entities/user.entity';
 import { OAuthFlowStore } from '../../oauth/oauth-flow-store';
 import { SessionService } from '../../sessions/session.service';
 import { ExchangeOAuthCodeCommand } from './exchange-oauth-code.command';
+import { identityProblems } from '../../identity.problems';
 
 const invalidCode = () =>
   Problem.unauthorized('auth.invalid_oauth_code', 'The sign-in code is invalid, expired or used');
@@ -44,10 +45,8 @@ export class ExchangeOAuthCodeHandler implements ICommandHandler<
     });
     if (!outcome) throw invalidCode();
     if (outcome === 'mfa_required') {
-      throw new Problem(
-        401,
+      throw identityProblems.problem(
         'auth.mfa_required',
-        'Unauthorized',
         'This account uses two-factor authentication: send `mfaChallenge` with the code from the authenticator app (or a recovery code) to POST /v1/auth/oauth/2fa',
         { mfaChallenge: await this.store.issueMfaChallenge(userId) },
       );

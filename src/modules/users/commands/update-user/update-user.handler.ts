@@ -6,6 +6,7 @@ import { Problem } from '@lib/problems';
 import { SessionService, User } from '../../../identity';
 import { AdminUserDto, type UpdateUserDto } from '../../dto/admin-user.dto';
 import { UpdateUserCommand } from './update-user.command';
+import { usersProblems } from '../../users.problems';
 
 /**
  * Applies an admin's changes in one transaction; each real change is an event
@@ -48,10 +49,8 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand, Adm
 /** An admin who disables, locks or demotes their own account could leave nobody to undo it. */
 function refuseSelfLockout(changes: UpdateUserDto): void {
   if (changes.disabled === true || changes.locked === true || changes.role === 'user') {
-    throw new Problem(
-      409,
+    throw usersProblems.problem(
       'users.self_lockout',
-      'Conflict',
       'Admins cannot disable, lock or demote their own account; ask another admin',
     );
   }

@@ -1,0 +1,2 @@
+export { ProblemsModule } from './problems.module';
+export { PROBLEMS } from './problem-registry';
