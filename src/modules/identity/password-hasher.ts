@@ -3,7 +3,6 @@ import bcrypt from 'bcrypt';
 import { availableParallelism } from 'node:os';
 import { AppConfig } from '@lib/config';
 import { hasUsablePassword } from './oauth/unusable-password';
-import { Problem } from '@lib/problems';
 import { BoundedPool, PoolFull } from './bounded-pool';
 import { identityProblems } from './identity.problems';
 
