@@ -48,6 +48,7 @@ describe('trusted proxy hops', () => {
       app = await TestApp.create({
         role: 'api',
         extra: [ClientIpProbeModule],
+        probeRoutes: /^\/v1\/client-ip-probe/,
         env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES: '1000' },
       });
     });

@@ -52,6 +52,7 @@ describe('loadConfig', () => {
     JWT_PRIVATE_KEY: 'private',
     JWT_PUBLIC_KEY: 'public',
     DATA_ENCRYPTION_KEY: `${'A'.repeat(43)}=`,
+    AUDIT_CHAIN_KEY: `${'B'.repeat(43)}=`,
     ADMIN_PASSWORD: 'a-long-admin-password',
     MAIL_DRIVER: 'resend',
     RESEND_API_KEY: 're_x',
