@@ -43,7 +43,11 @@ class ProbeModule {}
 describe('response cache', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await TestApp.create({ role: 'api', extra: [ProbeModule] });
+    t = await TestApp.create({
+      role: 'api',
+      extra: [ProbeModule],
+      probeRoutes: /^\/v1\/cache-probe/,
+    });
   });
   afterAll(() => t.close());
 

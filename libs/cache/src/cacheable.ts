@@ -8,6 +8,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { CACHE_TTL_SECONDS, type CacheTtl } from './cache-presets';
@@ -44,6 +45,10 @@ export function Cacheable(options: CacheableOptions): MethodDecorator {
   return applyDecorators(
     SetMetadata(CACHEABLE, options),
     UseInterceptors(ResponseCacheInterceptor),
+    ApiResponse({
+      status: 304,
+      description: 'Not modified: `If-None-Match` matched the current `ETag`; no body.',
+    }),
   );
 }
 

@@ -88,6 +88,14 @@ describe('ContractValidator', () => {
     expect(() => validator.assert('GET', `/v1/things/${id}`, response)).toThrow(ContractViolation);
   });
 
+  it('takes an unexpected 500 on any operation, but only as a problem document', () => {
+    const crash = json(500, { ...notFound, status: 500 }, 'application/problem+json');
+    expect(validator.check('DELETE', `/v1/things/${id}`, crash)).toEqual([]);
+    expect(validator.check('DELETE', `/v1/things/${id}`, json(500, { oops: true }))).not.toEqual(
+      [],
+    );
+  });
+
   it('rejects a body that does not match the schema', () => {
     expect(validator.check('GET', `/v1/things/${id}`, json(200, { id: 'nope' }))).toEqual([
       "body must have required property 'label'",

@@ -108,6 +108,10 @@ export class ContractValidator {
       route.op.responses[`${status[0]}XX`] ??
       route.op.responses.default;
     const name = `${route.method} ${route.path}`;
+    if (!documented && status === '500') {
+      // An unexpected failure is no route's contract, but it must still be a problem document.
+      return this.checkBody('500', PROBLEM_SCHEMA, response);
+    }
     if (!documented) {
       const listed = Object.keys(route.op.responses).join(', ');
       return [`status ${status} is not documented for ${name} (documented: ${listed})`];

@@ -1,11 +1,5 @@
 import { Controller, Get, Header, UseGuards, VERSION_NEUTRAL } from '@nestjs/common';
-import {
-  ApiExcludeEndpoint,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -18,6 +12,7 @@ import { InjectRedis, Queues } from '@lib/queue';
 import { Access } from '../../common/access.decorator';
 import { MetricsService } from './metrics.service';
 import { MetricsTokenGuard } from './metrics-token.guard';
+import { ApiProblems } from '../../common/access.decorator';
 
 const PING_TIMEOUT_MS = 2000;
 
@@ -64,9 +59,27 @@ export class HealthController {
   }
 
   @Get('health/ready')
-  @HealthCheck()
+  // Terminus documents its own JSON 503, but our error filter answers a problem document.
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis and the queues answer' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
+  @ApiOkResponse({
+    description: 'Every dependency answers',
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: {
+        status: { type: 'string', example: 'ok' },
+        info: {
+          type: 'object',
+          additionalProperties: true,
+          example: { postgres: { status: 'up' } },
+        },
+        error: { type: 'object', additionalProperties: true, example: {} },
+        details: { type: 'object', additionalProperties: true },
+      },
+    },
+  })
+  @ApiProblems(503)
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: PING_TIMEOUT_MS }),
