@@ -40,9 +40,13 @@ describe('schedules across replicas', () => {
       a.get(MaintenanceScheduler).purgeDeliveredMailTick(at),
     ]);
     const queue = a.get<Queue>(getQueueToken(QUEUES.scheduled));
+    const jobId = `${PURGE_MAIL_JOB}:2026-11-26`;
     const job = await eventually(async () => {
-      const found = await queue.getJob(`${PURGE_MAIL_JOB}:2026-11-26`);
-      return found && (await found.isCompleted()) ? found : undefined;
+      const found = await queue.getJob(jobId);
+      // Read it again once completed: the copy fetched before may predate its return value.
+      return found && (await found.isCompleted())
+        ? ((await queue.getJob(jobId)) ?? undefined)
+        : undefined;
     }, 20000);
     expect(job.returnvalue).toEqual({ deleted: 0 });
     const counts = await queue.getJobCounts();
