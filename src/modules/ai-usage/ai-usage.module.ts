@@ -1,15 +1,27 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { RATE_LIMIT_OVERAGE } from '@lib/rate-limit';
+import { AiCredits } from './ai-credits';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AiUsageController } from './ai-usage.controller';
+import { AiUsageController } from './me-ai-usage.controller';
 import { AiUsageRecorder } from './ai-usage-recorder';
 import { EraseAiUsageOfDeletedUserHandler } from './event-handlers/erase-ai-usage-of-deleted-user.handler';
 import { GetAiUsageHandler } from './queries/get-ai-usage/get-ai-usage.handler';
 
-/** Token usage of every AI call, per user: recorded by the modules that call the AI writer. */
+/**
+ * Token usage of every AI call, per user: recorded by the modules that call the AI writer.
+ * Global for RATE_LIMIT_OVERAGE: purchased AI credits pay for calls over the plan's AI limit.
+ */
+@Global()
 @Module({
   imports: [CqrsModule],
   controllers: [AiUsageController],
-  providers: [AiUsageRecorder, GetAiUsageHandler, EraseAiUsageOfDeletedUserHandler],
-  exports: [AiUsageRecorder],
+  providers: [
+    AiUsageRecorder,
+    AiCredits,
+    { provide: RATE_LIMIT_OVERAGE, useExisting: AiCredits },
+    GetAiUsageHandler,
+    EraseAiUsageOfDeletedUserHandler,
+  ],
+  exports: [AiUsageRecorder, AiCredits, RATE_LIMIT_OVERAGE],
 })
 export class AiUsageModule {}

@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto';
+import type Redis from 'ioredis';
+import {
+  BillingRequestError,
+  WebhookSignatureError,
+  type BillingPort,
+  type CreateCheckoutParams,
+  type ProviderCheckoutSession,
+  type ProviderCustomer,
+  type ProviderEvent,
+  type ProviderInvoice,
+  type ProviderSubscription,
+} from '../billing.port';
+
+interface Stored {
+  customers: ProviderCustomer;
+  sessions: ProviderCheckoutSession & { priceId: string; quantity: number; successUrl: string };
+  subscriptions: ProviderSubscription;
+  invoices: ProviderInvoice;
+}
+
+const PERIOD_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Billing without Stripe, for development and fresh installs (refused in
+ * production). Objects live in Redis under `<prefix>:billing-local:`, so API and
+ * worker processes see the same ones. Checkout URLs point at this API's own
+ * confirmation page; confirming returns the events Stripe would send, which
+ * the billing module feeds through the same webhook engine and processor.
+ */
+export class LocalBillingDriver implements BillingPort {
+  readonly name = 'local' as const;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly apiUrl: string,
+    private readonly amountOf: (priceId: string) => { cents: number; currency: string },
+  ) {}
+
+  async createCustomer(
+    fields: { email: string; name: string; metadata: Record<string, string> },
+    idempotencyKey: string,
+  ): Promise<ProviderCustomer> {
+    return this.once(idempotencyKey, async () => {
+      const customer: ProviderCustomer = {
+        id: newId('cus_local'),
+        email: fields.email,
+        metadata: fields.metadata,
+      };
+      await this.put('customers', customer.id, customer);
+      return customer;
+    });
+  }
+
+  async retrieveCustomer(id: string): Promise<ProviderCustomer> {
+    return (await this.get('customers', id)) ?? { id, email: null, metadata: {}, deleted: true };
+  }
+
+  async deleteCustomer(id: string): Promise<void> {
+    await this.redis.del(this.key('customers', id));
+  }
+
+  async createCheckoutSession(
+    params: CreateCheckoutParams,
+    idempotencyKey: string,
+  ): Promise<ProviderCheckoutSession> {
+    return this.once(idempotencyKey, async () => {
+      const id = newId('cs_local');
+      const { cents, currency } = this.amountOf(params.priceId);
+      const session: Stored['sessions'] = {
+        id,
+        url: `${this.apiUrl}/v1/billing/local/checkout/${id}`,
+        mode: params.mode,
+        status: 'open',
+        paymentStatus: 'unpaid',
+        customerId: params.customerId,
+        clientReferenceId: params.clientReferenceId,
+        subscriptionId: null,
+        amountTotal: cents * params.quantity,
+        currency,
+        metadata: params.metadata,
+        priceId: params.priceId,
+        quantity: params.quantity,
+        successUrl: params.successUrl,
+      };
+      await this.put('sessions', id, session);
+      return strip(session);
+    });
+  }
+
+  async retrieveCheckoutSession(id: string): Promise<ProviderCheckoutSession> {
+    return strip(await this.require('sessions', id));
+  }
+
+  /** The open session behind a local checkout page, with what it sells. */
+  async describeCheckout(id: string): Promise<Stored['sessions'] | undefined> {
+    return this.get('sessions', id);
+  }
+
+  /**
+   * Pays an open session: completes it, creates the subscription (mode
+   * subscription) and a paid invoice, and returns the events Stripe would send.
+   * A session already completed returns no events.
+   */
+  async confirmCheckout(id: string, now = new Date()): Promise<ProviderEvent[]> {
+    const session = await this.require('sessions', id);
+    if (session.status !== 'open') return [];
+    // Only one confirmation wins, even when the page is submitted twice at once.
+    const won = await this.redis.set(this.key('confirmed', id), '1', 'NX');
+    if (won !== 'OK') return [];
+    const events: ProviderEvent[] = [];
+    const { cents, currency } = this.amountOf(session.priceId);
+    let subscription: ProviderSubscription | undefined;
+    if (session.mode === 'subscription') {
+      subscription = {
+        id: newId('sub_local'),
+        customerId: session.customerId!,
+        status: 'active',
+        priceId: session.priceId,
+        currentPeriodEnd: new Date(now.getTime() + PERIOD_MS),
+        cancelAtPeriodEnd: false,
+        canceledAt: null,
+        metadata: session.metadata,
+      };
+      await this.put('subscriptions', subscription.id, subscription);
+      events.push(event('customer.subscription.created', subscription.id, 'subscription', now));
+    }
+    const invoice: ProviderInvoice = {
+      id: newId('in_local'),
+      number: `LOCAL-${Date.now().toString(36).toUpperCase()}`,
+      customerId: session.customerId!,
+      subscriptionId: subscription?.id ?? null,
+      status: 'paid',
+      amountDue: cents * session.quantity,
+      amountPaid: cents * session.quantity,
+      currency,
+      hostedInvoiceUrl: null,
+      invoicePdf: null,
+      periodStart: now,
+      periodEnd: subscription?.currentPeriodEnd ?? now,
+      created: now,
+    };
+    await this.put('invoices', invoice.id, invoice);
+    await this.redis.rpush(this.key('customer-invoices', session.customerId!), invoice.id);
+    const completed: Stored['sessions'] = {
+      ...session,
+      status: 'complete',
+      paymentStatus: 'paid',
+      subscriptionId: subscription?.id ?? null,
+    };
+    await this.put('sessions', id, completed);
+    events.unshift(event('checkout.session.completed', id, 'checkout.session', now));
+    if (subscription) events.push(event('invoice.paid', invoice.id, 'invoice', now));
+    return events;
+  }
+
+  createPortalSession(_customerId: string, returnUrl: string): Promise<{ url: string }> {
+    // No hosted portal offline: plan changes go through cancel/resume and a new checkout.
+    return Promise.resolve({ url: returnUrl });
+  }
+
+  async retrieveSubscription(id: string): Promise<ProviderSubscription> {
+    return this.require('subscriptions', id);
+  }
+
+  async setCancelAtPeriodEnd(
+    id: string,
+    cancelAtPeriodEnd: boolean,
+  ): Promise<ProviderSubscription> {
+    const subscription = await this.require('subscriptions', id);
+    if (subscription.status === 'canceled') {
+      throw new BillingRequestError('A canceled subscription cannot be updated', 400);
+    }
+    const updated = { ...subscription, cancelAtPeriodEnd };
+    await this.put('subscriptions', id, updated);
+    return updated;
+  }
+
+  async cancelSubscriptionNow(id: string): Promise<void> {
+    const subscription = await this.get('subscriptions', id);
+    if (!subscription || subscription.status === 'canceled') return;
+    await this.put('subscriptions', id, {
+      ...subscription,
+      status: 'canceled',
+      canceledAt: new Date(),
+    });
+  }
+
+  async retrieveInvoice(id: string): Promise<ProviderInvoice> {
+    return this.require('invoices', id);
+  }
+
+  async listInvoices(
+    customerId: string,
+    page: { limit: number; startingAfter?: string },
+  ): Promise<{ data: ProviderInvoice[]; hasMore: boolean }> {
+    const ids = (
+      await this.redis.lrange(this.key('customer-invoices', customerId), 0, -1)
+    ).reverse();
+    const start = page.startingAfter ? ids.indexOf(page.startingAfter) + 1 : 0;
+    const slice = ids.slice(start, start + page.limit);
+    const data = (await Promise.all(slice.map((id) => this.get('invoices', id)))).filter(
+      (invoice): invoice is ProviderInvoice => invoice !== undefined,
+    );
+    return { data, hasMore: start + page.limit < ids.length };
+  }
+
+  verifyWebhook(): ProviderEvent {
+    throw new WebhookSignatureError('The local billing driver receives no webhooks');
+  }
+
+  private key(kind: string, id: string): string {
+    return `${this.prefix}:billing-local:${kind}:${id}`;
+  }
+
+  private async once<T>(idempotencyKey: string, create: () => Promise<T>): Promise<T> {
+    const key = this.key('idempotency', idempotencyKey);
+    const earlier = await this.redis.get(key);
+    if (earlier) return JSON.parse(earlier, revive) as T;
+    const created = await create();
+    await this.redis.set(key, JSON.stringify(created), 'EX', 24 * 3600);
+    return created;
+  }
+
+  private async put<K extends keyof Stored>(kind: K, id: string, value: Stored[K]): Promise<void> {
+    await this.redis.set(this.key(kind, id), JSON.stringify(value));
+  }
+
+  private async get<K extends keyof Stored>(kind: K, id: string): Promise<Stored[K] | undefined> {
+    const raw = await this.redis.get(this.key(kind, id));
+    return raw ? (JSON.parse(raw, revive) as Stored[K]) : undefined;
+  }
+
+  private async require<K extends keyof Stored>(kind: K, id: string): Promise<Stored[K]> {
+    const found = await this.get(kind, id);
+    if (!found) throw new BillingRequestError(`No such ${kind}: ${id}`, 404, 'resource_missing');
+    return found;
+  }
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+function revive(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && ISO.test(value) ? new Date(value) : value;
+}
+
+function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(12).toString('hex')}`;
+}
+
+function strip(session: Stored['sessions']): ProviderCheckoutSession {
+  const { priceId: _p, quantity: _q, successUrl: _s, ...rest } = session;
+  return rest;
+}
+
+function event(type: string, objectId: string, objectType: string, at: Date): ProviderEvent {
+  return {
+    id: newId('evt_local'),
+    type,
+    created: at,
+    objectId,
+    objectType,
+    object: { id: objectId, object: objectType },
+  };
+}

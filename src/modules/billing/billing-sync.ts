@@ -1,0 +1,367 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { PLAN_CATALOG, type Tier } from '@lib/authz';
+import { AppConfig } from '@lib/config';
+import { UnitOfWork, type EventRecorder } from '@lib/event-store';
+import type { ProviderSubscription, SubscriptionStatus } from '@lib/providers';
+import { User, UserTiers } from '../identity';
+import { MailOutbox, type RenderedEmail } from '../mail';
+import { AiCredits } from '../ai-usage';
+import { billingEmails } from './billing-emails';
+import { BillingPrices } from './billing-prices';
+import { BillingProvider } from './billing-provider';
+import { BillingCustomers } from './billing-customers';
+import { BillingSubscription } from './entities/billing-subscription.entity';
+import { BillingWebhookEvent } from './entities/billing-webhook-event.entity';
+import {
+  CreditsPurchased,
+  GraceEnded,
+  PaymentFailed,
+  SubscriptionActivated,
+  SubscriptionCancelled,
+} from './events/billing.events';
+
+const PAID: SubscriptionStatus[] = ['active', 'trialing'];
+const ENDED: SubscriptionStatus[] = ['canceled', 'unpaid', 'incomplete_expired'];
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The webhook processor. Whatever the event says, it fetches the current
+ * object from the provider and upserts our copy, so the order and number of
+ * deliveries do not matter; a fetch that started before the stored one
+ * (`syncSeq`, a database sequence) changes nothing. Then the user's tier is
+ * the best their subscriptions entitle them to, and each transition that
+ * tells the user something is a unique row, so its email goes out once.
+ */
+@Injectable()
+export class BillingSync {
+  private readonly logger = new Logger(BillingSync.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
+    private readonly provider: BillingProvider,
+    private readonly prices: BillingPrices,
+    private readonly customers: BillingCustomers,
+    private readonly tiers: UserTiers,
+    private readonly outbox: MailOutbox,
+    private readonly credits: AiCredits,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Processes one recorded event (the `billing` job); a processed one is skipped. */
+  async processEvent(eventId: string): Promise<void> {
+    const em = this.em.fork();
+    const record = await em.findOne(BillingWebhookEvent, eventId);
+    if (!record || record.processedAt) return;
+    await this.dispatch(record.type, record.objectId ?? null);
+    await em.nativeUpdate(BillingWebhookEvent, { id: eventId }, { processedAt: new Date() });
+  }
+
+  private async dispatch(type: string, objectId: string | null): Promise<void> {
+    if (!objectId) return;
+    const port = this.provider.require();
+    switch (type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded':
+        return this.syncCheckout(objectId);
+      case 'customer.subscription.created':
+      case 'customer.subscription.updated':
+      case 'customer.subscription.deleted':
+      case 'customer.subscription.paused':
+      case 'customer.subscription.resumed':
+        return this.syncSubscription(objectId);
+      case 'invoice.paid':
+      case 'invoice.payment_succeeded':
+      case 'invoice.payment_failed': {
+        const invoice = await port.retrieveInvoice(objectId);
+        if (invoice.subscriptionId) await this.syncSubscription(invoice.subscriptionId);
+        return;
+      }
+      case 'customer.created': {
+        const customer = await port.retrieveCustomer(objectId);
+        const userId = customer.metadata.userId;
+        if (customer.deleted || !userId) return;
+        const em = this.em.fork();
+        if (await em.findOne(User, userId)) await this.customers.link(em, userId, customer.id);
+        return;
+      }
+      default:
+        return; // recorded, nothing to do
+    }
+  }
+
+  /** A completed checkout: the subscription it created, or a paid one-time purchase. */
+  async syncCheckout(sessionId: string): Promise<void> {
+    const session = await this.provider.require().retrieveCheckoutSession(sessionId);
+    const em = this.em.fork();
+    const userId =
+      session.clientReferenceId ??
+      session.metadata.userId ??
+      (session.customerId ? await this.customers.userOf(em, session.customerId) : undefined);
+    if (!userId || !(await em.findOne(User, userId))) return;
+    if (session.customerId) await this.customers.link(em, userId, session.customerId);
+    if (session.mode === 'subscription' && session.subscriptionId) {
+      return this.syncSubscription(session.subscriptionId, userId);
+    }
+    if (
+      session.mode === 'payment' &&
+      session.paymentStatus === 'paid' &&
+      session.metadata.kind === 'ai_credits'
+    ) {
+      const packs = Math.max(1, Number(session.metadata.packs ?? 1));
+      const credits = packs * this.prices.creditsPerPack;
+      await this.uow.run(async (tx, events) => {
+        const user = await tx.findOne(User, userId);
+        if (!user) return;
+        if (!(await once(tx, `credits:${session.id}`, 'credits_purchased', userId, null))) return;
+        await this.credits.grant(tx, userId, credits);
+        const amount = session.amountTotal ?? 0;
+        this.mail(
+          tx,
+          user,
+          'credits-receipt',
+          billingEmails.creditsReceipt(user.name, credits, amount, session.currency ?? 'usd'),
+        );
+        events.record(
+          new CreditsPurchased({ userId, sessionId: session.id, credits, amountCents: amount }),
+        );
+      });
+    }
+  }
+
+  /** Fetches the subscription and upserts our copy, unless a later fetch was stored already. */
+  async syncSubscription(subscriptionId: string, userIdHint?: string): Promise<void> {
+    const seq = await this.nextSeq();
+    const remote = await this.provider.require().retrieveSubscription(subscriptionId);
+    await this.uow.run(async (em, events) => {
+      const existing = await em.findOne(BillingSubscription, subscriptionId);
+      const userId =
+        existing?.userId ??
+        userIdHint ??
+        remote.metadata.userId ??
+        (await this.customers.userOf(em, remote.customerId));
+      if (!userId) {
+        this.logger.warn(`Subscription ${subscriptionId} belongs to no known user; ignored`);
+        return;
+      }
+      // Lock order: the user, then the subscription (every writer here does the same).
+      const user = await em.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!user) return; // erased meanwhile
+      await em.execute(
+        `insert into billing_subscriptions
+           (id, user_id, customer_id, status, amount_cents, cancel_at_period_end, sync_seq, created_at, updated_at)
+         values (?, ?, ?, ?, 0, false, 0, now(), now()) on conflict do nothing`,
+        [remote.id, userId, remote.customerId, remote.status],
+      );
+      const row = await em.findOneOrFail(BillingSubscription, subscriptionId, {
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+        refresh: true,
+      });
+      if (BigInt(row.syncSeq) > BigInt(seq)) return; // an older fetch than the stored one
+      this.apply(row, remote, seq, new Date());
+      await this.settle(em, events, user, row, new Date());
+    });
+  }
+
+  /** Past-due subscriptions whose grace ended by `now`: their users drop to the tier left. */
+  async sweepGrace(now = new Date()): Promise<number> {
+    const due = await this.em
+      .fork()
+      .find(
+        BillingSubscription,
+        { status: 'past_due', graceUntil: { $lte: now } },
+        { fields: ['id', 'userId'], limit: 500 },
+      );
+    let changed = 0;
+    for (const { id, userId } of due) {
+      await this.uow.run(async (em, events) => {
+        const user = await em.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const row = await em.findOne(BillingSubscription, id, {
+          lockMode: LockMode.PESSIMISTIC_WRITE,
+        });
+        if (!user || !row || row.status !== 'past_due') return;
+        if (await this.settle(em, events, user, row, now)) changed += 1;
+      });
+    }
+    return changed;
+  }
+
+  private apply(row: BillingSubscription, remote: ProviderSubscription, seq: string, now: Date) {
+    const price = this.prices.byPriceId(remote.priceId);
+    const wasPastDue = row.status === 'past_due' && row.pastDueSince;
+    row.customerId = remote.customerId;
+    row.status = remote.status;
+    row.priceId = remote.priceId;
+    row.plan = price?.kind === 'plan' ? price.plan : null;
+    row.interval = price?.interval ?? null;
+    row.amountCents = price?.cents ?? 0;
+    row.currentPeriodEnd = remote.currentPeriodEnd;
+    row.cancelAtPeriodEnd = remote.cancelAtPeriodEnd;
+    row.canceledAt = remote.canceledAt;
+    if (remote.status === 'past_due') {
+      row.pastDueSince = wasPastDue ? row.pastDueSince : now;
+      row.graceUntil = new Date(
+        row.pastDueSince!.getTime() + this.config.env.BILLING_GRACE_DAYS * DAY_MS,
+      );
+    } else {
+      row.pastDueSince = null;
+      row.graceUntil = null;
+    }
+    row.syncSeq = seq;
+    row.updatedAt = now;
+  }
+
+  /**
+   * Records the row's transitions (each once, with its email and event) and
+   * sets the user's tier to the best their subscriptions give. True when the tier changed.
+   */
+  private async settle(
+    em: EntityManager,
+    events: EventRecorder,
+    user: User,
+    row: BillingSubscription,
+    now: Date,
+  ): Promise<boolean> {
+    const link = `${this.config.env.FRONTEND_URL}/settings/billing`;
+    const base = { userId: user.id, subscriptionId: row.id };
+    if (PAID.includes(row.status) && row.plan) {
+      if (await once(em, `confirmed:${row.id}:${row.plan}`, 'confirmed', user.id, row.id)) {
+        this.mail(
+          em,
+          user,
+          'confirmed',
+          billingEmails.subscriptionConfirmed(
+            user.name,
+            row.plan,
+            row.currentPeriodEnd ?? null,
+            link,
+          ),
+        );
+        events.record(new SubscriptionActivated({ ...base, plan: row.plan }));
+      }
+      const periodKey = row.currentPeriodEnd?.toISOString() ?? 'none';
+      if (
+        row.cancelAtPeriodEnd &&
+        (await once(
+          em,
+          `cancel_scheduled:${row.id}:${periodKey}`,
+          'cancel_scheduled',
+          user.id,
+          row.id,
+        ))
+      ) {
+        this.mail(
+          em,
+          user,
+          'cancelled',
+          billingEmails.subscriptionCancelled(
+            user.name,
+            row.plan,
+            row.currentPeriodEnd ?? null,
+            link,
+          ),
+        );
+        events.record(new SubscriptionCancelled({ ...base, plan: row.plan, atPeriodEnd: true }));
+      }
+    }
+    if (row.status === 'past_due' && row.pastDueSince) {
+      const episode = row.pastDueSince.toISOString();
+      if (
+        await once(em, `payment_failed:${row.id}:${episode}`, 'payment_failed', user.id, row.id)
+      ) {
+        this.mail(
+          em,
+          user,
+          'payment-failed',
+          billingEmails.paymentFailed(
+            user.name,
+            row.plan ?? null,
+            row.graceUntil ?? null,
+            `${link}?portal=1`,
+          ),
+        );
+        events.record(
+          new PaymentFailed({ ...base, graceUntil: row.graceUntil?.toISOString() ?? null }),
+        );
+      }
+      if (
+        row.graceUntil &&
+        row.graceUntil <= now &&
+        (await once(em, `grace_ended:${row.id}:${episode}`, 'grace_ended', user.id, row.id))
+      ) {
+        this.mail(
+          em,
+          user,
+          'grace-ended',
+          billingEmails.graceEnded(user.name, row.plan ?? null, `${link}?portal=1`),
+        );
+        events.record(new GraceEnded(base));
+      }
+    }
+    if (
+      ENDED.includes(row.status) &&
+      (await once(em, `ended:${row.id}`, 'ended', user.id, row.id))
+    ) {
+      this.mail(
+        em,
+        user,
+        'ended',
+        billingEmails.subscriptionEnded(user.name, row.plan ?? null, link),
+      );
+      events.record(
+        new SubscriptionCancelled({ ...base, plan: row.plan ?? null, atPeriodEnd: false }),
+      );
+    }
+    const tier = await this.entitledTier(em, user.id, now);
+    return (await this.tiers.change(em, user, tier)) !== undefined;
+  }
+
+  /** The best tier any of the user's subscriptions entitles them to now. */
+  private async entitledTier(em: EntityManager, userId: string, now: Date): Promise<Tier> {
+    await em.flush();
+    const rows = await em.find(BillingSubscription, { userId });
+    let best: Tier = 'free';
+    for (const row of rows) {
+      const tier = entitlement(row, now);
+      if (PLAN_CATALOG[tier].priceCents > PLAN_CATALOG[best].priceCents) best = tier;
+    }
+    return best;
+  }
+
+  private mail(em: EntityManager, user: User, kind: string, email: RenderedEmail): void {
+    this.outbox.queue(em, [user.email], email, { template: `billing-${kind}` });
+  }
+
+  private async nextSeq(): Promise<string> {
+    const [row] = await this.em
+      .fork()
+      .execute<{ seq: string }[]>(`select nextval('billing_sync_seq')::text as seq`);
+    return row.seq;
+  }
+}
+
+/** What one subscription gives: its plan while paid, or past_due within grace; else free. */
+export function entitlement(row: BillingSubscription, now: Date): Tier {
+  if (!row.plan) return 'free';
+  if (PAID.includes(row.status)) return row.plan;
+  if (row.status === 'past_due') return row.graceUntil && row.graceUntil > now ? row.plan : 'free';
+  return 'free';
+}
+
+/** Inserts the transition unless it exists; true the first time. */
+async function once(
+  em: EntityManager,
+  key: string,
+  kind: string,
+  userId: string,
+  subscriptionId: string | null,
+): Promise<boolean> {
+  const rows = await em.execute<{ key: string }[]>(
+    `insert into billing_transitions (key, user_id, kind, subscription_id, created_at)
+     values (?, ?, ?, ?, now()) on conflict do nothing returning key`,
+    [key, userId, kind, subscriptionId],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,27 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** A provider event, recorded once by id before anything acts on it. */
+@Entity({ tableName: 'billing_webhook_events' })
+export class BillingWebhookEvent {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Property({ type: 'text' })
+  type!: string;
+
+  @Property({ type: 'text', nullable: true })
+  objectId?: string | null;
+
+  /** `stripe` (webhook) or `local` (the local confirmation page). */
+  @Property({ type: 'text' })
+  source!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  receivedAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  processedAt?: Date | null;
+}

@@ -1,0 +1,10 @@
+export { BillingModule } from './billing.module';
+export { billingProblems } from './billing.problems';
+export { BillingPrices, type PriceInfo } from './billing-prices';
+export { BillingProvider } from './billing-provider';
+export { BillingSync } from './billing-sync';
+export { WebhookIntake } from './webhook-intake';
+export { BillingCustomer } from './entities/billing-customer.entity';
+export { BillingSubscription } from './entities/billing-subscription.entity';
+export { BillingTransition } from './entities/billing-transition.entity';
+export { BillingWebhookEvent } from './entities/billing-webhook-event.entity';

@@ -1,0 +1,4 @@
+/** The caller's plan and subscription. */
+export class GetSubscriptionQuery {
+  constructor(readonly userId: string) {}
+}

@@ -1,0 +1,2 @@
+/** Admin: MRR and counts by plan. */
+export class GetBillingSummaryQuery {}

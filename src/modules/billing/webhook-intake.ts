@@ -1,0 +1,57 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Queue } from 'bull';
+import { AppConfig } from '@lib/config';
+import type { ProviderEvent } from '@lib/providers';
+import { QUEUES, type BillingEventJob } from '@lib/queue';
+
+export const PROCESS_BILLING_EVENT_JOB = 'process-event';
+
+/**
+ * Records a provider event once (its id is the primary key) and enqueues its
+ * processing (job id = event id, so a redelivery enqueues nothing new). Both
+ * the Stripe webhook and the local confirmation page come through here.
+ * Throws when the event could not be recorded or enqueued: the webhook then
+ * answers non-2xx and Stripe delivers it again.
+ */
+@Injectable()
+export class WebhookIntake {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: AppConfig,
+    @InjectQueue(QUEUES.billing) private readonly queue: Queue<BillingEventJob>,
+  ) {}
+
+  async record(event: ProviderEvent, source: 'stripe' | 'local'): Promise<void> {
+    // xmax = 0 only on a freshly inserted row: a first delivery skips the job lookup.
+    const [row] = await this.em.fork().execute<{ processed_at: Date | null; first: boolean }[]>(
+      `insert into billing_webhook_events (id, type, object_id, source, created_at, received_at)
+       values (?, ?, ?, ?, ?, now())
+       on conflict (id) do update set received_at = billing_webhook_events.received_at
+       returning processed_at, (xmax = 0) as first`,
+      [event.id, event.type, event.objectId, source, event.created],
+    );
+    if (row.processed_at) return; // a repeat of an event already done
+    if (!row.first) {
+      const existing = await this.queue.getJob(event.id);
+      if (existing) {
+        // A job that gave up is tried again when the provider delivers the event again.
+        if (await existing.isFailed()) await existing.retry();
+        return;
+      }
+    }
+    await this.queue.add(
+      PROCESS_BILLING_EVENT_JOB,
+      { eventId: event.id },
+      {
+        jobId: event.id,
+        attempts: 12,
+        backoff: {
+          type: 'cappedExponential',
+          options: { delay: this.config.env.QUEUE_BACKOFF_MS, maxDelay: 300_000 },
+        },
+      },
+    );
+  }
+}

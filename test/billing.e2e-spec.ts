@@ -1,0 +1,539 @@
+import { eventually, StripeFake, TestApp } from '@lib/testing';
+import { BillingSync } from '../src/modules/billing';
+import { call, createUser, signIn, type Session } from './support/accounts';
+import {
+  billingMails,
+  deliver,
+  PRICES,
+  sendWebhook,
+  sql,
+  stripeEnv,
+  stripeFakePrices,
+} from './support/stripe';
+
+const PASSWORD = 'a-long-password-for-tests';
+
+describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
+  const fake = new StripeFake();
+  let t: TestApp;
+  let counter = 0;
+
+  beforeAll(async () => {
+    await fake.start(stripeFakePrices());
+    t = await TestApp.create({ env: stripeEnv(fake) });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await fake.stop();
+  });
+
+  async function newUser(): Promise<{ id: string; email: string; session: Session }> {
+    counter += 1;
+    const email = `payer${counter}@example.test`;
+    const id = await createUser(t, { email, password: PASSWORD, name: `Payer ${counter}` });
+    return { id, email, session: await signIn(t, email, PASSWORD) };
+  }
+
+  const me = async (session: Session) =>
+    (await call(t, 'GET', '/v1/me', session.authorization)).json<{ tier: string }>();
+
+  /** Checkout, Stripe takes the payment, its webhooks arrive: the usual upgrade. */
+  async function subscribe(session: Session, plan: 'pro' | 'premium' = 'pro') {
+    const checkout = await call(t, 'POST', '/v1/billing/checkout', session.authorization, { plan });
+    expect(checkout.statusCode).toBe(201);
+    const { sessionId } = checkout.json<{ sessionId: string }>();
+    const { session: completed, subscription } = fake.completeCheckout(sessionId);
+    await deliver(t, fake, 'checkout.session.completed', completed);
+    await deliver(t, fake, 'customer.subscription.created', subscription!);
+    return subscription!.id as string;
+  }
+
+  it('shows prices and the publishable key in GET /v1/plans', async () => {
+    const plans = (await t.inject({ method: 'GET', url: '/v1/plans' })).json<
+      {
+        tier: string;
+        prices: { interval: string; amountCents: number }[];
+        publishableKey: string;
+      }[]
+    >();
+    const pro = plans.find((p) => p.tier === 'pro')!;
+    expect(pro.prices).toEqual([
+      expect.objectContaining({ interval: 'month', amountCents: 2999, priceId: PRICES.pro }),
+      expect.objectContaining({ interval: 'year', priceId: PRICES.proYearly }),
+    ]);
+    expect(pro.publishableKey).toBe('pk_test_fake');
+    expect(plans.find((p) => p.tier === 'free')!.prices).toEqual([]);
+  });
+
+  it('1. upgrades on the signed webhooks: the same access token gets pro at once; a portal downgrade disables premium features and keeps the data', async () => {
+    const user = await newUser();
+    const cv = await call(t, 'POST', '/v1/cvs', user.session.authorization, {
+      title: 'Backend CV',
+      document: { basics: { name: 'Payer' } },
+    });
+    expect(cv.statusCode).toBe(201);
+    const cvId = cv.json<{ id: string }>().id;
+    const aiRoute = `/v1/cvs/${cvId}/ai/suggestions`;
+    expect((await call(t, 'GET', aiRoute, user.session.authorization)).statusCode).toBe(403);
+
+    const checkout = await call(t, 'POST', '/v1/billing/checkout', user.session.authorization, {
+      plan: 'pro',
+    });
+    expect(checkout.statusCode).toBe(201);
+    const { sessionId, url } = checkout.json<{ sessionId: string; url: string }>();
+    expect(url).toContain(sessionId);
+    const created = fake.sessions.get(sessionId)!;
+    expect(created).toMatchObject({ mode: 'subscription', client_reference_id: user.id });
+    const customer = fake.customers.get(created.customer as string)!;
+    expect(customer.metadata).toEqual({ userId: user.id });
+    // Every create carried an idempotency key.
+    const creates = fake.requests.filter((r) => r.method === 'POST');
+    expect(creates.every((r) => r.idempotencyKey)).toBe(true);
+
+    const { session: completed, subscription } = fake.completeCheckout(sessionId);
+    const invoice = [...fake.invoices.values()].at(-1)!;
+    await deliver(t, fake, 'checkout.session.completed', completed);
+    await deliver(t, fake, 'customer.subscription.created', subscription!);
+    await deliver(t, fake, 'invoice.paid', invoice);
+
+    // The same access token, without a refresh: GET /v1/me and the pro-only route.
+    expect((await me(user.session)).tier).toBe('pro');
+    expect((await call(t, 'GET', aiRoute, user.session.authorization)).statusCode).toBe(200);
+    expect(await billingMails(t, user.email)).toEqual(['billing-confirmed']);
+    const changed = await sql<{ type: string }>(
+      t,
+      `select type from event_store where type = 'identity.user_tier_changed' and metadata->>'subject' = ?`,
+      [user.id],
+    );
+    expect(changed).toHaveLength(1);
+    const analytics = await sql<{ name: string }>(
+      t,
+      'select name from analytics_events where user_id = ? order by occurred_at',
+      [user.id],
+    );
+    expect(analytics.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['plan_upgrade_started', 'plan_upgrade_completed']),
+    );
+
+    // Same plan again: 409; the other plan: use the portal.
+    const again = await call(t, 'POST', '/v1/billing/checkout', user.session.authorization, {
+      plan: 'pro',
+    });
+    expect(again.json()).toMatchObject({ status: 409, code: 'billing.already_subscribed' });
+    const other = await call(t, 'POST', '/v1/billing/checkout', user.session.authorization, {
+      plan: 'premium',
+    });
+    expect(other.json()).toMatchObject({ status: 409, code: 'billing.use_portal' });
+
+    // Portal: upgrade to premium, make an API key, then downgrade to pro.
+    const portal = await call(t, 'POST', '/v1/billing/portal', user.session.authorization, {});
+    expect(portal.statusCode).toBe(200);
+    expect(portal.json<{ url: string }>().url).toMatch(/^https:\/\/billing\.stripe\.com\//);
+    const subscriptionId = subscription!.id as string;
+    await deliver(
+      t,
+      fake,
+      'customer.subscription.updated',
+      fake.updateSubscription(subscriptionId, { priceId: PRICES.premium }),
+    );
+    expect((await me(user.session)).tier).toBe('premium');
+    const key = await call(t, 'POST', '/v1/me/api-keys', user.session.authorization, {
+      name: 'integration',
+      scopes: ['me:read'],
+    });
+    expect(key.statusCode).toBe(201);
+    const secret = key.json<{ secret: string }>().secret;
+    expect(
+      (await t.inject({ method: 'GET', url: '/v1/me', headers: { 'x-api-key': secret } }))
+        .statusCode,
+    ).toBe(200);
+
+    await deliver(
+      t,
+      fake,
+      'customer.subscription.updated',
+      fake.updateSubscription(subscriptionId, { priceId: PRICES.pro }),
+    );
+    expect((await me(user.session)).tier).toBe('pro');
+    const refusedKey = await t.inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: { 'x-api-key': secret },
+    });
+    expect(refusedKey.statusCode).toBe(403);
+    expect(refusedKey.json()).toMatchObject({
+      code: 'plan.upgrade_required',
+      requiredPlan: 'premium',
+    });
+    const newKey = await call(t, 'POST', '/v1/me/api-keys', user.session.authorization, {
+      name: 'another',
+      scopes: ['me:read'],
+    });
+    expect(newKey.statusCode).toBe(403);
+    // Nothing deleted: the key and the CV are still there; pro features still work.
+    const keys = await call(t, 'GET', '/v1/me/api-keys', user.session.authorization);
+    expect(keys.json<{ items: unknown[] }>().items).toHaveLength(1);
+    expect((await call(t, 'GET', `/v1/cvs/${cvId}`, user.session.authorization)).statusCode).toBe(
+      200,
+    );
+    expect((await call(t, 'GET', aiRoute, user.session.authorization)).statusCode).toBe(200);
+
+    const subscriptionView = await call(
+      t,
+      'GET',
+      '/v1/billing/subscription',
+      user.session.authorization,
+    );
+    expect(subscriptionView.json()).toMatchObject({
+      tier: 'pro',
+      plan: 'pro',
+      status: 'active',
+      cancelAtPeriodEnd: false,
+      graceUntil: null,
+    });
+    const invoices = await call(
+      t,
+      'GET',
+      '/v1/billing/invoices?limit=1',
+      user.session.authorization,
+    );
+    expect(invoices.statusCode).toBe(200);
+    expect(invoices.json()).toMatchObject({
+      items: [{ id: invoice.id, amount: 2999, currency: 'usd', status: 'paid' }],
+    });
+  });
+
+  it('2. refuses a tampered body, a wrong secret and a stale timestamp with 400; nothing changes', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    const before = await sql<{ n: string }>(
+      t,
+      'select count(*)::text as n from billing_webhook_events',
+    );
+    const canceled = fake.updateSubscription(subscriptionId, { status: 'canceled' });
+    const attempts = [
+      { tamper: (payload: string) => payload.replace('"canceled"', '"active"') },
+      { secret: 'whsec_someone_else' },
+      { timestamp: Math.floor(Date.now() / 1000) - 301 },
+    ];
+    for (const options of attempts) {
+      const { response } = await sendWebhook(
+        t,
+        fake,
+        'customer.subscription.deleted',
+        canceled,
+        options,
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'billing.webhook_signature_invalid' });
+    }
+    const missing = await t.inject({
+      method: 'POST',
+      url: '/v1/webhooks/stripe',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(fake.event('customer.subscription.deleted', canceled)),
+    });
+    expect(missing.statusCode).toBe(400);
+    const after = await sql<{ n: string }>(
+      t,
+      'select count(*)::text as n from billing_webhook_events',
+    );
+    expect(after).toEqual(before);
+    expect((await me(user.session)).tier).toBe('pro');
+    const security = await sql<{ type: string }>(
+      t,
+      `select type from event_store where type = 'security.webhook_signature_rejected'`,
+    );
+    expect(security.length).toBeGreaterThan(0);
+    fake.updateSubscription(subscriptionId, { status: 'active' });
+  });
+
+  it('records an event once: a repeat or a concurrent repeat answers 200 and has one effect', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    const object = fake.updateSubscription(subscriptionId, { cancelAtPeriodEnd: true });
+    const event = fake.event('customer.subscription.updated', object);
+    const payload = JSON.stringify(event);
+    const post = () =>
+      t.inject({
+        method: 'POST',
+        url: '/v1/webhooks/stripe',
+        headers: { 'content-type': 'application/json', 'stripe-signature': fake.sign(payload) },
+        payload,
+      });
+    const answers = await Promise.all([post(), post(), post()]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    await eventually(async () => (await billingMails(t, user.email)).includes('billing-cancelled'));
+    expect((await post()).statusCode).toBe(200);
+    const rows = await sql(t, 'select 1 from billing_webhook_events where id = ?', [event.id]);
+    expect(rows).toHaveLength(1);
+    expect(await billingMails(t, user.email)).toEqual(['billing-confirmed', 'billing-cancelled']);
+  });
+
+  it('answers 503 when the event cannot be recorded, and the redelivery is processed once', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    const object = fake.updateSubscription(subscriptionId, { cancelAtPeriodEnd: true });
+    const event = fake.event('customer.subscription.updated', object);
+    const payload = JSON.stringify(event);
+    const post = () =>
+      t.inject({
+        method: 'POST',
+        url: '/v1/webhooks/stripe',
+        headers: { 'content-type': 'application/json', 'stripe-signature': fake.sign(payload) },
+        payload,
+      });
+    await sql(t, 'alter table billing_webhook_events rename to billing_webhook_events_away');
+    let refused;
+    try {
+      refused = await post();
+    } finally {
+      await sql(t, 'alter table billing_webhook_events_away rename to billing_webhook_events');
+    }
+    expect(refused.statusCode).toBe(503);
+    expect((await post()).statusCode).toBe(200);
+    await eventually(async () => (await billingMails(t, user.email)).includes('billing-cancelled'));
+    expect(await billingMails(t, user.email)).toEqual(['billing-confirmed', 'billing-cancelled']);
+  });
+
+  it('4. past_due keeps the plan for the grace period, then free; unpaid ends it; one email each', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    const pastDue = fake.updateSubscription(subscriptionId, { status: 'past_due' });
+    const failedInvoice = fake.createInvoice(subscriptionId, 'open');
+    await deliver(t, fake, 'invoice.payment_failed', failedInvoice);
+    await deliver(t, fake, 'customer.subscription.updated', pastDue);
+    await deliver(t, fake, 'invoice.payment_failed', failedInvoice);
+    const view = (
+      await call(t, 'GET', '/v1/billing/subscription', user.session.authorization)
+    ).json<{
+      tier: string;
+      status: string;
+      graceUntil: string;
+    }>();
+    expect(view).toMatchObject({ tier: 'pro', status: 'past_due' });
+    const graceUntil = new Date(view.graceUntil);
+    expect(graceUntil.getTime() - Date.now()).toBeGreaterThan(6 * 24 * 3600 * 1000);
+    expect(await billingMails(t, user.email)).toEqual([
+      'billing-confirmed',
+      'billing-payment-failed',
+    ]);
+
+    const sync = t.get(BillingSync);
+    expect(await sync.sweepGrace(new Date(graceUntil.getTime() - 1000))).toBe(0);
+    expect((await me(user.session)).tier).toBe('pro');
+    expect(await sync.sweepGrace(new Date(graceUntil.getTime() + 1000))).toBe(1);
+    await sync.sweepGrace(new Date(graceUntil.getTime() + 2000));
+    expect((await me(user.session)).tier).toBe('free');
+
+    await deliver(
+      t,
+      fake,
+      'customer.subscription.updated',
+      fake.updateSubscription(subscriptionId, { status: 'unpaid' }),
+    );
+    await deliver(
+      t,
+      fake,
+      'customer.subscription.updated',
+      fake.subscriptions.get(subscriptionId)!,
+    );
+    expect((await me(user.session)).tier).toBe('free');
+    expect(await billingMails(t, user.email)).toEqual([
+      'billing-confirmed',
+      'billing-payment-failed',
+      'billing-grace-ended',
+      'billing-ended',
+    ]);
+  });
+
+  it('4. cancel at period end keeps the plan until Stripe ends it; resume undoes it', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    const cancelled = await call(
+      t,
+      'POST',
+      '/v1/billing/subscription/cancel',
+      user.session.authorization,
+    );
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      tier: 'pro',
+      status: 'active',
+      cancelAtPeriodEnd: true,
+    });
+    expect(fake.subscriptions.get(subscriptionId)!.cancel_at_period_end).toBe(true);
+    await deliver(
+      t,
+      fake,
+      'customer.subscription.updated',
+      fake.subscriptions.get(subscriptionId)!,
+    );
+    expect(await billingMails(t, user.email)).toEqual(['billing-confirmed', 'billing-cancelled']);
+
+    const resumed = await call(
+      t,
+      'POST',
+      '/v1/billing/subscription/resume',
+      user.session.authorization,
+    );
+    expect(resumed.json()).toMatchObject({ tier: 'pro', cancelAtPeriodEnd: false });
+    expect(fake.subscriptions.get(subscriptionId)!.cancel_at_period_end).toBe(false);
+
+    await call(t, 'POST', '/v1/billing/subscription/cancel', user.session.authorization);
+    // The period ends: Stripe cancels the subscription.
+    await deliver(
+      t,
+      fake,
+      'customer.subscription.deleted',
+      fake.updateSubscription(subscriptionId, { status: 'canceled' }),
+    );
+    expect((await me(user.session)).tier).toBe('free');
+    expect(await billingMails(t, user.email)).toEqual([
+      'billing-confirmed',
+      'billing-cancelled',
+      'billing-ended',
+    ]);
+    const again = await call(
+      t,
+      'POST',
+      '/v1/billing/subscription/cancel',
+      user.session.authorization,
+    );
+    expect(again.json()).toMatchObject({ status: 404, code: 'billing.no_subscription' });
+  });
+
+  it('5. a Stripe timeout or 5xx during checkout is a 503 with nothing half-created; the retry makes no second customer', async () => {
+    const user = await newUser();
+    const customersOf = () =>
+      [...fake.customers.values()].filter(
+        (c) => (c.metadata as { userId?: string }).userId === user.id,
+      );
+
+    fake.failNext(500, 2); // the SDK's own retry fails too
+    const failed = await call(t, 'POST', '/v1/billing/checkout', user.session.authorization, {
+      plan: 'pro',
+    });
+    expect(failed.statusCode).toBe(503);
+    expect(failed.json()).toMatchObject({ code: 'billing.provider_unavailable' });
+    expect(customersOf()).toHaveLength(0);
+
+    fake.delayNext(4000, 2); // Stripe creates the customer, the answers never arrive in time
+    const timedOut = await call(t, 'POST', '/v1/billing/checkout', user.session.authorization, {
+      plan: 'pro',
+    });
+    expect(timedOut.statusCode).toBe(503);
+    expect(
+      await sql(t, 'select 1 from billing_customers where user_id = ?', [user.id]),
+    ).toHaveLength(0);
+    expect(customersOf()).toHaveLength(1);
+
+    const headers = { authorization: user.session.authorization, 'idempotency-key': 'retry-key-1' };
+    const retried = await t.inject({
+      method: 'POST',
+      url: '/v1/billing/checkout',
+      headers,
+      payload: { plan: 'pro' },
+    });
+    expect(retried.statusCode).toBe(201);
+    const again = await t.inject({
+      method: 'POST',
+      url: '/v1/billing/checkout',
+      headers,
+      payload: { plan: 'pro' },
+    });
+    expect(again.json<{ sessionId: string }>().sessionId).toBe(
+      retried.json<{ sessionId: string }>().sessionId,
+    );
+    expect(customersOf()).toHaveLength(1);
+    expect(
+      await sql(t, 'select 1 from billing_customers where user_id = ?', [user.id]),
+    ).toHaveLength(1);
+  });
+
+  it('refuses redirects outside the frontend origins and unknown plans', async () => {
+    const user = await newUser();
+    const evil = await call(t, 'POST', '/v1/billing/checkout', user.session.authorization, {
+      plan: 'pro',
+      successUrl: 'https://evil.example/steal',
+    });
+    expect(evil.json()).toMatchObject({ status: 400, code: 'billing.redirect_not_allowed' });
+    const portal = await call(t, 'POST', '/v1/billing/portal', user.session.authorization, {
+      returnUrl: 'https://evil.example/',
+    });
+    expect(portal.json()).toMatchObject({ status: 400, code: 'billing.redirect_not_allowed' });
+    const gold = await call(t, 'POST', '/v1/billing/checkout', user.session.authorization, {
+      plan: 'gold',
+    });
+    expect(gold.statusCode).toBe(400);
+    const noCustomer = await call(t, 'POST', '/v1/billing/portal', user.session.authorization, {});
+    expect(noCustomer.json()).toMatchObject({ status: 404, code: 'billing.no_customer' });
+    expect(
+      (await call(t, 'POST', '/v1/billing/checkout', undefined, { plan: 'pro' })).statusCode,
+    ).toBe(401);
+  });
+
+  it('sells AI credit packs once: the paid checkout adds credits and a receipt, a repeat adds nothing', async () => {
+    const user = await newUser();
+    const checkout = await call(
+      t,
+      'POST',
+      '/v1/billing/credits/checkout',
+      user.session.authorization,
+      {
+        packs: 2,
+      },
+    );
+    expect(checkout.statusCode).toBe(201);
+    const { sessionId } = checkout.json<{ sessionId: string }>();
+    expect(fake.sessions.get(sessionId)).toMatchObject({ mode: 'payment', amount_total: 1998 });
+    const { session } = fake.completeCheckout(sessionId);
+    await deliver(t, fake, 'checkout.session.completed', session);
+    await deliver(t, fake, 'checkout.session.completed', session);
+    const view = await call(t, 'GET', '/v1/billing/subscription', user.session.authorization);
+    expect(view.json()).toMatchObject({ tier: 'free', status: 'none', aiCredits: 200 });
+    expect(await billingMails(t, user.email)).toEqual(['billing-credits-receipt']);
+  });
+
+  it('admin: lists subscriptions by status and plan, and sums MRR', async () => {
+    const admin = await signIn(t, t.config.env.ADMIN_EMAIL, t.config.env.ADMIN_PASSWORD!);
+    const list = await call(
+      t,
+      'GET',
+      '/v1/admin/billing/subscriptions?status=active&plan=pro',
+      admin.authorization,
+    );
+    expect(list.statusCode).toBe(200);
+    const items = list.json<{ items: { status: string; plan: string }[] }>().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((s) => s.status === 'active' && s.plan === 'pro')).toBe(true);
+    const summary = await call(t, 'GET', '/v1/admin/billing/summary', admin.authorization);
+    const body = summary.json<{ mrrCents: number; active: { pro: number; premium: number } }>();
+    expect(body.active.pro).toBe(items.length);
+    expect(body.mrrCents).toBe(2999 * body.active.pro + 4999 * body.active.premium);
+    const user = await newUser();
+    expect(
+      (await call(t, 'GET', '/v1/admin/billing/summary', user.session.authorization)).statusCode,
+    ).toBe(403);
+  });
+
+  it('erasure cancels the subscription and deletes the Stripe customer', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    const customerId = fake.subscriptions.get(subscriptionId)!.customer as string;
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: user.session.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+    await eventually(() => Promise.resolve(!fake.customers.has(customerId)));
+    expect(fake.subscriptions.get(subscriptionId)!.status).toBe('canceled');
+    await eventually(
+      async () =>
+        (await sql(t, 'select 1 from billing_subscriptions where user_id = ?', [user.id]))
+          .length === 0,
+    );
+  });
+});
