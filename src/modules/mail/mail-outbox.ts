@@ -13,6 +13,14 @@ export interface SealedBody {
   text: string;
 }
 
+export interface QueueOptions {
+  template?: string;
+  id?: string;
+  liveLinks?: string[];
+  /** Extra headers (List-Unsubscribe…); the drivers send them as given. */
+  headers?: Record<string, string>;
+}
+
 const sealContext = (messageId: string) => `mail_messages.sealed_body:${messageId}`;
 
 /**
@@ -42,7 +50,7 @@ export class MailOutbox {
     em: EntityManager,
     to: string[],
     email: RenderedEmail,
-    options: { template?: string; id?: string; liveLinks?: string[] } = {},
+    options: QueueOptions = {},
   ): Promise<string> {
     if (options.id && (await em.count(MailMessage, options.id))) return options.id;
     return this.queue(em, to, email, options).id;
@@ -57,7 +65,7 @@ export class MailOutbox {
     em: EntityManager,
     to: string[],
     email: RenderedEmail,
-    options: { template?: string; id?: string; liveLinks?: string[] } = {},
+    options: QueueOptions = {},
   ): MailMessage {
     const { liveLinks = [], ...rest } = options;
     const message = MailMessage.queue({

@@ -4,8 +4,9 @@ import { MailProviderModule } from '@lib/providers';
 import { QueueEmailHandler } from './commands/queue-email/queue-email.handler';
 import { EnqueueDeliveryHandler } from './event-handlers/enqueue-delivery.handler';
 import { DeliverMailProcessor } from './jobs/deliver-mail.processor';
-import { MailAdminController } from './mail.controller';
+import { MailAdminController } from './admin-outbox.controller';
 import { MailOutbox } from './mail-outbox';
+import { EmailRenderer } from './templates/email-renderer';
 import { GetMailMessageHandler } from './queries/get-message/get-message.handler';
 import { ListOutboxHandler } from './queries/list-outbox/list-outbox.handler';
 
@@ -24,13 +25,14 @@ export class MailModule {
       controllers: [MailAdminController],
       providers: [
         MailOutbox,
+        EmailRenderer,
         QueueEmailHandler,
         ListOutboxHandler,
         GetMailMessageHandler,
         EnqueueDeliveryHandler,
         ...(runsWorker ? [DeliverMailProcessor] : []),
       ],
-      exports: [MailOutbox],
+      exports: [MailOutbox, EmailRenderer],
     };
   }
 }

@@ -23,6 +23,18 @@ export class MailMessageDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'welcome' })
   template!: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Extra headers the message carries (List-Unsubscribe on bulk mail)',
+    example: {
+      'List-Unsubscribe': '<https://api.career-tools.example/v1/unsubscribe/…>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  })
+  headers!: Record<string, string> | null;
+
   @ApiProperty({ enum: ['queued', 'sent', 'failed'], example: 'sent' })
   status!: string;
 
@@ -57,6 +69,7 @@ export class MailMessageDto {
       html: message.html,
       text: message.text,
       template: message.template ?? null,
+      headers: message.headers ?? null,
       status: message.status,
       driver: message.driver ?? null,
       providerMessageId: message.providerMessageId ?? null,

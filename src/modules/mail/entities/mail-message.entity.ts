@@ -34,6 +34,10 @@ export class MailMessage extends AggregateRoot {
   @Property({ type: 'text', nullable: true })
   template?: string | null;
 
+  /** Extra headers to send (e.g. List-Unsubscribe on bulk mail). */
+  @Property({ type: 'json', nullable: true })
+  headers?: Record<string, string> | null;
+
   /**
    * The real body when `html`/`text` had live links redacted: sealed with the
    * data-encryption key (bound to this message) and dropped once delivered or failed.
@@ -70,6 +74,7 @@ export class MailMessage extends AggregateRoot {
     html: string;
     text: string;
     template?: string;
+    headers?: Record<string, string>;
   }): MailMessage {
     const message = new MailMessage();
     if (fields.id) message.id = fields.id;
@@ -79,6 +84,8 @@ export class MailMessage extends AggregateRoot {
     message.html = fields.html;
     message.text = fields.text;
     message.template = fields.template ?? null;
+    message.headers =
+      fields.headers && Object.keys(fields.headers).length > 0 ? fields.headers : null;
     message.raise(
       new MailMessageQueued(message.id, {
         template: message.template,

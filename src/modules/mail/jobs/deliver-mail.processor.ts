@@ -49,6 +49,7 @@ export class DeliverMailProcessor {
         html: body.html,
         text: body.text,
         tags: message.template ? { template: message.template } : undefined,
+        headers: message.headers ?? undefined,
       });
       await this.update(messageId, (m) =>
         m.markSent(delivery.driver, delivery.providerMessageId, attempt),

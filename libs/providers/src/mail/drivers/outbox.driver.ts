@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MailDelivery, MailPort, OutgoingMail } from '../mail.port';
+import { sendOneByOne, type MailDelivery, type MailPort, type OutgoingMail } from '../mail.port';
 
 /**
  * Local default: nothing leaves the machine. The message is already stored in
@@ -18,13 +18,18 @@ export class OutboxMailDriver implements MailPort {
   async send(mail: OutgoingMail): Promise<MailDelivery> {
     if (this.mailboxDir) {
       await mkdir(this.mailboxDir, { recursive: true, mode: 0o700 });
-      const { to, subject, text, html, tags } = mail;
+      const { to, subject, text, html, tags, headers } = mail;
       await writeFile(
         join(this.mailboxDir, `${mail.idempotencyKey.replace(/[^A-Za-z0-9-]/g, '')}.json`),
-        JSON.stringify({ id: mail.idempotencyKey, to, subject, text, html, tags }),
+        JSON.stringify({ id: mail.idempotencyKey, to, subject, text, html, tags, headers }),
         { mode: 0o600 },
       );
     }
     return { driver: this.name, providerMessageId: `outbox:${mail.idempotencyKey}` };
+  }
+
+  /** No batch API: one message after the other, each with its own idempotency key. */
+  sendBatch(mails: OutgoingMail[]): Promise<MailDelivery[]> {
+    return sendOneByOne(this, mails);
   }
 }

@@ -1,6 +1,8 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import {
   MailDeliveryError,
+  sendOneByOne,
   type MailDelivery,
   type MailPort,
   type OutgoingMail,
@@ -9,11 +11,12 @@ import {
 /** Delivers through any SMTP server (SMTP_URL, e.g. smtp://user:pass@host:587). */
 export class SmtpMailDriver implements MailPort {
   readonly name = 'smtp' as const;
-  private readonly transport: Transporter;
+  private readonly options: SMTPTransport.Options;
+  private transport?: Promise<Transporter>;
 
   constructor(smtpUrl: string, timeoutMs: number) {
     const url = new URL(smtpUrl);
-    this.transport = nodemailer.createTransport({
+    this.options = {
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
@@ -24,12 +27,21 @@ export class SmtpMailDriver implements MailPort {
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,
-    });
+    };
+  }
+
+  /** nodemailer is loaded with the first message, not at boot (load time and memory). */
+  private connect(): Promise<Transporter> {
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(this.options),
+    );
+    return this.transport;
   }
 
   async send(mail: OutgoingMail): Promise<MailDelivery> {
     try {
-      const info = await this.transport.sendMail({
+      const transport = await this.connect();
+      const info = await transport.sendMail({
         from: mail.from,
         to: mail.to,
         subject: mail.subject,
@@ -37,7 +49,7 @@ export class SmtpMailDriver implements MailPort {
         text: mail.text,
         replyTo: mail.replyTo,
         messageId: `<${mail.idempotencyKey}@career-tools>`,
-        headers: { 'X-Entity-Ref-ID': mail.idempotencyKey },
+        headers: { ...mail.headers, 'X-Entity-Ref-ID': mail.idempotencyKey },
       });
       return { driver: this.name, providerMessageId: info.messageId };
     } catch (error) {
@@ -50,5 +62,10 @@ export class SmtpMailDriver implements MailPort {
         code,
       );
     }
+  }
+
+  /** No batch API: one message after the other, each with its own idempotency key. */
+  sendBatch(mails: OutgoingMail[]): Promise<MailDelivery[]> {
+    return sendOneByOne(this, mails);
   }
 }
