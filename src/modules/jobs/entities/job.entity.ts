@@ -1,0 +1,146 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { uuidv7 } from 'uuidv7';
+import type { EmploymentType, SalaryInterval, Seniority, WorkplaceType } from '@lib/providers';
+
+export type JobStatus = 'active' | 'expired';
+
+/**
+ * One job as users see it: the merged result of one or more source postings
+ * (`job_source_links`). The search vector is a generated column (title A,
+ * company B, tags and text C) with a GIN index; see README "Jobs".
+ */
+@Entity({ tableName: 'jobs' })
+@Index({
+  name: 'jobs_active_posted_idx',
+  expression:
+    'create index "jobs_active_posted_idx" on "jobs" ("posted_at" desc, "id" desc) where "status" = \'active\'',
+})
+@Index({
+  name: 'jobs_search_idx',
+  expression: 'create index "jobs_search_idx" on "jobs" using gin ("search_vector")',
+})
+@Index({ properties: ['fingerprint', 'postedAt'] })
+@Index({ properties: ['applyUrlKey'] })
+@Index({ properties: ['companyKey'] })
+@Index({ properties: ['salaryAnnual'] })
+@Index({ properties: ['firstSeenAt'] })
+export class Job {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text' })
+  company!: string;
+
+  /** Normalized company name (entities decoded, legal suffixes dropped), for the company filter and dedup. */
+  @Property({ type: 'text' })
+  companyKey!: string;
+
+  @Property({ type: 'text', nullable: true })
+  companyUrl?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  companyLogoUrl?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  location?: string | null;
+
+  @Property({ type: 'varchar', length: 2, nullable: true })
+  country?: string | null;
+
+  @Property({ type: 'double', nullable: true })
+  latitude?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  longitude?: number | null;
+
+  @Property({ type: 'boolean' })
+  remote: boolean = false;
+
+  @Enum({ items: ['remote', 'hybrid', 'onsite'], nullable: true })
+  workplaceType?: WorkplaceType | null;
+
+  @Enum({
+    items: ['full_time', 'part_time', 'contract', 'internship', 'temporary'],
+    nullable: true,
+  })
+  employmentType?: EmploymentType | null;
+
+  @Enum({ items: ['intern', 'junior', 'mid', 'senior', 'lead', 'executive'], nullable: true })
+  seniority?: Seniority | null;
+
+  @Property({ type: 'json' })
+  tags: string[] = [];
+
+  @Property({ type: 'double', nullable: true })
+  salaryMin?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  salaryMax?: number | null;
+
+  @Property({ type: 'varchar', length: 3, nullable: true })
+  salaryCurrency?: string | null;
+
+  @Enum({ items: ['year', 'month', 'week', 'day', 'hour'], nullable: true })
+  salaryInterval?: SalaryInterval | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  salaryIsEstimated?: boolean | null;
+
+  @Enum({ items: ['direct', 'parsed'], nullable: true })
+  salaryOrigin?: 'direct' | 'parsed' | null;
+
+  /** Yearly midpoint in `salaryCurrency`, for the salary filter and sort. */
+  @Property({ type: 'integer', nullable: true })
+  salaryAnnual?: number | null;
+
+  @Property({ type: 'text' })
+  descriptionHtml!: string;
+
+  @Property({ type: 'text' })
+  descriptionText!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  postedAt!: Date;
+
+  /** When we first ingested this job (alerts match on it, not on the source's date). */
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  firstSeenAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  lastSeenAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  expiresAt?: Date | null;
+
+  @Enum({ items: ['active', 'expired'] })
+  status: JobStatus = 'active';
+
+  /** sha-256 of normalized company + title + location-or-remote (dedup step 3). */
+  @Property({ type: 'text' })
+  fingerprint!: string;
+
+  /** Canonical apply URL (dedup step 2). */
+  @Property({ type: 'text', nullable: true })
+  applyUrlKey?: string | null;
+
+  /** MinHash signature of the text's 7-word shingles (dedup step 4). */
+  @Property({ type: 'json', lazy: true })
+  minhash: number[] = [];
+
+  @Property({
+    type: 'unknown',
+    columnType: 'tsvector',
+    generated:
+      "(setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(company, '')), 'B') || setweight(to_tsvector('english', left(coalesce(description_text, ''), 20000)), 'C')) stored",
+    lazy: true,
+    hidden: true,
+    nullable: true,
+  })
+  searchVector?: unknown;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt: Date = new Date();
+}

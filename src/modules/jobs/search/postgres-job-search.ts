@@ -1,0 +1,232 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { EMPLOYMENT_TYPES, SENIORITIES, WORKPLACE_TYPES } from '@lib/providers';
+import { CURSOR_FIELD, decodeCursor, encodeCursor } from '../../../common/pagination';
+import { companyKey } from '../services/dedup';
+import {
+  COUNT_CAP,
+  type FacetCount,
+  type JobSearchParams,
+  type JobSearchPort,
+  type JobSearchResult,
+} from './job-search.port';
+
+/** Relevance is ranked inside the newest N matches (see README "Jobs": bounded candidate set). */
+export const RELEVANCE_CANDIDATES = 2000;
+
+type Facet = 'employmentType' | 'seniority' | 'workplaceType' | 'source';
+
+interface Condition {
+  sql: string;
+  params: unknown[];
+  /** The facet this filter narrows (left out when counting that facet). */
+  facet?: Facet;
+}
+
+const FACET_SQL: Record<Facet, string> = {
+  employmentType: 'j.employment_type = ?',
+  seniority: 'j.seniority = ?',
+  workplaceType: 'j.workplace_type = ?',
+  source:
+    'exists (select 1 from job_source_links l where l.job_id = j.id and l.source = ? and l.removed_at is null)',
+};
+
+const RANK = "ts_rank_cd(j.search_vector, websearch_to_tsquery('english', ?), 32)";
+const NUMERIC = /^-?\d+(\.\d+)?(e-?\d+)?$/i;
+
+/**
+ * PostgreSQL driver: generated weighted tsvector + GIN, `websearch_to_tsquery`
+ * (never throws on user input), keyset pagination, capped counts and facets,
+ * ts_headline only for the page's rows.
+ */
+export class PostgresJobSearch implements JobSearchPort {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly facetSources: () => string[],
+  ) {}
+
+  async search(p: JobSearchParams): Promise<JobSearchResult> {
+    const em = this.em.fork();
+    const q = p.q?.trim() ? p.q.trim() : undefined;
+    const sort = p.sort === 'relevance' && !q ? 'newest' : p.sort;
+    const conditions = this.conditions(p, q, sort);
+    const where = (except?: Facet) => {
+      const list = conditions.filter((c) => !except || c.facet !== except);
+      return { sql: list.map((c) => c.sql).join(' and '), params: list.flatMap((c) => c.params) };
+    };
+    const all = where();
+
+    let rows: Array<{ id: string; k1: string; k2: string }>;
+    const limit = p.limit + 1;
+    if (sort === 'relevance') {
+      const cursor = p.cursor
+        ? decodeCursor(p.cursor, { r: NUMERIC, id: CURSOR_FIELD.uuid })
+        : null;
+      rows = await em.execute(
+        `with candidates as (
+           select j.id, j.search_vector from jobs j where ${all.sql}
+           order by j.posted_at desc, j.id desc limit ${RELEVANCE_CANDIDATES}
+         ), ranked as (
+           select c.id, ${RANK.replace('j.search_vector', 'c.search_vector')}::real as rank from candidates c
+         )
+         select id, rank::text as k1, id::text as k2 from ranked
+         ${cursor ? 'where (rank, id) < (?::real, ?::uuid)' : ''}
+         order by rank desc, id desc limit ${limit}`,
+        [...all.params, q, ...(cursor ? [cursor.r, cursor.id] : [])],
+      );
+    } else if (sort === 'salary') {
+      const cursor = p.cursor
+        ? decodeCursor(p.cursor, { s: /^\d{1,12}$/, id: CURSOR_FIELD.uuid })
+        : null;
+      rows = await em.execute(
+        `select j.id, j.salary_annual::text as k1, j.id::text as k2 from jobs j
+         where ${all.sql} and j.salary_annual is not null
+         ${cursor ? 'and (j.salary_annual, j.id) < (?::int, ?::uuid)' : ''}
+         order by j.salary_annual desc, j.id desc limit ${limit}`,
+        [...all.params, ...(cursor ? [cursor.s, cursor.id] : [])],
+      );
+    } else {
+      const cursor = p.cursor
+        ? decodeCursor(p.cursor, { p: CURSOR_FIELD.isoDate, id: CURSOR_FIELD.uuid })
+        : null;
+      rows = await em.execute(
+        `select j.id, to_char(j.posted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as k1, j.id::text as k2 from jobs j
+         where ${all.sql}
+         ${cursor ? 'and (j.posted_at, j.id) < (?::timestamptz, ?::uuid)' : ''}
+         order by j.posted_at desc, j.id desc limit ${limit}`,
+        [...all.params, ...(cursor ? [cursor.p, cursor.id] : [])],
+      );
+    }
+    const page = rows.slice(0, p.limit);
+    const last = rows.length > p.limit ? page[page.length - 1] : undefined;
+    const nextCursor = last
+      ? encodeCursor(
+          sort === 'relevance'
+            ? { r: last.k1, id: last.k2 }
+            : sort === 'salary'
+              ? { s: last.k1, id: last.k2 }
+              : { p: last.k1, id: last.k2 },
+        )
+      : null;
+
+    const [countRow] = await em.execute<Array<{ n: string }>>(
+      `select count(*)::text as n from (select 1 from jobs j where ${all.sql} limit ${COUNT_CAP + 1}) c`,
+      all.params,
+    );
+    const facets = p.facets ? await this.facets(em, where) : null;
+    const highlights =
+      q && page.length > 0
+        ? await this.highlights(
+            em,
+            page.map((r) => r.id),
+            q,
+          )
+        : new Map<string, { title: string; description: string }>();
+    return {
+      hits: page.map((r) => ({ id: r.id, highlights: highlights.get(r.id) ?? null })),
+      nextCursor,
+      total: Number(countRow.n),
+      facets,
+      sort,
+    };
+  }
+
+  private conditions(p: JobSearchParams, q: string | undefined, sort: string): Condition[] {
+    const list: Condition[] = [{ sql: "j.status = 'active'", params: [] }];
+    if (q) list.push({ sql: "j.search_vector @@ websearch_to_tsquery('english', ?)", params: [q] });
+    if (p.location) {
+      const text = p.location.trim();
+      if (/^[A-Za-z]{2}$/.test(text))
+        list.push({ sql: 'j.country = ?', params: [text.toUpperCase()] });
+      else
+        list.push({
+          sql: 'j.location ilike ?',
+          params: [`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+        });
+    }
+    if (p.remote !== undefined) list.push({ sql: 'j.remote = ?', params: [p.remote] });
+    if (p.workplaceType)
+      list.push({
+        sql: FACET_SQL.workplaceType,
+        params: [p.workplaceType],
+        facet: 'workplaceType',
+      });
+    if (p.employmentType)
+      list.push({
+        sql: FACET_SQL.employmentType,
+        params: [p.employmentType],
+        facet: 'employmentType',
+      });
+    if (p.seniority)
+      list.push({ sql: FACET_SQL.seniority, params: [p.seniority], facet: 'seniority' });
+    if (p.salaryMin !== undefined)
+      list.push({ sql: 'j.salary_annual >= ?', params: [p.salaryMin] });
+    if (p.salaryCurrency) list.push({ sql: 'j.salary_currency = ?', params: [p.salaryCurrency] });
+    if (p.postedWithinDays)
+      list.push({
+        sql: 'j.posted_at >= now() - make_interval(days => ?)',
+        params: [p.postedWithinDays],
+      });
+    if (p.source) list.push({ sql: FACET_SQL.source, params: [p.source], facet: 'source' });
+    if (p.company) list.push({ sql: 'j.company_key = ?', params: [companyKey(p.company)] });
+    if (p.firstSeenAfter)
+      list.push({ sql: 'j.first_seen_at > ?', params: [p.firstSeenAfter.toISOString()] });
+    if (p.firstSeenUntil)
+      list.push({ sql: 'j.first_seen_at <= ?', params: [p.firstSeenUntil.toISOString()] });
+    void sort;
+    return list;
+  }
+
+  /** Per facet value, a count capped at 1001 under every filter but the facet's own. */
+  private async facets(
+    em: EntityManager,
+    where: (except?: Facet) => { sql: string; params: unknown[] },
+  ): Promise<Record<Facet, FacetCount[]>> {
+    const values: Record<Facet, string[]> = {
+      employmentType: EMPLOYMENT_TYPES,
+      seniority: SENIORITIES,
+      workplaceType: WORKPLACE_TYPES,
+      source: this.facetSources(),
+    };
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const facet of Object.keys(values) as Facet[]) {
+      const w = where(facet);
+      for (const value of values[facet]) {
+        parts.push(
+          `select ?::text as facet, ?::text as value, (select count(*) from (select 1 from jobs j where ${w.sql} and ${FACET_SQL[facet]} limit ${COUNT_CAP + 1}) c)::int as n`,
+        );
+        params.push(facet, value, ...w.params, value);
+      }
+    }
+    const rows = await em.execute<Array<{ facet: Facet; value: string; n: number }>>(
+      parts.join(' union all '),
+      params,
+    );
+    const result: Record<Facet, FacetCount[]> = {
+      employmentType: [],
+      seniority: [],
+      workplaceType: [],
+      source: [],
+    };
+    for (const row of rows)
+      if (row.n > 0) result[row.facet].push({ value: row.value, count: row.n });
+    for (const facet of Object.keys(result) as Facet[])
+      result[facet].sort((a, b) => b.count - a.count);
+    return result;
+  }
+
+  private async highlights(
+    em: EntityManager,
+    ids: string[],
+    q: string,
+  ): Promise<Map<string, { title: string; description: string }>> {
+    const rows = await em.execute<Array<{ id: string; title: string; description: string }>>(
+      `select j.id,
+         ts_headline('english', replace(replace(replace(j.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), websearch_to_tsquery('english', ?), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true') as title,
+         ts_headline('english', replace(replace(replace(left(j.description_text, 5000), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), websearch_to_tsquery('english', ?), 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "') as description
+       from jobs j where j.id = any(?::uuid[])`,
+      [q, q, `{${ids.join(',')}}`],
+    );
+    return new Map(rows.map((r) => [r.id, { title: r.title, description: r.description }]));
+  }
+}
