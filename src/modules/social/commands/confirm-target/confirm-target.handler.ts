@@ -1,0 +1,51 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@lib/event-store';
+import { PublishContext } from '../../services/publish-context';
+import { SocialNetworks } from '../../services/social-networks.provider';
+import { markPublished, markUnconfirmed } from '../../services/target-outcomes';
+import { ConfirmTargetCommand } from './confirm-target.command';
+
+/** How far before the create call a matching post is looked for (clock skew between us and the network). */
+const SKEW_MS = 5 * 60_000;
+
+/**
+ * Looks for the target's text among the account's posts since the create call:
+ * found → published with that post; not found → `unconfirmed`, retryable, for the
+ * user to publish again or leave. Never creates anything itself.
+ */
+@CommandHandler(ConfirmTargetCommand)
+export class ConfirmTargetHandler implements ICommandHandler<ConfirmTargetCommand> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly context: PublishContext,
+    private readonly networks: SocialNetworks,
+  ) {}
+
+  async execute({
+    targetId,
+  }: ConfirmTargetCommand): Promise<'settled' | 'published' | 'unconfirmed'> {
+    const ctx = await this.context.load(targetId);
+    if (!ctx || !['publishing', 'unconfirmed'].includes(ctx.target.status)) return 'settled';
+    const driver = this.networks.driver(ctx.account.network);
+    if (!driver) return 'unconfirmed';
+    const since = new Date((ctx.target.attemptedAt ?? ctx.target.scheduledAt).getTime() - SKEW_MS);
+    const recent = await driver.findRecent(ctx.access, since);
+    const text = ctx.content.text.trim();
+    const match = recent.find((p) => p.text.trim() === text);
+    if (match) {
+      await this.uow.run((em, events) =>
+        markPublished(em, events, ctx.target, match, 'recent_posts'),
+      );
+      return 'published';
+    }
+    await this.uow.run((em, events) =>
+      markUnconfirmed(
+        em,
+        events,
+        ctx.target,
+        `Not found among the ${ctx.account.network} account's recent posts: publish again, or delete it`,
+      ),
+    );
+    return 'unconfirmed';
+  }
+}

@@ -1,0 +1,9 @@
+export { SocialModule } from './social.module';
+export { socialProblems } from './social.problems';
+export { SocialAccount } from './entities/social-account.entity';
+export { SocialPost } from './entities/social-post.entity';
+export { SocialPostTarget } from './entities/social-post-target.entity';
+export { SocialQueueSlot } from './entities/social-queue-slot.entity';
+export { SocialMetricSnapshot } from './entities/social-metric-snapshot.entity';
+export { SocialNetworks } from './services/social-networks.provider';
+export { SocialTokenVault } from './services/token-vault';
