@@ -1,0 +1,32 @@
+import { seedBlog, BLOG_SEED } from '../lib/blog-seed';
+import type { Scenario } from '../scenario';
+
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/career_tools_bench';
+
+/**
+ * The public blog list at 10,000 published posts (seeded straight into the bench
+ * database): a filtered page (category + tag, page 2 of 10 per page, the usual
+ * fields) and the unfiltered first page. No response store: every request
+ * queries PostgreSQL (the page query plus its count). Goal: filtered p95 ≤ 20 ms.
+ */
+const blogList: Scenario = {
+  name: 'blog-list',
+  description: `GET /v1/blog/posts at ${BLOG_SEED.posts.toLocaleString('en')} published posts: a category + tag filtered page and the first unfiltered page, each two queries (page + count); goal filtered p95 ≤ 20 ms.`,
+  load: { connections: 10 },
+  async prepare({ apiUrl }) {
+    await seedBlog(DATABASE_URL);
+    // Category 4 holds posts n ≡ 3 (mod 20); tag 8 is on n ≡ 7 (mod 50) among others: a few dozen rows.
+    const filtered = `${apiUrl}/v1/blog/posts?category=bench-category-4&tag=bench-tag-8&limit=10&page=2`;
+    const probe = await fetch(filtered);
+    if (probe.status !== 200) throw new Error(`blog list answered ${probe.status}`);
+    const body = (await probe.json()) as { items: unknown[]; meta: { total: number } };
+    if (body.items.length === 0)
+      throw new Error('the filtered page is empty: the seed did not take');
+    return [
+      { name: 'filtered', url: filtered },
+      { name: 'first-page', url: `${apiUrl}/v1/blog/posts?limit=10` },
+    ];
+  },
+};
+export default blogList;

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '@lib/authz';
+import type { PostInput } from '../../content/post-writer';
+import type { BlogAdminPostDto } from '../../dto/blog-admin-post.dto';
+
+export class CreatePostCommand extends Command<BlogAdminPostDto> {
+  constructor(
+    readonly actor: Principal,
+    readonly input: PostInput & { title: string; bodyMarkdown: string },
+  ) {
+    super();
+  }
+}

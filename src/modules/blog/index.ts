@@ -1,0 +1,11 @@
+export { BlogModule } from './blog.module';
+export { BlogPost } from './entities/blog-post.entity';
+export { BlogPostRevision } from './entities/blog-post-revision.entity';
+export { BlogSlugRedirect } from './entities/blog-slug-redirect.entity';
+export { BlogCategory } from './entities/blog-category.entity';
+export { BlogTag } from './entities/blog-tag.entity';
+export { BlogAuthor } from './entities/blog-author.entity';
+export { BlogComment } from './entities/blog-comment.entity';
+export { BlogPostLike } from './entities/blog-post-like.entity';
+export { blogProblems } from './blog.problems';
+export { BLOG_NOTIFICATION_TYPES } from './blog.notifications';
