@@ -4,7 +4,13 @@ import { AV_SCAN_PORT, PdfProviderModule, STORAGE_PORT } from '@lib/providers';
 import { DeleteFileHandler } from './commands/delete-file/delete-file.handler';
 import { ProcessFileHandler } from './commands/process-file/process-file.handler';
 import { UploadFileHandler } from './commands/upload-file/upload-file.handler';
+import { AVATAR_IMAGES } from '../identity';
+import { FileAvatarImages } from './avatar-images';
 import { DeleteFilesOfDeletedUserHandler } from './event-handlers/delete-files-of-deleted-user.handler';
+import { DeleteReplacedAvatarHandler } from './event-handlers/delete-replaced-avatar.handler';
+import { ForgetDeletedAvatarHandler } from './event-handlers/forget-deleted-avatar.handler';
+import { ImportOAuthPictureHandler } from './event-handlers/import-oauth-picture.handler';
+import { ShowOAuthPictureHandler } from './event-handlers/show-oauth-picture.handler';
 import { EnqueueProcessingHandler } from './event-handlers/enqueue-processing.handler';
 import { NotifyMalwareHandler } from './event-handlers/notify-malware.handler';
 import { FileObjects } from './file-objects';
@@ -48,12 +54,17 @@ export class FilesModule {
         EnqueueProcessingHandler,
         NotifyMalwareHandler,
         DeleteFilesOfDeletedUserHandler,
+        DeleteReplacedAvatarHandler,
+        ForgetDeletedAvatarHandler,
+        ImportOAuthPictureHandler,
+        ShowOAuthPictureHandler,
+        { provide: AVATAR_IMAGES, useClass: FileAvatarImages },
         RequeueStalledUploads,
         ...(runsWorker
           ? [ProcessFileProcessor, RequeueStalledUploadsScheduler, RequeueStalledUploadsProcessor]
           : []),
       ],
-      exports: [FilesService, STORAGE_PORT, AV_SCAN_PORT],
+      exports: [FilesService, STORAGE_PORT, AV_SCAN_PORT, AVATAR_IMAGES],
     };
   }
 }

@@ -23,6 +23,11 @@ export const filesProblems = defineProblems({
     status: 422,
     description: 'The file was rejected (malware or unreadable; `reason`) and cannot be used.',
   },
+  'files.not_a_profile_image': {
+    status: 422,
+    description:
+      'Only a `profile-image` upload with square renditions can be a picture (upload it again as one).',
+  },
   'files.variant_not_found': { status: 404, description: 'The file has no such variant.' },
   'storage.signature_invalid': {
     status: 403,

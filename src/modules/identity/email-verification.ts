@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '@lib/config';
-import { MailOutbox } from '../mail';
+import { IdentityMail } from './emails/identity-mail';
 import { identityEmails } from './emails/identity-emails';
 import type { User } from './entities/user.entity';
 import { UserTokens } from './sessions/user-tokens';
@@ -11,7 +11,7 @@ import { UserTokens } from './sessions/user-tokens';
 export class EmailVerification {
   constructor(
     private readonly tokens: UserTokens,
-    private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
     private readonly config: AppConfig,
   ) {}
 
@@ -20,11 +20,12 @@ export class EmailVerification {
     const token = await this.tokens.issue(em, user.id, 'email_verification', hours * 3_600_000);
     const link = new URL('/verify-email', this.config.env.FRONTEND_URL);
     link.searchParams.set('token', token);
-    this.outbox.queue(
+    await this.mail.queue(
       em,
-      [user.email],
-      identityEmails.verifyEmail(user.name, link.toString(), hours),
-      { template: 'verify-email', liveLinks: [link.toString()] },
+      user,
+      identityEmails['verify-email'],
+      { name: user.name, link: link.toString(), hours },
+      [link.toString()],
     );
   }
 }

@@ -2,11 +2,20 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OAuthProviderModule } from '@lib/providers';
-import { AccountController, ProfileController } from './account.controller';
 import { AdminAccountSeeder } from './admin-account.seeder';
+import { AuthEmailChangeController } from './auth-email-change.controller';
+import { CancelEmailChangeHandler } from './commands/cancel-email-change/cancel-email-change.handler';
+import { ConfirmEmailChangeHandler } from './commands/confirm-email-change/confirm-email-change.handler';
+import { RequestEmailChangeHandler } from './commands/request-email-change/request-email-change.handler';
+import { MeEmailController } from './me-email.controller';
+import { MeAvatarController } from './me-avatar.controller';
+import { RemoveAvatarHandler } from './commands/remove-avatar/remove-avatar.handler';
+import { SetAvatarHandler } from './commands/set-avatar/set-avatar.handler';
+import { AvatarUploads } from './profile/avatar-uploads';
+import { MeView } from './profile/me-view';
 import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
 import { ApiKeyUsage } from './api-keys/api-key-usage';
-import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysController } from './me-api-keys.controller';
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
 import { DeleteAccountHandler } from './commands/delete-account/delete-account.handler';
@@ -30,10 +39,13 @@ import { EmailTwoFactorChangeHandler } from './event-handlers/email-two-factor-c
 import { NotifyAccountLockedHandler } from './event-handlers/notify-account-locked.handler';
 import { NotifyNewDeviceHandler } from './event-handlers/notify-new-device.handler';
 import { AuthGuard } from './guards/auth.guard';
-import { AuthController, JwksController, MeController } from './identity.controller';
+import { AuthController } from './auth.controller';
+import { MeController } from './me.controller';
+import { JwksController } from './well-known.controller';
 import { PasswordResetProcessor } from './jobs/password-reset.processor';
 import { PendingDenialsSweep } from './jobs/pending-denials.sweep';
 import { PasswordHasher } from './password-hasher';
+import { UserPreferencesReader } from './profile/user-preferences-reader';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
 import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
 import { ListSessionsHandler } from './queries/list-sessions/list-sessions.handler';
@@ -42,7 +54,9 @@ import { SessionService } from './sessions/session.service';
 import { UserTokens } from './sessions/user-tokens';
 import { TokenService } from './token.service';
 import { InvalidateCachedUser, UserCache } from './user-cache';
-import { TwoFactorController } from './two-factor.controller';
+import { UserTiers } from './accounts/user-tiers';
+import { IdentityMail } from './emails/identity-mail';
+import { TwoFactorController } from './auth-2fa.controller';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
 /** Accounts, sign-in, sessions and tokens. The password-reset job runs only in worker processes. */
@@ -55,20 +69,31 @@ export class IdentityModule {
       imports: [CqrsModule, OAuthProviderModule],
       controllers: [
         AuthController,
-        AccountController,
         MeController,
-        ProfileController,
         ApiKeysController,
         JwksController,
         TwoFactorController,
         ...OAUTH_CONTROLLERS,
+        MeEmailController,
+        AuthEmailChangeController,
+        MeAvatarController,
       ],
       providers: [
         TokenService,
         PasswordHasher,
         AccessTokenDenylist,
         UserCache,
+        UserTiers,
+        IdentityMail,
         InvalidateCachedUser,
+        UserPreferencesReader,
+        RequestEmailChangeHandler,
+        ConfirmEmailChangeHandler,
+        CancelEmailChangeHandler,
+        MeView,
+        AvatarUploads,
+        SetAvatarHandler,
+        RemoveAvatarHandler,
         SessionService,
         UserTokens,
         EmailVerification,
@@ -103,7 +128,7 @@ export class IdentityModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         ...(runsWorker ? [PasswordResetProcessor, PendingDenialsSweep] : []),
       ],
-      exports: [TokenService, SessionService],
+      exports: [TokenService, SessionService, UserPreferencesReader, AvatarUploads, UserTiers],
     };
   }
 }

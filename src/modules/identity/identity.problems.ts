@@ -80,6 +80,20 @@ export const identityProblems = defineProblems({
     status: 400,
     description: 'The email-verification link is invalid, used or expired.',
   },
+  'auth.invalid_email_change_token': {
+    status: 400,
+    description:
+      'The change-of-email link is invalid, used or expired (or the address was taken meanwhile).',
+  },
+  'auth.email_unchanged': {
+    status: 400,
+    description: "The new email address is the account's current one.",
+  },
+  'auth.email_change_locked': {
+    status: 403,
+    description:
+      'A change of address was cancelled from the old address ("this wasn\'t me"); no new one may start until `lockedUntil`.',
+  },
   'auth.oauth_state_invalid': {
     status: 400,
     description: 'The OAuth sign-in attempt is unknown, expired or already used.',

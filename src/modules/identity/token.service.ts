@@ -17,7 +17,7 @@ interface AccessClaims {
   tier: Tier;
 }
 
-/** Verified tokens remembered per key: repeated requests with one token skip the RSA check. */
+/** Verified tokens remembered (`TokenService.verified`): repeated requests with one token skip the RSA check. */
 const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /**
@@ -31,6 +31,12 @@ export class TokenService implements OnModuleInit {
   private privateKey!: PrivateKey;
   private readonly decodeHeader = createDecoder({ complete: true, checkTyp: 'JWT' });
   private readonly verifiers = new Map<string, Verify>();
+  /**
+   * Claims of tokens verified already, by the token's text (oldest dropped first): a repeated
+   * token skips decoding its header and the SHA-256 key of fast-jwt's own cache as well.
+   * Expiry is checked on every hit; revocation is the denylist's job, as before.
+   */
+  private readonly verified = new Map<string, AccessClaims>();
   private jwks_: { keys: JWK[] } = { keys: [] };
 
   constructor(
@@ -83,19 +89,19 @@ export class TokenService implements OnModuleInit {
   }
 
   private verify(token: string): Principal | { rejected: 'expired' | 'invalid' } {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.exp * 1000) return principalOf(known);
+    if (known) this.verified.delete(token);
     try {
       const { header } = this.decodeHeader(token) as { header: { kid?: unknown } };
       const verify = typeof header.kid === 'string' ? this.verifiers.get(header.kid) : undefined;
       if (!verify) return { rejected: 'invalid' };
       const claims = verify(token);
-      return {
-        userId: claims.sub,
-        role: claims.role,
-        tier: claims.tier,
-        authMethod: 'jwt',
-        tokenId: claims.jti,
-        tokenExpiresAt: new Date(claims.exp * 1000),
-      };
+      if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+        this.verified.delete(this.verified.keys().next().value as string);
+      }
+      this.verified.set(token, claims);
+      return principalOf(claims);
     } catch (error) {
       const expired = error instanceof TokenError && error.code === TokenError.codes.expired;
       return { rejected: expired ? 'expired' : 'invalid' };
@@ -109,9 +115,19 @@ export class TokenService implements OnModuleInit {
       allowedIss: this.config.env.JWT_ISSUER,
       allowedAud: this.config.env.JWT_AUDIENCE,
       requiredClaims: ['sub', 'exp', 'jti', 'iss', 'aud'],
-      cache: VERIFIED_TOKEN_CACHE_SIZE,
     }) as Verify;
   }
+}
+
+function principalOf(claims: AccessClaims): Principal {
+  return {
+    userId: claims.sub,
+    role: claims.role,
+    tier: claims.tier,
+    authMethod: 'jwt',
+    tokenId: claims.jti,
+    tokenExpiresAt: new Date(claims.exp * 1000),
+  };
 }
 
 export interface IssuedAccessToken {

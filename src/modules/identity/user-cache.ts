@@ -14,6 +14,11 @@ import {
   UserUnlocked,
 } from './events/account.events';
 import {
+  AvatarChanged,
+  AvatarRemoved,
+  EmailChangeCancelled,
+  EmailChanged,
+  EmailChangeRequested,
   EmailVerified,
   PasswordChanged,
   PasswordResetRequested,
@@ -106,6 +111,11 @@ export class UserCache implements OnModuleInit {
   UserRegistered,
   UserLoggedIn,
   EmailVerified,
+  EmailChangeRequested,
+  EmailChanged,
+  EmailChangeCancelled,
+  AvatarChanged,
+  AvatarRemoved,
   PasswordChanged,
   ProfileUpdated,
   PasswordResetRequested,

@@ -13,6 +13,9 @@ import {
 
 export type FileStatus = 'pending' | 'ready' | 'rejected';
 
+/** Where the content came from: the user's upload, or their OAuth provider's picture. */
+export type FileOrigin = 'upload' | 'oauth-picture';
+
 /** A stored rendition of a file (resized image, preview, compressed video...). */
 export interface FileVariant {
   key: string;
@@ -67,6 +70,10 @@ export class StoredFile extends AggregateRoot {
   @Property({ type: 'boolean' })
   isPublic!: boolean;
 
+  /** `oauth-picture`: fetched from the provider at sign-up; shown as the avatar once ready. */
+  @Property({ type: 'text', default: 'upload' })
+  origin: FileOrigin = 'upload';
+
   @Property({ type: 'text' })
   status: FileStatus = 'pending';
 
@@ -110,6 +117,7 @@ export class StoredFile extends AggregateRoot {
     isPublic: boolean;
     checksum: string;
     id?: string;
+    origin?: FileOrigin;
   }): StoredFile {
     const file = new StoredFile();
     const { id, ...rest } = fields;

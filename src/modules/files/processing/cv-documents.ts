@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspectPdf } from './inspect-pdf';
@@ -29,6 +28,8 @@ export async function processCvDocument(
   const previewPath = join(options.workDir, 'preview.png');
   let text = '';
   if (type === 'docx') {
+    // Loaded with the first DOCX, not at boot (load time and memory).
+    const { default: mammoth } = await import('mammoth');
     const { value: html } = await mammoth.convertToHtml(
       { buffer: input },
       // Word's manual page breaks become CSS page breaks, so the page count matches.

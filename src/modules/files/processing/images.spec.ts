@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { processImage } from './images';
+import { processImage, processProfileImage } from './images';
 import { processSocialImage } from './social-images';
 
 const make = (format: 'gif' | 'webp' | 'png', width = 1500, height = 900) =>
@@ -19,6 +19,15 @@ describe('image processing', () => {
       if (format !== 'webp') expect(result.variants['w256-webp'].mimeType).toBe('image/webp');
     },
   );
+
+  it('adds square avatar crops of profile images in WebP and JPEG, never enlarged', async () => {
+    const result = await processProfileImage(await make('png', 1500, 900), 'png');
+    expect(result.variants['avatar256-webp']).toMatchObject({ width: 256, height: 256 });
+    expect(result.variants['avatar256-jpeg']).toMatchObject({ mimeType: 'image/jpeg' });
+    expect(result.variants['avatar1024-jpeg']).toMatchObject({ width: 900, height: 900 });
+    expect(result.variants['avatar1024-webp'].mimeType).toBe('image/webp');
+    expect(result.variants.w256).toMatchObject({ width: 256, height: 154 });
+  });
 
   it('crops social images from a GIF into PNGs of each platform size', async () => {
     const result = await processSocialImage(await make('gif'), 'gif');

@@ -1,5 +1,15 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import type SharpFactory from 'sharp';
 import type { ProcessedObject, ProcessingResult } from './processing-result';
+
+let loaded: typeof SharpFactory | undefined;
+
+/** `sharp(...)`, with sharp (libvips) loaded on the first image rather than at boot. */
+export function sharp(...args: Parameters<typeof SharpFactory>): Sharp {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred until first use
+  loaded ??= require('sharp') as typeof SharpFactory;
+  return loaded(...args);
+}
 
 export type RasterType = 'jpeg' | 'png' | 'webp' | 'gif';
 
@@ -68,4 +78,36 @@ export async function widthVariants(
     if (type !== 'webp') variants[`w${width}-webp`] = await encode(resized, 'webp', `w${width}`);
   }
   return variants;
+}
+
+/** Square avatar sizes of profile images (px). */
+export const AVATAR_SIZES = [256, 1024] as const;
+export type AvatarSize = (typeof AVATAR_SIZES)[number];
+/** Variant name of a square avatar rendition, e.g. `avatar256-webp`. */
+export const avatarVariant = (size: AvatarSize, format: 'jpeg' | 'webp') =>
+  `avatar${size}-${format}`;
+
+/**
+ * Profile images: everything `processImage` makes, plus square crops (centred,
+ * 256 and 1024 px, never enlarged: a smaller picture gives a smaller square)
+ * in WebP and JPEG (transparency flattened onto white) for avatars.
+ */
+export async function processProfileImage(
+  input: Buffer,
+  type: RasterType,
+): Promise<ProcessingResult> {
+  const result = await processImage(input, type);
+  const image = openImage(input);
+  const shortest = Math.min(result.original.width ?? 0, result.original.height ?? 0);
+  for (const size of AVATAR_SIZES) {
+    const side = Math.max(1, Math.min(size, shortest));
+    const square = image.clone().resize({ width: side, height: side, fit: 'cover' });
+    result.variants[avatarVariant(size, 'webp')] = await encode(square, 'webp', `avatar${size}`);
+    result.variants[avatarVariant(size, 'jpeg')] = await encode(
+      square.clone().flatten({ background: '#ffffff' }),
+      'jpeg',
+      `avatar${size}`,
+    );
+  }
+  return result;
 }

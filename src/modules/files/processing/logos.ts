@@ -1,5 +1,4 @@
-import sharp from 'sharp';
-import { encode, MAX_INPUT_PIXELS, openImage, widthVariants } from './images';
+import { encode, MAX_INPUT_PIXELS, openImage, sharp, widthVariants } from './images';
 import type { ProcessingResult } from './processing-result';
 
 /** Logos are normalised to at most this size before the pixel work. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FileKind } from '../file-kinds';
 import type { FileType } from '../file-types';
 import { processCvDocument } from './cv-documents';
-import { processImage, type RasterType } from './images';
+import { processImage, processProfileImage, type RasterType } from './images';
 import { processLogo } from './logos';
 import type { ProcessingResult } from './processing-result';
 import { processSocialImage } from './social-images';
@@ -25,6 +25,7 @@ export async function processUpload(
 ): Promise<ProcessingResult> {
   switch (kind) {
     case 'profile-image':
+      return processProfileImage(await readFile(inputPath), type as RasterType);
     case 'blog-image':
       return processImage(await readFile(inputPath), type as RasterType);
     case 'social-image':

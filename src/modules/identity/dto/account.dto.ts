@@ -11,8 +11,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAcceptablePassword } from '../passwords/password-policy';
+import { IsLocale, IsTimeZone } from '../profile/locale-and-zone';
 import { MeDto } from './me.dto';
 import { PreferencesDto, SocialLinksDto } from './profile.dto';
+import { ReauthenticationDto } from './reauthentication.dto';
 import { TokenPair } from './token-pair.dto';
 
 const PASSWORD_RULES = '12–128 characters, at most 72 bytes, not a common password.';
@@ -33,6 +35,23 @@ export class RegisterDto {
   @MinLength(1)
   @MaxLength(100)
   name!: string;
+
+  @ApiPropertyOptional({
+    example: 'pt-BR',
+    description:
+      'BCP 47 language tag. Without it, the first valid one of `Accept-Language`, else `en`.',
+  })
+  @IsOptional()
+  @IsLocale()
+  locale?: string;
+
+  @ApiPropertyOptional({
+    example: 'America/Sao_Paulo',
+    description: 'IANA time zone name; `UTC` without it.',
+  })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
 }
 
 export class RegisteredDto extends TokenPair {
@@ -102,28 +121,7 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class DeleteAccountDto {
-  @ApiPropertyOptional({
-    example: 'my-current-password',
-    description:
-      'Required when the account has a password (accounts made through OAuth may have none).',
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(128)
-  password?: string;
-
-  @ApiPropertyOptional({
-    example: '123456',
-    description:
-      'Required when two-factor authentication is on: a TOTP or an unused recovery code.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  otp?: string;
-}
+export class DeleteAccountDto extends ReauthenticationDto {}
 
 /** What a user may change about themselves. Anything else (tier, role, email…) is refused with 400. */
 export class UpdateMeDto {
@@ -145,4 +143,24 @@ export class UpdateMeDto {
   @ValidateNested()
   @Type(() => SocialLinksDto)
   socialLinks?: SocialLinksDto;
+
+  @ApiPropertyOptional({
+    example: 'pt-BR',
+    description:
+      'BCP 47 language tag (stored canonical: `pt-br` → `pt-BR`); the language of emails, ' +
+      'digests and documents. An invalid tag → 400 with `errors[].path` `$.locale`.',
+  })
+  @IsOptional()
+  @IsLocale()
+  locale?: string;
+
+  @ApiPropertyOptional({
+    example: 'Europe/Berlin',
+    description:
+      'IANA time zone name (stored canonical); schedules and digests run in it. An unknown zone ' +
+      '→ 400 with `errors[].path` `$.timezone`.',
+  })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
 }

@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   OAUTH_PROVIDERS,
   type OAuthProviderName,
   type UserIdentity,
 } from '../entities/user-identity.entity';
+import { ReauthenticationDto } from './reauthentication.dto';
 import { OTP_DESCRIPTION } from './two-factor.dto';
 
 export class OAuthProviderDto {
@@ -74,7 +75,7 @@ export class OAuthSecondFactorDto {
   otp!: string;
 }
 
-export class ConfirmIdentityLinkDto {
+export class ConfirmIdentityLinkDto extends ReauthenticationDto {
   @ApiProperty({
     example: 'pl_Jx0sS9cQEXAMPLEpendinglinkfromthecallbackurl',
     description: 'The `pendingLink` query parameter of the frontend callback URL (10 min).',
@@ -83,24 +84,4 @@ export class ConfirmIdentityLinkDto {
   @MaxLength(200)
   @Matches(/^pl_[A-Za-z0-9_-]+$/, { message: 'pendingLink is not a pending link' })
   pendingLink!: string;
-
-  @ApiPropertyOptional({
-    example: 'my-current-password',
-    description: 'The account password; required when the account has one.',
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(128)
-  password?: string;
-
-  @ApiPropertyOptional({
-    example: '492039',
-    description: `${OTP_DESCRIPTION}; required when two-factor authentication is on.`,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(6)
-  @MaxLength(32)
-  otp?: string;
 }

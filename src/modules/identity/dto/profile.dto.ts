@@ -9,18 +9,34 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+const LEGACY =
+  'Legacy switch, kept readable: it was copied once into GET/PUT /v1/me/notification-preferences ' +
+  '(which decides what is sent) and is no longer read. Use those instead.';
+
 export class PreferencesDto {
-  @ApiPropertyOptional({ example: true })
+  @ApiPropertyOptional({
+    example: true,
+    deprecated: true,
+    description: LEGACY,
+  })
   @IsOptional()
   @IsBoolean()
   emailNotifications?: boolean;
 
-  @ApiPropertyOptional({ example: true })
+  @ApiPropertyOptional({
+    example: true,
+    deprecated: true,
+    description: LEGACY,
+  })
   @IsOptional()
   @IsBoolean()
   jobAlerts?: boolean;
 
-  @ApiPropertyOptional({ example: false })
+  @ApiPropertyOptional({
+    example: false,
+    deprecated: true,
+    description: LEGACY,
+  })
   @IsOptional()
   @IsBoolean()
   newsletter?: boolean;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class TokenPair {
   @ApiProperty({ example: 'eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9...' })
@@ -15,4 +15,13 @@ export class TokenPair {
 
   @ApiProperty({ example: 'Bearer', enum: ['Bearer'] })
   tokenType!: 'Bearer';
+
+  @ApiPropertyOptional({
+    example: true,
+    enum: [true],
+    description:
+      'Present (true) when the account has no email address yet (OAuth sign-in through X or ' +
+      'Facebook): ask the user for one and send it to POST /v1/me/email.',
+  })
+  emailMissing?: true;
 }

@@ -2,7 +2,14 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from 'uuidv7';
 import type { Role, Tier } from '@lib/authz';
 import { AggregateRoot } from '@lib/event-store';
+import type { UserAvatar } from '../profile/avatar-images';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '../profile/locale-and-zone';
 import {
+  AvatarChanged,
+  AvatarRemoved,
+  EmailChangeCancelled,
+  EmailChanged,
+  EmailChangeRequested,
   EmailVerified,
   PasswordChanged,
   ProfileUpdated,
@@ -64,7 +71,7 @@ export class User extends AggregateRoot {
   @Property({ type: 'text' })
   name!: string;
 
-  @Enum({ items: ['user', 'admin'], nativeEnumName: undefined, default: 'user' })
+  @Enum({ items: ['user', 'editor', 'admin'], nativeEnumName: undefined, default: 'user' })
   role: Role = 'user';
 
   @Enum({ items: ['free', 'pro', 'premium'], default: 'free' })
@@ -82,6 +89,18 @@ export class User extends AggregateRoot {
   @Property({ type: 'json', defaultRaw: `'{}'` })
   socialLinks: SocialLinks = {};
 
+  /** BCP 47 tag, canonical (`pt-BR`): the language of emails, digests and documents. */
+  @Property({ type: 'text', default: DEFAULT_LOCALE })
+  locale: string = DEFAULT_LOCALE;
+
+  /** The profile-image upload shown as the user's picture (its square renditions). */
+  @Property({ type: 'json', nullable: true })
+  avatar?: UserAvatar | null;
+
+  /** IANA time zone name: when schedules and digests run, how dates are shown. */
+  @Property({ type: 'text', default: DEFAULT_TIME_ZONE })
+  timezone: string = DEFAULT_TIME_ZONE;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 
@@ -93,12 +112,16 @@ export class User extends AggregateRoot {
     passwordHash: string;
     name: string;
     role?: Role;
+    locale?: string;
+    timezone?: string;
   }): User {
     const user = new User();
     user.email = fields.email.trim().toLowerCase();
     user.passwordHash = fields.passwordHash;
     user.name = fields.name;
     user.role = fields.role ?? 'user';
+    user.locale = fields.locale ?? DEFAULT_LOCALE;
+    user.timezone = fields.timezone ?? DEFAULT_TIME_ZONE;
     user.raise(new UserRegistered(user.id, { role: user.role }));
     return user;
   }
@@ -107,6 +130,50 @@ export class User extends AggregateRoot {
     if (this.emailVerifiedAt) return;
     this.emailVerifiedAt = new Date();
     this.raise(new EmailVerified(this.id, {}));
+  }
+
+  // ── Change of email address ──────────────────────────────────────────────
+
+  /** The address a change waits to be confirmed for (the link went there). */
+  @Property({ type: 'text', nullable: true })
+  pendingEmail?: string | null;
+
+  /** Set by "this wasn't me": no change of address may start before then. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  emailChangeLockedUntil?: Date | null;
+
+  emailChangeLocked(now = new Date()): boolean {
+    return !!this.emailChangeLockedUntil && this.emailChangeLockedUntil > now;
+  }
+
+  requestEmailChange(newEmail: string): void {
+    this.pendingEmail = newEmail;
+    this.raise(new EmailChangeRequested(this.id, {}));
+  }
+
+  /** The new address confirmed: it replaces the old one and counts as verified. */
+  confirmEmailChange(now = new Date()): void {
+    if (!this.pendingEmail) return;
+    this.email = this.pendingEmail;
+    this.pendingEmail = null;
+    this.emailVerifiedAt = now;
+    this.raise(new EmailChanged(this.id, {}));
+  }
+
+  /** Drops a pending change; `lockUntil` ("this wasn't me") also refuses new ones until then. */
+  cancelEmailChange(by: 'user' | 'old_address', lockUntil?: Date): void {
+    const hadPending = !!this.pendingEmail;
+    this.pendingEmail = null;
+    if (lockUntil) this.emailChangeLockedUntil = lockUntil;
+    if (hadPending || lockUntil) {
+      this.raise(
+        new EmailChangeCancelled(this.id, {
+          by,
+          hadPending,
+          lockedUntil: lockUntil?.toISOString() ?? null,
+        }),
+      );
+    }
   }
 
   changePassword(passwordHash: string, reason: 'change' | 'reset'): void {
@@ -119,11 +186,22 @@ export class User extends AggregateRoot {
     name?: string;
     preferences?: Partial<UserPreferences>;
     socialLinks?: SocialLinks;
+    /** Canonical already (see profile/locale-and-zone.ts). */
+    locale?: string;
+    timezone?: string;
   }): void {
     const fields: string[] = [];
     if (changes.name !== undefined && changes.name !== this.name) {
       this.name = changes.name;
       fields.push('name');
+    }
+    if (changes.locale !== undefined && changes.locale !== this.locale) {
+      this.locale = changes.locale;
+      fields.push('locale');
+    }
+    if (changes.timezone !== undefined && changes.timezone !== this.timezone) {
+      this.timezone = changes.timezone;
+      fields.push('timezone');
     }
     if (changes.preferences) {
       this.preferences = { ...DEFAULT_PREFERENCES, ...this.preferences, ...changes.preferences };
@@ -134,6 +212,22 @@ export class User extends AggregateRoot {
       fields.push(...Object.keys(changes.socialLinks).map((k) => `socialLinks.${k}`));
     }
     if (fields.length > 0) this.raise(new ProfileUpdated(this.id, { fields }));
+  }
+
+  /** Shows `avatar`; the upload it replaces is deleted (files module, on AvatarChanged). */
+  setAvatar(avatar: UserAvatar): void {
+    const previousFileId = this.avatar?.fileId ?? null;
+    if (previousFileId === avatar.fileId) return;
+    this.avatar = avatar;
+    this.raise(new AvatarChanged(this.id, { fileId: avatar.fileId, previousFileId }));
+  }
+
+  /** No picture any more; the upload is deleted (files module, on AvatarRemoved). */
+  removeAvatar(): void {
+    if (!this.avatar) return;
+    const fileId = this.avatar.fileId;
+    this.avatar = null;
+    this.raise(new AvatarRemoved(this.id, { fileId }));
   }
 
   recordLogin(at = new Date()): void {

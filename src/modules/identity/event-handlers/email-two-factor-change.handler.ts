@@ -2,19 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { HandlesEvent, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
 import { MailOutbox } from '../../mail';
+import { IdentityMail } from '../emails/identity-mail';
+import { identityEmails } from '../emails/identity-emails';
 import { User } from '../entities/user.entity';
 import { TwoFactorDisabled, TwoFactorEnabled } from '../events/two-factor.events';
-
-const NOTICES = {
-  'identity.two_factor_enabled': {
-    subject: '2FA turned on',
-    line: 'Two-factor authentication is now on for your Career Tools account.',
-  },
-  'identity.two_factor_disabled': {
-    subject: '2FA turned off',
-    line: 'Two-factor authentication was turned off for your Career Tools account.',
-  },
-} as const;
 
 /**
  * Tells the user whenever 2FA is switched on or off, so a change they did not
@@ -30,20 +21,21 @@ export class EmailTwoFactorChangeHandler implements DomainEventHandler<
     private readonly em: EntityManager,
     private readonly uow: UnitOfWork,
     private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
   ) {}
 
   async handle(event: TwoFactorEnabled | TwoFactorDisabled): Promise<void> {
     const user = await this.em.fork().findOne(User, event.streamId);
     if (!user) return;
-    const notice = NOTICES[event.type as keyof typeof NOTICES];
-    const warning = 'If this was not you, reset your password and contact support.';
-    const email = {
-      subject: notice.subject,
-      html: `<p>${notice.line}</p><p>${warning}</p>`,
-      text: `${notice.line}\n\n${warning}`,
-    };
+    const email = await this.mail.render(user, identityEmails['two-factor-changed'], {
+      name: user.name,
+      enabled: event.type === 'identity.two_factor_enabled',
+    });
     await this.uow.run((em) =>
-      this.outbox.queueOnce(em, [user.email], email, { template: event.type, id: event.eventId }),
+      this.outbox.queueOnce(em, [user.email], email, {
+        template: email.template,
+        id: event.eventId,
+      }),
     );
   }
 }

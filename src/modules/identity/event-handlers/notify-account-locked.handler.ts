@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { HandlesEvent, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
 import { MailOutbox } from '../../mail';
+import { IdentityMail } from '../emails/identity-mail';
+import { identityEmails } from '../emails/identity-emails';
 import { User } from '../entities/user.entity';
 import { AccountLocked } from '../events/account.events';
 
@@ -16,26 +18,18 @@ export class NotifyAccountLockedHandler implements DomainEventHandler<AccountLoc
     private readonly em: EntityManager,
     private readonly uow: UnitOfWork,
     private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
   ) {}
 
   async handle(event: AccountLocked): Promise<void> {
     const user = await this.em.fork().findOne(User, event.streamId);
     if (!user) return;
-    const until = new Date(event.payload.lockedUntil).toUTCString();
-    const ip = event.metadata?.ip;
-    const lines = [
-      `Hello ${user.name},`,
-      `We locked sign-in to your Career Tools account after ${event.payload.failures} failed ` +
-        `sign-in attempts in a row${ip ? ` (the last from ${ip})` : ''}.`,
-      `It unlocks by itself at ${until}; until then even the right password is refused.`,
-      'If these attempts were not yours, someone may be guessing your password: choose a ' +
-        'new, unique one once you are back in.',
-    ];
-    const email = {
-      subject: 'Sign-in to your Career Tools account was locked',
-      html: lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n'),
-      text: lines.join('\n\n'),
-    };
+    const email = await this.mail.render(user, identityEmails['account-locked'], {
+      name: user.name,
+      failures: event.payload.failures,
+      ip: event.metadata?.ip,
+      until: new Date(event.payload.lockedUntil).toUTCString(),
+    });
     await this.uow.run((em) =>
       this.outbox.queueOnce(em, [user.email], email, {
         template: 'account-locked',
@@ -43,11 +37,4 @@ export class NotifyAccountLockedHandler implements DomainEventHandler<AccountLoc
       }),
     );
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 }

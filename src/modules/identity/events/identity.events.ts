@@ -38,6 +38,35 @@ export class EmailVerified extends UserEvent<Record<string, never>> {
   }
 }
 
+/** A change of address waits for the new address to confirm (addresses are not recorded). */
+@DomainEventType('identity.email_change_requested')
+export class EmailChangeRequested extends UserEvent<Record<string, never>> {
+  constructor(userId: string, payload: Record<string, never>) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
+@DomainEventType('identity.email_changed')
+export class EmailChanged extends UserEvent<Record<string, never>> {
+  constructor(userId: string, payload: Record<string, never>) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
+export interface EmailChangeCancelledPayload {
+  /** The user (DELETE /v1/me/email) or the old address ("this wasn't me"). */
+  by: 'user' | 'old_address';
+  hadPending: boolean;
+  lockedUntil: string | null;
+}
+
+@DomainEventType('identity.email_change_cancelled')
+export class EmailChangeCancelled extends UserEvent<EmailChangeCancelledPayload> {
+  constructor(userId: string, payload: EmailChangeCancelledPayload) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
 @DomainEventType('identity.password_changed')
 export class PasswordChanged extends UserEvent<{ reason: 'change' | 'reset' }> {
   constructor(userId: string, payload: { reason: 'change' | 'reset' }) {
@@ -68,5 +97,21 @@ export class PasswordResetRequested extends UserEvent<Record<string, never>> {
 export class UserDeleted extends UserEvent<Record<string, never>> {
   constructor(userId: string) {
     super(USER_STREAM, userId, {});
+  }
+}
+
+/** The user's picture is now the upload `fileId`; `previousFileId` (if any) is to be deleted. */
+@DomainEventType('identity.avatar_changed')
+export class AvatarChanged extends UserEvent<{ fileId: string; previousFileId: string | null }> {
+  constructor(userId: string, payload: { fileId: string; previousFileId: string | null }) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
+/** The user removed their picture; the upload `fileId` is to be deleted. */
+@DomainEventType('identity.avatar_removed')
+export class AvatarRemoved extends UserEvent<{ fileId: string }> {
+  constructor(userId: string, payload: { fileId: string }) {
+    super(USER_STREAM, userId, payload);
   }
 }

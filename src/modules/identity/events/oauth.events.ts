@@ -11,6 +11,18 @@ export class IdentityLinked extends UserEvent<{ provider: OAuthProviderName }> {
   }
 }
 
+/**
+ * A new account made through OAuth: the provider's picture is offered as its
+ * first avatar (the files module fetches it through its SSRF guard). The URL
+ * is personal data (sealed, erased with the person).
+ */
+@DomainEventType('identity.oauth_picture_offered', { personal: ['url'] })
+export class OAuthPictureOffered extends UserEvent<{ provider: OAuthProviderName; url: string }> {
+  constructor(userId: string, payload: { provider: OAuthProviderName; url: string }) {
+    super(USER_STREAM, userId, payload);
+  }
+}
+
 @DomainEventType('identity.identity_unlinked')
 export class IdentityUnlinked extends UserEvent<{ provider: OAuthProviderName }> {
   constructor(userId: string, payload: { provider: OAuthProviderName }) {

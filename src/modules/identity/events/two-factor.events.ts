@@ -31,7 +31,8 @@ export class RecoveryCodeUsed extends UserEvent<{ remaining: number }> {
 }
 
 /** A wrong second factor after a correct password (sign-in) or while turning 2FA off. */
-export type MfaStep = 'login' | 'oauth_login' | 'disable' | 'delete_account' | 'link_identity';
+export type MfaStep =
+  'login' | 'oauth_login' | 'disable' | 'delete_account' | 'link_identity' | 'change_email';
 
 @DomainEventType('security.mfa_failed')
 export class MfaFailed extends UserEvent<{ during: MfaStep }> {

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, type Principal } from '@lib/authz';
+import { IS_PUBLIC, OPTIONAL_SIGN_IN, type Principal } from '@lib/authz';
 import { auditContext, SecurityEvents } from '@lib/event-store';
 import { Problem } from '@lib/problems';
 import { accountRefusal } from '../accounts/account-access';
@@ -31,10 +31,14 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    if (isPublic && !this.reflector.getAllAndOverride<boolean>(OPTIONAL_SIGN_IN, targets)) {
+      return true;
+    }
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const credential = credentialOf(request);
+    if (!credential && isPublic) return true;
     if (!credential) {
       throw Problem.unauthorized('auth.unauthenticated', 'A bearer token or API key is required');
     }
@@ -64,7 +68,9 @@ export class AuthGuard implements CanActivate {
     // The cached row (dropped on every replica by any change to the user) keeps this off the database.
     const owner = await this.users.find(verified.userId);
     if (!owner || accountRefusal(owner, 'access')) return this.refuse(request, 'revoked');
-    return verified;
+    // Plan and role come from that row, not the token's claims: an upgrade or a downgrade
+    // (billing, admin) applies to tokens already issued, on every replica, at once.
+    return { ...verified, tier: owner.tier, role: owner.role };
   }
 
   private async refuse(

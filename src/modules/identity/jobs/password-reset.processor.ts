@@ -3,7 +3,7 @@ import type { Job } from 'bull';
 import { AppConfig } from '@lib/config';
 import { auditContext, UnitOfWork } from '@lib/event-store';
 import { QUEUES, TracedProcess, type PasswordResetJob } from '@lib/queue';
-import { MailOutbox } from '../../mail';
+import { IdentityMail } from '../emails/identity-mail';
 import { identityEmails } from '../emails/identity-emails';
 import { User } from '../entities/user.entity';
 import { PasswordResetRequested } from '../events/identity.events';
@@ -15,7 +15,7 @@ export class PasswordResetProcessor {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly tokens: UserTokens,
-    private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
     private readonly config: AppConfig,
   ) {}
 
@@ -29,11 +29,12 @@ export class PasswordResetProcessor {
         const token = await this.tokens.issue(em, user.id, 'password_reset', minutes * 60_000);
         const link = new URL('/reset-password', this.config.env.FRONTEND_URL);
         link.searchParams.set('token', token);
-        this.outbox.queue(
+        await this.mail.queue(
           em,
-          [user.email],
-          identityEmails.passwordReset(user.name, link.toString(), minutes),
-          { template: 'password-reset', liveLinks: [link.toString()] },
+          user,
+          identityEmails['password-reset'],
+          { name: user.name, link: link.toString(), minutes },
+          [link.toString()],
         );
         events.record(new PasswordResetRequested(user.id, {}));
         return { sent: true };

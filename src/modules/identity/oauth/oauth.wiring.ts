@@ -6,7 +6,8 @@ import { VerifyOAuthSecondFactorHandler } from '../commands/verify-oauth-second-
 import { ExchangeOAuthCodeHandler } from '../commands/exchange-oauth-code/exchange-oauth-code.handler';
 import { StartOAuthHandler } from '../commands/start-oauth/start-oauth.handler';
 import { UnlinkIdentityHandler } from '../commands/unlink-identity/unlink-identity.handler';
-import { IdentitiesController, OAuthController } from '../oauth.controller';
+import { OAuthController } from '../auth-oauth.controller';
+import { IdentitiesController } from '../me-identities.controller';
 import { ListIdentitiesHandler } from '../queries/list-identities/list-identities.handler';
 import { ListOAuthProvidersHandler } from '../queries/list-oauth-providers/list-oauth-providers.handler';
 import { OAuthFlowStore } from './oauth-flow-store';

@@ -1,3 +1,4 @@
+import type { TokenPair } from '../dto/token-pair.dto';
 import type { OAuthProviderName } from '../entities/user-identity.entity';
 
 const PLACEHOLDER_DOMAIN = '@users.oauth.invalid';
@@ -11,3 +12,7 @@ export const placeholderEmail = (provider: OAuthProviderName, subject: string): 
 
 /** False for placeholder addresses: nothing is mailed to them. */
 export const isDeliverable = (email: string): boolean => !email.endsWith(PLACEHOLDER_DOMAIN);
+
+/** An OAuth sign-in of an account without a real address asks for one (`emailMissing`). */
+export const withEmailPrompt = (user: { email: string }, pair: TokenPair): TokenPair =>
+  isDeliverable(user.email) ? pair : { ...pair, emailMissing: true };

@@ -1,4 +1,4 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -6,12 +6,24 @@ export const PASSWORD_MAX_LENGTH = 128;
 /** bcrypt reads only the first 72 bytes: longer passwords are refused, never silently truncated. */
 export const PASSWORD_MAX_BYTES = 72;
 
-/** Common passwords long enough to pass the length rule (the shorter ones fail it anyway). */
-const COMMON_PASSWORDS = new Set(
-  dictionary['passwords-common']
-    .filter((p) => p.length >= PASSWORD_MIN_LENGTH)
-    .map((p) => p.toLowerCase()),
-);
+let commonPasswords: Set<string> | undefined;
+
+/**
+ * Common passwords long enough to pass the length rule (the shorter ones fail it anyway),
+ * built on the first password checked rather than at boot: the zxcvbn dictionaries are ~10 MB.
+ */
+function isCommonPassword(password: string): boolean {
+  if (!commonPasswords) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred until first use
+    const { dictionary } = require('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon;
+    commonPasswords = new Set(
+      dictionary['passwords-common']
+        .filter((p) => p.length >= PASSWORD_MIN_LENGTH)
+        .map((p) => p.toLowerCase()),
+    );
+  }
+  return commonPasswords.has(password.toLowerCase());
+}
 
 /** What is wrong with a new password, in words a user can act on; empty when acceptable. */
 export function passwordProblems(password: string): string[] {
@@ -27,7 +39,7 @@ export function passwordProblems(password: string): string[] {
       `must be at most ${PASSWORD_MAX_BYTES} bytes (fewer accented or non-Latin characters)`,
     );
   }
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) {
+  if (isCommonPassword(password)) {
     problems.push('is too common; choose one that is not on lists of leaked passwords');
   }
   return problems;

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { uuidv7 } from 'uuidv7';
 import { AppConfig } from '@lib/config';
 import { UnitOfWork, type EventRecorder } from '@lib/event-store';
-import { Problem } from '@lib/problems';
 import { Secrets } from '../../../bootstrap/secrets';
 import type { TokenPair } from '../dto/token-pair.dto';
 import { RefreshToken } from '../entities/refresh-token.entity';
-import { accountRefusal } from '../accounts/account-access';
 import { User } from '../entities/user.entity';
 import {
   NewDeviceLogin,
-  RefreshTokenReused,
   SessionEnded,
   SessionStarted,
   type SessionEndReason,
@@ -28,16 +24,11 @@ export interface ClientContext {
   userAgent?: string;
 }
 
-const invalidRefresh = () =>
-  Problem.unauthorized(
-    'auth.invalid_refresh_token',
-    'The refresh token is invalid, expired or revoked',
-  );
-
 /**
- * Sessions are refresh-token families. Every refresh rotates the token under a
- * row lock; presenting a used token again within the grace window returns the
- * same child, any other reuse revokes the family and its live access tokens.
+ * Sessions are refresh-token families: starting one, issuing and revoking its
+ * tokens, ending all of a user's. The use cases on one session own their logic
+ * in their handlers (refresh, logout, end-session, list-sessions) and use the
+ * pieces here.
  */
 @Injectable()
 export class SessionService {
@@ -68,55 +59,6 @@ export class SessionService {
       events.record(new NewDeviceLogin({ userId: user.id, sessionId: familyId }));
     }
     return (await this.issue(em, user, { familyId, familyExpiresAt }, client)).pair;
-  }
-
-  async refresh(presented: string, client: ClientContext): Promise<TokenPair> {
-    const pair = await this.revoking(async (em, events) => {
-      const token = await em.findOne(
-        RefreshToken,
-        { tokenHash: hashToken(presented) },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
-      const now = new Date();
-      if (!token || token.revokedAt || token.familyExpiresAt <= now) return { denied: [] };
-      // FOR SHARE: waits for an admin's change of role, plan or status to commit, then reads it.
-      const user = await em.findOne(User, token.userId, {
-        lockMode: LockMode.PESSIMISTIC_READ,
-      });
-      if (!user || accountRefusal(user, 'access')) return { denied: [] };
-
-      if (!token.usedAt) {
-        token.usedAt = now;
-        const issued = await this.issue(em, user, token, client);
-        token.replacedById = issued.tokenId;
-        return { value: issued.pair, denied: [] };
-      }
-      const child = token.replacedById ? await em.findOne(RefreshToken, token.replacedById) : null;
-      const graceMs = this.config.env.REFRESH_REUSE_GRACE_SECONDS * 1000;
-      if (
-        child &&
-        !child.usedAt &&
-        !child.revokedAt &&
-        now.getTime() - token.usedAt.getTime() <= graceMs
-      ) {
-        return this.reissueAccess(child, user);
-      }
-      events.record(new RefreshTokenReused(token.familyId, { userId: user.id, tokenId: token.id }));
-      return { denied: await this.revoke(em, { familyId: token.familyId }) };
-    });
-    if (!pair) throw invalidRefresh();
-    return pair;
-  }
-
-  /** Logout: ends the session the access token belongs to and denies the token itself. */
-  async endByAccessToken(userId: string, jti: string, exp: Date): Promise<void> {
-    await this.revoking(async (em, events) => {
-      const current = { jti, expiresAt: exp };
-      const token = await em.findOne(RefreshToken, { userId, accessJti: jti });
-      if (!token) return { denied: [current] };
-      events.record(new SessionEnded(token.familyId, { userId, reason: 'logout' }));
-      return { denied: [...(await this.revoke(em, { familyId: token.familyId })), current] };
-    });
   }
 
   /**
@@ -168,32 +110,11 @@ export class SessionService {
     return this.denylist.deny(tokens);
   }
 
-  /** Ends one of the user's sessions; someone else's session id is a 404. */
-  async end(userId: string, familyId: string): Promise<void> {
-    await this.revoking(async (em, events) => {
-      const revoked = await this.revoke(em, { userId, familyId });
-      if (revoked.length === 0) throw Problem.notFound('Session');
-      events.record(new SessionEnded(familyId, { userId, reason: 'revoked' }));
-      return { denied: revoked };
-    });
-  }
-
-  /** The user's live sessions: the newest token of each family. */
-  list(userId: string): Promise<RefreshToken[]> {
-    return this.em
-      .fork()
-      .find(
-        RefreshToken,
-        { userId, revokedAt: null, usedAt: null, familyExpiresAt: { $gt: new Date() } },
-        { orderBy: { createdAt: 'desc' } },
-      );
-  }
-
   /**
    * Runs a change in one transaction and, once it has committed, denies the
    * access tokens it revoked: Redis never hears of a revocation that rolled back.
    */
-  private async revoking<T>(
+  async revoking<T>(
     work: (
       em: EntityManager,
       events: EventRecorder,
@@ -204,7 +125,8 @@ export class SessionService {
     return value;
   }
 
-  private async issue(
+  /** A new access token and refresh token in `family` (inside the caller's transaction). */
+  async issue(
     em: EntityManager,
     user: User,
     family: { familyId: string; familyExpiresAt: Date; id?: string },
@@ -231,7 +153,7 @@ export class SessionService {
   }
 
   /** The client lost the response: same refresh token, a new access token (the lost one is denied). */
-  private async reissueAccess(
+  async reissueAccess(
     child: RefreshToken,
     user: User,
   ): Promise<{ value: TokenPair; denied: DeniedToken[] }> {
@@ -246,7 +168,7 @@ export class SessionService {
   }
 
   /** Revokes every live token matching `where`; returns them as access tokens to deny. */
-  private async revoke(
+  async revoke(
     em: EntityManager,
     where: { familyId?: string; userId?: string; exceptFamilyId?: string },
   ): Promise<(DeniedToken & { familyId: string; live: boolean })[]> {

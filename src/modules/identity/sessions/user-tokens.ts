@@ -4,7 +4,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserToken, type UserTokenPurpose } from '../entities/user-token.entity';
 import { hashToken, newOpaqueToken } from './opaque-token';
 
-/** Single-use email tokens (verification, password reset). */
+/** What a token's plaintext starts with, so a form can tell which link it came from. */
+export const TOKEN_PREFIXES: Record<UserTokenPurpose, string> = {
+  email_verification: 'ev',
+  password_reset: 'pr',
+  email_change: 'ec',
+  email_change_cancel: 'ecx',
+};
+
+/** Single-use email tokens (verification, password reset, change of address). */
 @Injectable()
 export class UserTokens {
   /** Creates a token, replacing any unused one for the same purpose; returns the plaintext for the email. */
@@ -15,7 +23,7 @@ export class UserTokens {
     ttlMs: number,
   ): Promise<string> {
     await em.nativeUpdate(UserToken, { userId, purpose, usedAt: null }, { usedAt: new Date() });
-    const token = newOpaqueToken(purpose === 'password_reset' ? 'pr' : 'ev');
+    const token = newOpaqueToken(TOKEN_PREFIXES[purpose]);
     em.create(UserToken, {
       userId,
       purpose,
@@ -24,6 +32,15 @@ export class UserTokens {
       createdAt: new Date(),
     });
     return token;
+  }
+
+  /** Makes the user's unused tokens of these purposes stop working. */
+  async revoke(em: EntityManager, userId: string, purposes: UserTokenPurpose[]): Promise<void> {
+    await em.nativeUpdate(
+      UserToken,
+      { userId, purpose: { $in: purposes }, usedAt: null },
+      { usedAt: new Date() },
+    );
   }
 
   /** Marks the token used and returns its user id, or undefined when unknown, used or expired. */

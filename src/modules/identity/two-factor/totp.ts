@@ -1,15 +1,23 @@
-import { generateSecret, generateURI, verify } from 'otplib';
+import type * as Otplib from 'otplib';
+
+let otplib: typeof Otplib | undefined;
+/** otplib is loaded on the first 2FA operation, not at boot. */
+function otp(): typeof Otplib {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred until first use
+  otplib ??= require('otplib') as typeof Otplib;
+  return otplib;
+}
 
 export const TOTP_ISSUER = 'Career Tools';
 export const TOTP_PERIOD_SECONDS = 30;
 const TOTP_CODE = /^\d{6}$/;
 
 export function newTotpSecret(): string {
-  return generateSecret();
+  return otp().generateSecret();
 }
 
 export function totpUri(secret: string, accountEmail: string): string {
-  return generateURI({ issuer: TOTP_ISSUER, label: accountEmail, secret });
+  return otp().generateURI({ issuer: TOTP_ISSUER, label: accountEmail, secret });
 }
 
 export function looksLikeTotpCode(code: string): boolean {
@@ -28,7 +36,7 @@ export async function acceptedTotpStep(
   nowMs = Date.now(),
 ): Promise<number | null> {
   if (!looksLikeTotpCode(code)) return null;
-  const result = await verify({
+  const result = await otp().verify({
     secret,
     token: code,
     period: TOTP_PERIOD_SECONDS,

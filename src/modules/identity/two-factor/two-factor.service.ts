@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import QRCode from 'qrcode';
 import { AppConfig } from '@lib/config';
 import type { EventRecorder } from '@lib/event-store';
 import { Problem } from '@lib/problems';
@@ -39,7 +38,8 @@ export class TwoFactorService {
       secret,
       sealedSecret: this.box.seal(secret, totpContext(user.id)),
       otpauthUrl,
-      qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl),
+      // qrcode is loaded on the first enrolment, not at boot.
+      qrCodeDataUrl: await (await import('qrcode')).toDataURL(otpauthUrl),
     };
   }
 

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Problem } from '@lib/problems';
 import { AppConfig } from '@lib/config';
 import { UnitOfWork } from '@lib/event-store';
-import { MailOutbox } from '../../../mail';
+import { IdentityMail } from '../../emails/identity-mail';
 import { identityEmails } from '../../emails/identity-emails';
 import { accountLocked, lockoutPolicy } from '../../accounts/lockout';
 import { User } from '../../entities/user.entity';
@@ -21,7 +21,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
   constructor(
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
-    private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
     private readonly sessions: SessionService,
     private readonly config: AppConfig,
   ) {}
@@ -40,9 +40,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
         return Problem.forbidden('auth.wrong_password', 'The current password is incorrect');
       }
       user.changePassword(passwordHash, 'change');
-      this.outbox.queue(em, [user.email], identityEmails.passwordChanged(user.name), {
-        template: 'password-changed',
-      });
+      await this.mail.queue(em, user, identityEmails['password-changed'], { name: user.name });
       return undefined;
     });
     if (refusal) throw refusal;

@@ -15,6 +15,8 @@ export class CompleteOAuthCommand extends Command<string> {
     readonly ip: string,
     /** The nonce cookie the browser sent back; must match the one set when the flow started. */
     readonly nonce: string | undefined,
+    /** The browser's `Accept-Language`: a new account's language. */
+    readonly acceptLanguage?: string,
   ) {
     super();
   }

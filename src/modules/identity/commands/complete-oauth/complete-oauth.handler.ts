@@ -14,10 +14,11 @@ import {
 import { accountRefusal } from '../../accounts/account-access';
 import { User } from '../../entities/user.entity';
 import { UserIdentity, type OAuthProviderName } from '../../entities/user-identity.entity';
-import { OAuthRefused } from '../../events/oauth.events';
+import { OAuthPictureOffered, OAuthRefused } from '../../events/oauth.events';
 import { addIdentity } from '../../oauth/link-identity';
 import { OAuthFlowStore, type PendingAuthorization } from '../../oauth/oauth-flow-store';
 import { placeholderEmail } from '../../oauth/placeholder-email';
+import { localeFromAcceptLanguage } from '../../profile/locale-and-zone';
 import { unusablePasswordHash } from '../../oauth/unusable-password';
 import { hashToken } from '../../sessions/opaque-token';
 import { enabledProvider } from '../start-oauth/start-oauth.handler';
@@ -91,7 +92,7 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
       outcome = await this.uow.run((em, events) =>
         pending.linkUserId
           ? this.prepareLink(em, events, provider, profile, pending, command.ip)
-          : this.signIn(em, events, driver, profile, command.ip),
+          : this.signIn(em, events, driver, profile, command.ip, command.acceptLanguage),
       );
     } catch (failure) {
       // A concurrent callback created the same identity or account first.
@@ -107,6 +108,7 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
     driver: OAuthLoginDriver,
     profile: OAuthProfile,
     ip: string,
+    acceptLanguage?: string,
   ): Promise<Outcome> {
     const provider = driver.name;
     const identity = await em.findOne(UserIdentity, { provider, subject: profile.subject });
@@ -130,10 +132,15 @@ export class CompleteOAuthHandler implements ICommandHandler<CompleteOAuthComman
       email: vouchedEmail ?? placeholderEmail(provider, profile.subject),
       passwordHash: unusablePasswordHash(),
       name: profile.name?.trim().slice(0, 100) || 'New user',
+      locale: localeFromAcceptLanguage(acceptLanguage),
     });
     if (vouchedEmail) user.verifyEmail();
     em.persist(user);
     addIdentity(em, events, user, provider, profile);
+    // Fetched later by the files module through its SSRF guard; never hot-linked.
+    if (profile.pictureUrl && profile.pictureUrl.length <= 2048) {
+      events.record(new OAuthPictureOffered(user.id, { provider, url: profile.pictureUrl }));
+    }
     return { kind: 'signed_in', userId: user.id };
   }
 

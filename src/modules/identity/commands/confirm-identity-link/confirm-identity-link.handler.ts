@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { Problem } from '@lib/problems';
-import { MailOutbox } from '../../../mail';
+import { IdentityMail } from '../../emails/identity-mail';
 import { Reauthentication } from '../../accounts/reauthentication';
 import { LinkedIdentityDto } from '../../dto/oauth.dto';
 import { identityEmails } from '../../emails/identity-emails';
@@ -28,7 +28,7 @@ export class ConfirmIdentityLinkHandler implements ICommandHandler<
     private readonly uow: UnitOfWork,
     private readonly store: OAuthFlowStore,
     private readonly reauthentication: Reauthentication,
-    private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
   ) {}
 
   async execute(command: ConfirmIdentityLinkCommand): Promise<LinkedIdentityDto> {
@@ -63,8 +63,9 @@ export class ConfirmIdentityLinkHandler implements ICommandHandler<
       }
       const identity = addIdentity(em, events, user, pending.provider, pending);
       if (isDeliverable(user.email)) {
-        this.outbox.queue(em, [user.email], identityEmails.identityLinked(user.name, provider), {
-          template: 'identity-linked',
+        await this.mail.queue(em, user, identityEmails['identity-linked'], {
+          name: user.name,
+          provider,
         });
       }
       return identity;

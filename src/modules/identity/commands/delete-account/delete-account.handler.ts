@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonalDataVault, UnitOfWork } from '@lib/event-store';
 import type { Problem } from '@lib/problems';
 import { MailOutbox } from '../../../mail';
+import { IdentityMail } from '../../emails/identity-mail';
 import { identityEmails } from '../../emails/identity-emails';
 import { ApiKey } from '../../entities/api-key.entity';
 import { UserDevice } from '../../entities/user-device.entity';
@@ -30,6 +31,7 @@ export class DeleteAccountHandler implements ICommandHandler<DeleteAccountComman
     private readonly twoFactor: TwoFactorService,
     private readonly sessions: SessionService,
     private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
     private readonly vault: PersonalDataVault,
   ) {}
 
@@ -54,9 +56,7 @@ export class DeleteAccountHandler implements ICommandHandler<DeleteAccountComman
         const denied = await this.sessions.forgetAll(em, userId);
         await this.deleteIdentityData(em, userId);
         await this.outbox.forget(em, user.email);
-        this.outbox.queue(em, [user.email], identityEmails.accountDeleted(user.name), {
-          template: 'account-deleted',
-        });
+        await this.mail.queue(em, user, identityEmails['account-deleted'], { name: user.name });
         em.remove(user);
         events.record(new UserDeleted(userId));
         await this.vault.shred(em, userId);

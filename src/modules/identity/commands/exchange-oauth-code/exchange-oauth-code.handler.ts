@@ -8,6 +8,7 @@ import { OAuthFlowStore } from '../../oauth/oauth-flow-store';
 import { SessionService } from '../../sessions/session.service';
 import { ExchangeOAuthCodeCommand } from './exchange-oauth-code.command';
 import { identityProblems } from '../../identity.problems';
+import { withEmailPrompt } from '../../oauth/placeholder-email';
 
 const invalidCode = () =>
   Problem.unauthorized('auth.invalid_oauth_code', 'The sign-in code is invalid, expired or used');
@@ -41,7 +42,7 @@ export class ExchangeOAuthCodeHandler implements ICommandHandler<
       if (accountRefusal(user, 'sign_in')) throw accountUnavailable();
       if (user.twoFactorEnabled) return 'mfa_required' as const;
       user.recordLogin();
-      return this.sessions.start(em, events, user, command.client);
+      return withEmailPrompt(user, await this.sessions.start(em, events, user, command.client));
     });
     if (!outcome) throw invalidCode();
     if (outcome === 'mfa_required') {

@@ -8,6 +8,8 @@ export class RegisterCommand extends Command<RegisteredDto> {
     readonly password: string,
     readonly name: string,
     readonly client: ClientContext,
+    /** From the body, else the request's `Accept-Language` (see profile/locale-and-zone.ts). */
+    readonly locale: { locale?: string; timezone?: string; acceptLanguage?: string } = {},
   ) {
     super();
   }

@@ -2,11 +2,16 @@ import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Problem } from '@lib/problems';
 import { UnitOfWork } from '@lib/event-store';
-import { MeDto } from '../../dto/me.dto';
 import type { RegisteredDto } from '../../dto/account.dto';
 import { User } from '../../entities/user.entity';
 import { EmailVerification } from '../../email-verification';
 import { PasswordHasher } from '../../password-hasher';
+import { MeView } from '../../profile/me-view';
+import {
+  canonicalLocale,
+  canonicalTimeZone,
+  localeFromAcceptLanguage,
+} from '../../profile/locale-and-zone';
 import { SessionService } from '../../sessions/session.service';
 import { RegisterCommand } from './register.command';
 
@@ -20,6 +25,7 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand, Registe
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly verification: EmailVerification,
+    private readonly view: MeView,
   ) {}
 
   async execute(command: RegisterCommand): Promise<RegisteredDto> {
@@ -28,11 +34,19 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand, Registe
       return await this.uow.run(async (em, events) => {
         const email = command.email.trim().toLowerCase();
         if (await em.count(User, { email })) throw emailTaken();
-        const user = User.register({ email, passwordHash, name: command.name.trim() });
+        const user = User.register({
+          email,
+          passwordHash,
+          name: command.name.trim(),
+          locale:
+            canonicalLocale(command.locale.locale) ??
+            localeFromAcceptLanguage(command.locale.acceptLanguage),
+          timezone: canonicalTimeZone(command.locale.timezone),
+        });
         em.persist(user);
         await this.verification.send(em, user);
         const tokens = await this.sessions.start(em, events, user, command.client);
-        return { user: MeDto.from(user), ...tokens };
+        return { user: this.view.of(user), ...tokens };
       });
     } catch (error) {
       // Two sign-ups racing for one address: the unique index decides.

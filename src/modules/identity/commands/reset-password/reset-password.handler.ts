@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Problem } from '@lib/problems';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnitOfWork, type EventRecorder } from '@lib/event-store';
-import { MailOutbox } from '../../../mail';
+import { IdentityMail } from '../../emails/identity-mail';
 import { identityEmails } from '../../emails/identity-emails';
 import { ApiKey } from '../../entities/api-key.entity';
 import { User } from '../../entities/user.entity';
@@ -25,7 +25,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     private readonly uow: UnitOfWork,
     private readonly tokens: UserTokens,
     private readonly hasher: PasswordHasher,
-    private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
     private readonly sessions: SessionService,
   ) {}
 
@@ -37,9 +37,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
       if (!user) return undefined;
       user.changePassword(passwordHash, 'reset');
       await this.cleanUp(em, events, user.id, command.cleanup);
-      this.outbox.queue(em, [user.email], identityEmails.passwordChanged(user.name), {
-        template: 'password-changed',
-      });
+      await this.mail.queue(em, user, identityEmails['password-changed'], { name: user.name });
       return user.id;
     });
     if (!userId)

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
-import { MailOutbox } from '../../../mail';
+import { IdentityMail } from '../../emails/identity-mail';
 import { identityEmails } from '../../emails/identity-emails';
 import { isDeliverable } from '../../oauth/placeholder-email';
 import { Problem } from '@lib/problems';
@@ -17,7 +17,7 @@ import { UnlinkIdentityCommand } from './unlink-identity.command';
 export class UnlinkIdentityHandler implements ICommandHandler<UnlinkIdentityCommand, void> {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly outbox: MailOutbox,
+    private readonly mail: IdentityMail,
   ) {}
 
   async execute(command: UnlinkIdentityCommand): Promise<void> {
@@ -42,8 +42,9 @@ export class UnlinkIdentityHandler implements ICommandHandler<UnlinkIdentityComm
       em.remove(identity);
       events.record(new IdentityUnlinked(userId, { provider }));
       if (isDeliverable(user.email)) {
-        this.outbox.queue(em, [user.email], identityEmails.identityUnlinked(user.name, provider), {
-          template: 'identity-unlinked',
+        await this.mail.queue(em, user, identityEmails['identity-unlinked'], {
+          name: user.name,
+          provider,
         });
       }
     });

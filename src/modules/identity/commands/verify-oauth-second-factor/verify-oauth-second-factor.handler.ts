@@ -8,6 +8,7 @@ import { SessionService } from '../../sessions/session.service';
 import { lockForSecondFactor, TwoFactorService } from '../../two-factor/two-factor.service';
 import { accountUnavailable } from '../exchange-oauth-code/exchange-oauth-code.handler';
 import { VerifyOAuthSecondFactorCommand } from './verify-oauth-second-factor.command';
+import { withEmailPrompt } from '../../oauth/placeholder-email';
 
 /**
  * Checks the second factor after an OAuth sign-in and starts the session. Wrong
@@ -40,7 +41,7 @@ export class VerifyOAuthSecondFactorHandler implements ICommandHandler<
       const proved = await this.twoFactor.verify(em, events, user, command.code, 'oauth_login');
       if (proved instanceof Problem) return proved;
       user.recordLogin();
-      return this.sessions.start(em, events, user, command.client);
+      return withEmailPrompt(user, await this.sessions.start(em, events, user, command.client));
     });
     if (result instanceof Problem) throw result;
     await this.store.dropMfaChallenge(command.mfaChallenge);
