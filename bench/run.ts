@@ -76,6 +76,9 @@ async function main(): Promise<number> {
   const spawnedAt = Date.now();
   const api = startApi(ROOT, environment);
   children.add(api);
+  const worker = scenario.worker
+    ? await startWorker({ ...environment, APP_ROLE: 'worker' })
+    : undefined;
   /** Which child serves which port, to charge each target's CPU to its server. */
   const servers = new Map<string, ManagedChild>([[String(port), api]]);
 
@@ -120,7 +123,7 @@ async function main(): Promise<number> {
       );
       const pids = [...children].flatMap((child) => child.process.pid ?? []);
       const server = servers.get(new URL(target.url).port)?.process.pid;
-      const run = await measure(target, settings, pids, server);
+      const run = await measure(target, settings, pids, server, worker?.process.pid);
       if (run.cpu.others !== null && run.cpu.others > 0.1) {
         log(
           `warning: other programs used ${Math.round(run.cpu.others * 100)}% of the CPU during ${target.name}`,
@@ -143,13 +146,14 @@ async function main(): Promise<number> {
   const report: BenchReport = {
     scenario: scenario.name,
     description: scenario.description,
+    analysis: scenario.analysis,
     date: new Date().toISOString(),
     machine: machineInfo(ROOT, busy),
     summary,
     ratios: ratios(summary, scenario.ratios ?? []),
     apiExit,
     api: figures,
-    apiRole: environment.APP_ROLE,
+    apiRole: worker ? 'api, with a worker process' : environment.APP_ROLE,
     runs,
   };
   mkdirSync(RESULTS, { recursive: true });
@@ -164,6 +168,16 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** Starts a worker-role process beside the API (its own port for its health check) and waits for it. */
+async function startWorker(env: NodeJS.ProcessEnv): Promise<ManagedChild> {
+  const port = await freePort();
+  const worker = startApi(ROOT, { ...env, PORT: String(port) }, 'worker');
+  children.add(worker);
+  await waitForOk(`http://127.0.0.1:${port}/health/ready`, worker, READY_TIMEOUT_MS);
+  log(`worker ready on port ${port}`);
+  return worker;
 }
 
 function listScenarios(): string[] {

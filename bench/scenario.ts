@@ -10,6 +10,8 @@ export interface Scenario {
   name: string;
   /** One or two sentences for the results table: what the numbers mean. */
   description: string;
+  /** Why the figures are what they are (from a profile), printed under the table; for targets that miss their budget. */
+  analysis?: string;
   /** Load settings for every target of this scenario; the runner fills in defaults and caps them. */
   load?: Partial<LoadSettings>;
   /**
@@ -17,6 +19,11 @@ export interface Scenario {
    * or a function that first starts what the API must find at boot (e.g. a trace receiver).
    */
   apiEnv?: Record<string, string> | (() => Promise<Record<string, string>>);
+  /**
+   * Also start a worker process (`APP_ROLE=worker`, same environment) beside an `api`-role
+   * API, as deployed; its CPU per request is reported next to the server's.
+   */
+  worker?: boolean;
   /**
    * Called once the API answers `/health/ready`. Creates whatever the requests need
    * (users, tokens, baseline servers) and lists the targets, which run one after another.
@@ -61,7 +68,14 @@ export interface Target {
 
 export type TargetRequest = Pick<
   autocannon.Options,
-  'method' | 'headers' | 'body' | 'requests' | 'expectBody' | 'timeout' | 'idReplacement'
+  | 'method'
+  | 'headers'
+  | 'body'
+  | 'requests'
+  | 'expectBody'
+  | 'timeout'
+  | 'idReplacement'
+  | 'overallRate'
 >;
 
 export interface LoadSettings {

@@ -25,6 +25,8 @@ export interface Measurement {
    * least disturbed by other work on the machine. Null when the server process is unknown.
    */
   serverCpuMicrosPerRequest: number | null;
+  /** CPU time the worker process spent per completed request (null: no worker started). */
+  workerCpuMicrosPerRequest: number | null;
   /** The raw autocannon result of the measured run (warmup is discarded). */
   autocannon: autocannon.Result;
 }
@@ -37,6 +39,8 @@ export async function measure(
   pids: readonly number[],
   /** The process serving this target, when the runner started it. */
   serverPid?: number,
+  /** The worker process doing the work the requests queue, when the scenario has one. */
+  workerPid?: number,
 ): Promise<Measurement> {
   const alongside = target.alongside
     ? fire(
@@ -53,8 +57,10 @@ export async function measure(
   const samples: number[] = [];
   const before = cpuSnapshot(pids);
   const serverBefore = serverPid === undefined ? null : processCpuMs(serverPid);
+  const workerBefore = workerPid === undefined ? null : processCpuMs(workerPid);
   const result = await fire(target, settings.connections, settings.durationSeconds, samples);
   const serverAfter = serverPid === undefined ? null : processCpuMs(serverPid);
+  const workerAfter = workerPid === undefined ? null : processCpuMs(workerPid);
   const after = cpuSnapshot(pids);
   await alongside;
   const served = result.requests.total;
@@ -64,12 +70,20 @@ export async function measure(
     settings,
     latencyMs: percentiles(samples),
     cpu: { busy: busyShare(before, after), others: otherShare(before, after) },
-    serverCpuMicrosPerRequest:
-      serverBefore === null || serverAfter === null || served === 0
-        ? null
-        : Math.round(((serverAfter - serverBefore) * 1000) / served),
+    serverCpuMicrosPerRequest: microsPerRequest(serverBefore, serverAfter, served),
+    workerCpuMicrosPerRequest: microsPerRequest(workerBefore, workerAfter, served),
     autocannon: result,
   };
+}
+
+function microsPerRequest(
+  beforeMs: number | null,
+  afterMs: number | null,
+  served: number,
+): number | null {
+  return beforeMs === null || afterMs === null || served === 0
+    ? null
+    : Math.round(((afterMs - beforeMs) * 1000) / served);
 }
 
 function fire(

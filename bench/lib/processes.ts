@@ -80,14 +80,16 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts the production build (`node dist/src/main.js`) with the given environment. */
-export function startApi(root: string, env: NodeJS.ProcessEnv): ManagedChild {
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+/** Starts the production build (`node dist/src/main.js`) with the given environment (any role). */
+export function startApi(root: string, env: NodeJS.ProcessEnv, name = 'api'): ManagedChild {
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${name}`] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new ManagedChild('api', child);
+  return new ManagedChild(name, child);
 }
 
 /** Starts `bench/baselines/raw-http.ts` in its own process; resolves with its base URL. */

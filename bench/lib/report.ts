@@ -30,6 +30,8 @@ export interface TargetSummary {
   mismatches: number;
   /** Server CPU time per request in µs (null: server process unknown). */
   serverCpuMicrosPerRequest: number | null;
+  /** Worker CPU time per request in µs, when the scenario runs a separate worker. */
+  workerCpuMicrosPerRequest?: number | null;
   /** Share of all cores used by other programs during the measured run (null: unknown). */
   otherCpu: number | null;
 }
@@ -47,6 +49,7 @@ export interface RatioSummary {
 export interface BenchReport {
   scenario: string;
   description: string;
+  analysis?: string;
   date: string;
   machine: MachineInfo;
   summary: TargetSummary[];
@@ -104,6 +107,9 @@ export function summarize(run: Measurement): TargetSummary {
     non2xx: result.non2xx,
     mismatches: result.mismatches,
     serverCpuMicrosPerRequest: run.serverCpuMicrosPerRequest,
+    ...(run.workerCpuMicrosPerRequest != null && {
+      workerCpuMicrosPerRequest: run.workerCpuMicrosPerRequest,
+    }),
     otherCpu: run.cpu.others,
   };
 }
@@ -169,16 +175,21 @@ export function markdown(report: BenchReport): string {
       '',
     );
   }
+  const worker = report.summary.some((s) => s.workerCpuMicrosPerRequest != null);
   lines.push(
-    '| target | req/s (avg) | p50 ms | p90 ms | p99 ms | requests | errors | non-2xx | server CPU µs/req | other CPU |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | req/s (avg) | p50 ms | p90 ms | p99 ms | requests | errors | non-2xx | server CPU µs/req |' +
+      (worker ? ' worker CPU µs/req |' : '') +
+      ' other CPU |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|' + (worker ? '---:|' : '') + '---:|',
   );
   for (const s of report.summary) {
     const l = s.latencyMs;
     lines.push(
       `| ${s.target} | ${s.requestsPerSecond} | ${fmt(l?.p50)} | ${fmt(l?.p90)} | ${fmt(l?.p99)} | ` +
         `${s.totalRequests} | ${s.errors + s.mismatches} | ${s.non2xx} | ` +
-        `${fmt(s.serverCpuMicrosPerRequest)} | ${percent(s.otherCpu)} |`,
+        `${fmt(s.serverCpuMicrosPerRequest)} |` +
+        (worker ? ` ${fmt(s.workerCpuMicrosPerRequest)} |` : '') +
+        ` ${percent(s.otherCpu)} |`,
     );
   }
   if (report.ratios.length > 0) {
@@ -193,6 +204,7 @@ export function markdown(report: BenchReport): string {
       );
     }
   }
+  if (report.analysis) lines.push('', '## Analysis', '', report.analysis);
   lines.push(
     '',
     'Latency percentiles are exact, from every 2xx response. Server CPU µs/req = CPU time of the ' +

@@ -8,10 +8,12 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { CACHE_TTL_SECONDS, type CacheTtl } from './cache-presets';
+import { addVary } from './vary';
 import { weakEtag } from './etag';
 import { ResponseCache, type CachedResponse } from './response-cache';
 
@@ -27,7 +29,9 @@ export interface CacheableOptions {
   scope: 'public' | 'private';
   /**
    * Keep the serialized answer in Redis (for reads that cost a query). Without it the handler
-   * runs every time and only ETag/304 and Cache-Control apply (right for in-memory answers).
+   * runs every time and only ETag/304 and Cache-Control apply (right for in-memory answers),
+   * set in Fastify's preSerialization step rather than by a Nest interceptor; an answer the
+   * handler returns frozen (`Object.freeze`) is serialized and hashed only once.
    */
   store?: boolean;
   /** Tags to drop stored answers by, from the request (e.g. `job:${params.id}`). */
@@ -35,6 +39,8 @@ export interface CacheableOptions {
 }
 
 const CACHEABLE = 'cache:cacheable';
+/** The Fastify route config key under which routes without `store` carry their options. */
+export const CACHEABLE_ROUTE_CONFIG = 'cacheable';
 
 /**
  * A cacheable GET: ETag (weak hash of the body) with 304 on If-None-Match,
@@ -44,7 +50,11 @@ const CACHEABLE = 'cache:cacheable';
 export function Cacheable(options: CacheableOptions): MethodDecorator {
   return applyDecorators(
     SetMetadata(CACHEABLE, options),
-    UseInterceptors(ResponseCacheInterceptor),
+    // Without a store there is nothing asynchronous to do: Fastify hooks set the headers
+    // (`registerConditionalGet`), which costs far less than Nest's interceptor chain.
+    options.store
+      ? UseInterceptors(ResponseCacheInterceptor)
+      : RouteConfig({ [CACHEABLE_ROUTE_CONFIG]: options }),
     ApiResponse({
       status: 304,
       description: 'Not modified: `If-None-Match` matched the current `ETag`; no body.',
@@ -73,7 +83,7 @@ export class ResponseCacheInterceptor implements NestInterceptor {
     );
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
-    if (!options || request.method !== 'GET') return next.handle();
+    if (!options?.store || request.method !== 'GET') return next.handle();
     const userId = request.principal?.userId;
     if (options.scope === 'private' && !userId) return next.handle();
     return from(this.answer(options, request, http.getResponse<FastifyReply>(), next));
@@ -89,18 +99,19 @@ export class ResponseCacheInterceptor implements NestInterceptor {
       options.scope === 'private'
         ? `private:${request.principal?.userId}:${request.url}`
         : `public:${request.url}`;
-    let cached: CachedResponse | undefined = options.store ? await this.cache.get(key) : undefined;
+    const lookup = await this.cache.lookup(key, options.tags?.(request));
+    let cached: CachedResponse | undefined = lookup.hit;
     if (!cached) {
       const body = JSON.stringify(await lastValueFrom(next.handle()));
       cached = { body, etag: weakEtag(body) };
-      if (options.store) await this.cache.set(key, cached, options.ttl, options.tags?.(request));
+      if (lookup.stamp) await this.cache.set(key, cached, options.ttl, lookup.stamp);
     }
     void reply.headers({
       etag: cached.etag,
       'cache-control': cacheControl(options),
       'content-type': 'application/json; charset=utf-8',
-      ...(options.scope === 'private' ? { vary: 'Authorization' } : {}),
     });
+    if (options.scope === 'private') addVary(reply, 'Authorization');
     return cached.body;
   }
 }

@@ -9,3 +9,4 @@ export {
 export { registerConditionalGet } from './conditional-get';
 export { matchesIfNoneMatch, weakEtag } from './etag';
 export { ResponseCache, type CachedResponse } from './response-cache';
+export { addVary } from './vary';
