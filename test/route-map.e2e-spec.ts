@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { generateRouteMap, ROUTE_MAP_FILE } from '../src/bootstrap/route-map';
+import {
+  controllerLayoutProblemsOfApp,
+  generateRouteMap,
+  ROUTE_MAP_FILE,
+} from '../src/bootstrap/route-map';
 
 describe('route map (test/__snapshots__/route-map.md)', () => {
   let generated: string;
@@ -18,5 +22,9 @@ describe('route map (test/__snapshots__/route-map.md)', () => {
     expect(generated).toContain(
       '| `PATCH /v1/cvs/{id}` | `src/modules/cv/cvs.controller.ts` CvsController.update | UpdateCvCommand | `src/modules/cv/commands/update-cv/update-cv.handler.ts` |',
     );
+  });
+
+  it('finds every route in the file named after its prefix (one controller per file and prefix)', async () => {
+    expect(await controllerLayoutProblemsOfApp()).toEqual([]);
   });
 });

@@ -61,6 +61,30 @@ export function registeredClasses(
   return [...classes];
 }
 
+/** OpenAPI style: `{id}` for `:id`, a trailing `*` as `{path}`, no leading or trailing slash. */
+function joinPath(parts: string[]): string {
+  return parts
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')
+    .replace(/:(\w+)/g, '{$1}')
+    .replace(/\/\*$/, '/{path}'); // a trailing wildcard, as @nestjs/swagger names it
+}
+
+/** A controller's prefix as declared: `@Controller({ path: 'cvs/:id/ai' })` → `cvs/:id/ai`. */
+export function controllerPath(controller: Type): string {
+  return ((Reflect.getMetadata(PATH_METADATA, controller) as string | undefined) ?? '').replace(
+    /^\/+|\/+$/g,
+    '',
+  );
+}
+
+/** Where a controller's routes start, with its version: `/v1/cvs/{id}/ai`, `/health`. */
+export function controllerPrefix(controller: Type): string {
+  const version = (Reflect.getMetadata(VERSION_METADATA, controller) as Version | undefined) ?? '1';
+  return `/${joinPath([versionPrefix(version), controllerPath(controller)])}`;
+}
+
 /** Every route of the app's controllers (also those hidden from OpenAPI), read from their metadata. */
 export function appRoutes(app: INestApplication): AppRoute[] {
   return registeredClasses(app, 'controllers').flatMap((controller) =>
@@ -73,16 +97,11 @@ export function appRoutes(app: INestApplication): AppRoute[] {
         (Reflect.getMetadata(VERSION_METADATA, handler) as Version | undefined) ??
         (Reflect.getMetadata(VERSION_METADATA, controller) as Version | undefined) ??
         '1';
-      const path = [
+      const path = joinPath([
         versionPrefix(version),
         Reflect.getMetadata(PATH_METADATA, controller) as string,
         Reflect.getMetadata(PATH_METADATA, handler) as string,
-      ]
-        .map((part) => part.replace(/^\/+|\/+$/g, ''))
-        .filter(Boolean)
-        .join('/')
-        .replace(/:(\w+)/g, '{$1}')
-        .replace(/\/\*$/, '/{path}'); // a trailing wildcard, as @nestjs/swagger names it
+      ]);
       return [
         {
           method,

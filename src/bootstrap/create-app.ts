@@ -27,7 +27,8 @@ export async function createApp(
     nameServerSpanByRoute(app.getHttpAdapter().getInstance());
   }
   if (config.runsApi) {
-    setupSwaggerUi(app, buildOpenApiDocument(app));
+    // Built on the first /docs request, not at boot (it walks every route and DTO).
+    setupSwaggerUi(app, () => buildOpenApiDocument(app));
   } else {
     // A worker answers only health and metrics.
     app

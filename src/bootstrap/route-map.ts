@@ -6,7 +6,14 @@ import {
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
-import { appRoutes, registeredClasses, withPreviewApp } from './app-routes';
+import {
+  appRoutes,
+  controllerPath,
+  controllerPrefix,
+  registeredClasses,
+  withPreviewApp,
+} from './app-routes';
+import { controllerLayoutProblems, type ControllerEntry } from './controller-layout';
 
 const ROOT = join(__dirname, '..', '..');
 export const ROUTE_MAP_FILE = join(ROOT, 'test', '__snapshots__', 'route-map.md');
@@ -38,6 +45,45 @@ function declaredClasses(): Map<string, DeclaredClass> {
     });
   }
   return classes;
+}
+
+/** Whether a class declaration carries `@Controller(...)`. */
+function isController(node: ts.ClassDeclaration): boolean {
+  return (ts.getDecorators(node) ?? []).some(
+    (decorator) =>
+      ts.isCallExpression(decorator.expression) &&
+      ts.isIdentifier(decorator.expression.expression) &&
+      decorator.expression.expression.text === 'Controller',
+  );
+}
+
+/** File → names of the controller classes declared in it, for every file under src/. */
+function controllersPerFile(classes: Map<string, DeclaredClass>): Map<string, string[]> {
+  const perFile = new Map<string, string[]>();
+  for (const [name, declared] of classes) {
+    if (isController(declared.node))
+      perFile.set(declared.file, [...(perFile.get(declared.file) ?? []), name]);
+  }
+  return perFile;
+}
+
+/**
+ * Where the app breaks the controller layout rule (see controller-layout.ts): one sentence
+ * per problem, none when every route's file follows from its path.
+ */
+export async function controllerLayoutProblemsOfApp(): Promise<string[]> {
+  const classes = declaredClasses();
+  const controllers = await withPreviewApp('all', (app) => {
+    const routes = appRoutes(app);
+    return registeredClasses(app, 'controllers').map((controller): ControllerEntry => ({
+      name: controller.name,
+      file: classes.get(controller.name)?.file ?? '?',
+      prefix: controllerPath(controller),
+      fullPrefix: controllerPrefix(controller),
+      routes: routes.filter((r) => r.controller === controller).map((r) => r.path),
+    }));
+  });
+  return controllerLayoutProblems(controllers, controllersPerFile(classes));
 }
 
 /** The commands and queries a controller method creates (`new XxxCommand(`), in order. */
@@ -93,6 +139,11 @@ export async function generateRouteMap(): Promise<string> {
     'out of date. Each route: the controller method that serves it, the commands and queries',
     'that method dispatches, and the handlers that run them. Who may call a route is in',
     '`route-policies.e2e-spec.ts.snap` beside this file.',
+    '',
+    "A route's controller is the one with the longest `@Controller()` prefix of its path, alone in",
+    'a file named after that prefix: its static segments after `v1/` joined with `-`',
+    '(`v1/cvs/:id/versions` → `cvs-versions.controller.ts`). The same test fails when a controller',
+    'breaks that rule (`src/bootstrap/controller-layout.ts`).',
     '',
     '| Route | Controller | Command / query | Handler |',
     '| ----- | ---------- | --------------- | ------- |',

@@ -120,3 +120,37 @@ function localFile(dir: string, name: string, create: () => string, logger: Logg
   logger.warn(`Generated ${path} for local use. Set it in the environment for real deployments.`);
   return value;
 }
+
+/** VAPID keys of Web Push (base64url P-256), and the contact push services see. */
+export interface VapidKeyPair {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+}
+
+/**
+ * VAPID keys from the environment; outside production, generated once into
+ * DATA_DIR/keys like the JWT keys (browsers subscribe with the public key, so
+ * it must stay the same across restarts and replicas sharing DATA_DIR).
+ */
+export function loadVapidKeys(
+  config: AppConfig,
+  generate: () => { publicKey: string; privateKey: string },
+): VapidKeyPair {
+  const env = config.env;
+  const subject = env.VAPID_SUBJECT ?? `mailto:${env.ADMIN_EMAIL}`;
+  if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY) {
+    return { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject };
+  }
+  if (config.isProduction)
+    throw new Error('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are required in production');
+  // One file for both halves, so two processes booting at once cannot mix two pairs.
+  const stored = localFile(
+    join(env.DATA_DIR, 'keys'),
+    'vapid-keys.json',
+    () => JSON.stringify(generate()),
+    new Logger('Secrets'),
+  );
+  const { publicKey, privateKey } = JSON.parse(stored) as { publicKey: string; privateKey: string };
+  return { publicKey, privateKey, subject };
+}

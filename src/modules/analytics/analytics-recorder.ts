@@ -3,7 +3,20 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { uuidv7 } from 'uuidv7';
 
 /** The product analytics events the brief names; extend as modules start recording others. */
-export type AnalyticsEventName = 'cv_created' | 'cv_downloaded' | 'cv_enhanced_ai';
+export type AnalyticsEventName =
+  | 'cv_created'
+  | 'cv_downloaded'
+  | 'cv_enhanced_ai'
+  | 'plan_upgrade_started'
+  | 'plan_upgrade_completed'
+  | 'subscription_cancelled'
+  | 'job_search_performed'
+  | 'job_saved'
+  | 'job_application_started'
+  | 'job_application_completed'
+  | 'social_account_connected'
+  | 'social_post_scheduled'
+  | 'social_post_published';
 
 export interface AnalyticsEventInput {
   name: AnalyticsEventName;
@@ -32,17 +45,5 @@ export class AnalyticsRecorder {
         event.sourceEventId ?? null,
       ],
     );
-  }
-
-  /**
-   * For account deletion: the user's events stay as anonymous counts. Pass the
-   * caller's transaction so it commits with the rest of the erasure.
-   */
-  async forgetUser(em: EntityManager, userId: string): Promise<number> {
-    const rows = await em.execute<{ id: string }[]>(
-      'update analytics_events set user_id = null where user_id = ? returning id',
-      [userId],
-    );
-    return rows.length;
   }
 }

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuditController } from './audit.controller';
+import { AuditController } from './admin-audit.controller';
 import { RetryDeadLetterHandler } from './commands/retry-dead-letter/retry-dead-letter.handler';
-import { DeadLettersController } from './dead-letters.controller';
 import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-letters.handler';
-import { SecurityController } from './security.controller';
+import { SecurityController } from './admin-security.controller';
 import { ListAuditEventsHandler } from './queries/list-events/list-audit-events.handler';
 import { SecuritySummaryHandler } from './queries/security-summary/security-summary.handler';
 import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler';
@@ -12,7 +11,7 @@ import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler'
 /** Admin side of the event store: the audit trail, its security events, dead-letter deliveries. */
 @Module({
   imports: [CqrsModule],
-  controllers: [AuditController, SecurityController, DeadLettersController],
+  controllers: [AuditController, SecurityController],
   providers: [
     ListAuditEventsHandler,
     VerifyChainHandler,

@@ -25,7 +25,7 @@ export async function findOwnCoverLetter(
   return letter;
 }
 
-/** A `jobId` needs the jobs module, which does not exist yet: every id is unknown. */
+/** A `jobId` that names no job of the jobs module. */
 export function jobNotFound(jobId: string): Problem {
   return coverLetterProblems.problem(
     'cover_letter.job_not_found',

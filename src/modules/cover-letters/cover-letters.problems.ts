@@ -5,7 +5,7 @@ export const coverLetterProblems = defineProblems({
   'cover_letter.not_found': { status: 404, description: 'No such cover letter, or not yours.' },
   'cover_letter.job_not_found': {
     status: 422,
-    description: 'The `jobId` names no job; send `jobDescription` instead.',
+    description: 'The `jobId` names no job of `GET /v1/jobs`.',
   },
   'cover_letter.version_conflict': {
     status: 412,

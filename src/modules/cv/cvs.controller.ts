@@ -19,12 +19,14 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { commonProblems, Problem } from '@lib/problems';
+import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
@@ -32,6 +34,7 @@ import { validateAgainst } from '../../common/validation';
 import { CreateCvCommand } from './commands/create-cv/create-cv.command';
 import { DeleteCvCommand } from './commands/delete-cv/delete-cv.command';
 import { DuplicateCvCommand } from './commands/duplicate-cv/duplicate-cv.command';
+import { ImportCvFileCommand } from './commands/import-cv-file/import-cv-file.command';
 import { UpdateCvCommand, type CvChange } from './commands/update-cv/update-cv.command';
 import {
   CreateCvDto,
@@ -44,12 +47,29 @@ import {
   ImportJsonResumeQueryDto,
   TITLE_MAX,
 } from './dto/cv.dto';
+import {
+  AtsCheckDto,
+  AtsReportDto,
+  ImportCvFileDto,
+  ImportedCvDto,
+  RenderOptionsQueryDto,
+} from './dto/cv-export.dto';
+import { CvStatsDto, StatsQueryDto } from './dto/cv-share.dto';
+import { CvDiffDto, DiffQueryDto } from './dto/cv-version.dto';
 import type { ResumeDocument } from './domain/resume';
+import { FORCED_RENDER, sendHtml, sendPdf, wantsFreshRender } from './exports/responses';
+import { AtsCheckQuery } from './queries/ats-check/ats-check.query';
+import { DiffVersionsQuery } from './queries/diff-versions/diff-versions.query';
+import { GetStatsQuery } from './queries/get-stats/get-stats.query';
+import { RenderCvQuery } from './queries/render-cv/render-cv.query';
 import { GetCvQuery } from './queries/get-cv/get-cv.query';
 import { ListCvsQuery } from './queries/list-cvs/list-cvs.query';
 import { etag, expectedVersion } from './versions/if-match';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
+
+const TEMPLATE_PROBLEM =
+  'A premium template without the `premiumTemplates` feature: 403 `plan.upgrade_required`.';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -58,6 +78,12 @@ const IF_MATCH = {
     'The ETag of the version the change is based on, e.g. `"3"`; `*` overwrites whatever is there.',
 };
 
+/**
+ * `/v1/cvs`: CVs themselves (list, create, import, read, change, delete, duplicate), and what is
+ * made from one CV: its HTML preview, PDF, JSON Resume export, ATS check, diff between two
+ * versions and link statistics. Longer prefixes have their own files: cvs-versions, cvs-share,
+ * cvs-exports, cvs-ai.
+ */
 @ApiTags('cvs')
 @Controller({ path: 'cvs', version: '1' })
 @Access('user')
@@ -254,6 +280,151 @@ export class CvsController {
       .header('ETag', etag(cv.version))
       .header('Content-Disposition', attachment(`${cv.title}.json`));
     return cv.document;
+  }
+
+  @Get(':id/preview')
+  @ApiKeyScope('cv:read')
+  @ApiOperation({
+    operationId: 'cvDocuments_preview',
+    summary: 'The CV as HTML in its template (or `template`/`pageSize` given), for previews',
+    description:
+      'Self-contained HTML served with a strict Content-Security-Policy (no scripts, no requests). ' +
+      TEMPLATE_PROBLEM,
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({
+    description: 'HTML page',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiProblems(400, 403, 404)
+  async preview(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @QueryParams() query: RenderOptionsQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const rendered = await this.queries.execute(new RenderCvQuery(principal, id, 'html', query));
+    return sendHtml(reply, rendered.body.toString());
+  }
+
+  @Get(':id/pdf')
+  @ApiKeyScope('cv:read')
+  @RateLimit('pdfRender', FORCED_RENDER)
+  @ApiHeader({
+    name: 'Cache-Control',
+    required: false,
+    description: '`no-cache` renders again instead of serving the stored copy (and replaces it)',
+  })
+  @ApiOperation({
+    operationId: 'cvDocuments_pdf',
+    summary: 'The CV as a PDF, served from the cache when this content was rendered before',
+    description:
+      'Cached in storage by a sha-256 of (document, layout, template, page size, renderer version); ' +
+      '`X-Cache: hit|miss` tells which. `Content-Disposition` carries the file name (RFC 5987). ' +
+      'Forced renders (`Cache-Control: no-cache`) are limited per user by plan (`pdfRender`, 429). ' +
+      `${TEMPLATE_PROBLEM} Renderer saturated: 503 \`cv.renderer_unavailable\` (retryable).`,
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(400, 403, 404, 429, 503)
+  async pdf(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @QueryParams() query: RenderOptionsQueryDto,
+    @Headers('cache-control') cacheControl: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const rendered = await this.queries.execute(
+      new RenderCvQuery(principal, id, 'pdf', query, wantsFreshRender(cacheControl)),
+    );
+    return sendPdf(
+      reply,
+      rendered.body as Buffer,
+      rendered.fileName,
+      'attachment',
+      rendered.cached,
+    );
+  }
+
+  @Post(':id/ats-check')
+  @HttpCode(200)
+  @ApiKeyScope('cv:read')
+  @RateLimit('atsCheck')
+  @ApiOperation({
+    operationId: 'cvDocuments_atsCheck',
+    summary: 'How an applicant tracking system reads the CV’s PDF',
+    description:
+      'Renders the PDF, extracts its text back and scores it 0–100: sections recognised, contact ' +
+      'details, reading order, dates, length and, with a job description, its keywords matched and missing.',
+  })
+  @ApiOkResponse({ type: AtsReportDto })
+  @ApiProblems(400, 404, 429, 503)
+  atsCheck(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() body: AtsCheckDto,
+  ): Promise<AtsReportDto> {
+    return this.queries.execute(new AtsCheckQuery(principal, id, body.jobDescription));
+  }
+
+  @Post('import/file')
+  @ApiKeyScope('cv:write')
+  @RateLimit('cvImport')
+  @ApiOperation({
+    operationId: 'cvDocuments_importFile',
+    summary: 'Create a draft CV from an uploaded PDF or DOCX (`cv-file`)',
+    description:
+      'The file’s text (read when it was scanned) is parsed into JSON Resume by the AI writer ' +
+      '(`provider: local`, a rule-based parser, when no AI key is configured). Counts against the CV ' +
+      'quota, checked before the parser runs; each import is recorded as AI usage (`parse`) and ' +
+      'limited per user by plan (`cvImport`, 429). Still being scanned: 409 `file.not_ready`; rejected: 422 `file.rejected`; no text: ' +
+      '422 `cv.import_no_text`; someone else’s or unknown: 404 `file.not_found`.',
+  })
+  @ApiCreatedResponse({ type: ImportedCvDto })
+  @ApiProblems(400, 403, 404, 409, 422, 429, 503)
+  async importFile(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ImportCvFileDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportedCvDto> {
+    const cv = await this.commands.execute(new ImportCvFileCommand(principal, body.fileId));
+    void reply.header('ETag', etag(cv.version));
+    return cv;
+  }
+
+  @Get(':id/diff')
+  @ApiKeyScope('cv:read')
+  @ApiOperation({
+    operationId: 'cvVersions_diff',
+    summary: 'What changed between two versions: an RFC 6902 JSON Patch and a readable list',
+  })
+  @ApiOkResponse({ type: CvDiffDto })
+  @ApiProblems(400, 404)
+  diff(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @QueryParams() query: DiffQueryDto,
+  ): Promise<CvDiffDto> {
+    return this.queries.execute(new DiffVersionsQuery(principal, id, query.from, query.to));
+  }
+
+  @Get(':id/stats')
+  @ApiKeyScope('cv:read')
+  @ApiOperation({
+    operationId: 'cvSharing_stats',
+    summary: 'Views and downloads of the CV’s link per day, each visitor counted once a day',
+  })
+  @ApiOkResponse({ type: CvStatsDto })
+  @ApiProblems(400, 404)
+  stats(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @QueryParams() query: StatsQueryDto,
+  ): Promise<CvStatsDto> {
+    return this.queries.execute(new GetStatsQuery(principal, id, query.days));
   }
 }
 

@@ -1,8 +1,9 @@
 export { CvModule } from './cv.module';
 export { RequeueStalledExports } from './jobs/requeue-stalled-exports';
-export { CvErasure } from './cv-erasure';
 export { ShareVisits, type Visitor } from './sharing/share-visits';
 export { CvHistory } from './versions/cv-history';
+// Readable JSON Patch changes, shared with other versioned documents (blog post revisions).
+export { describePatch, type ReadableChange } from './domain/cv-state';
 export { findOwnCv, type CvActor } from './cv.policies';
 export { Cv } from './entities/cv.entity';
 export { CvShare } from './entities/cv-share.entity';
@@ -32,7 +33,6 @@ export {
 export { GetCvQuery } from './queries/get-cv/get-cv.query';
 export { CvDto } from './dto/cv.dto';
 export { CvRenderingModule } from './rendering/cv-rendering.module';
-export { CvExportsModule } from './exports/cv-exports.module';
 export { CvExport } from './entities/cv-export.entity';
 export { CvRenderedFile } from './entities/cv-rendered-file.entity';
 export { CvRenderingService, type CvPdfMeta } from './rendering/cv-rendering.service';
@@ -41,8 +41,15 @@ export { renderCvHtml, type CoverLetterContent } from './rendering/render-cv-htm
 export { sendHtml, sendPdf } from './exports/responses';
 export { contentDisposition, cvFileName } from './rendering/download-name';
 export { CV_FONTS } from './rendering/fonts';
-export { renderCvDocx } from './export/docx';
-export { analyseAts, type AtsFinding, type AtsInput, type AtsReport } from './ats/analyse-ats';
+export { renderCvDocx } from './rendering/render-cv-docx';
+export {
+  analyseAts,
+  keywordCoverage,
+  type AtsFinding,
+  type AtsInput,
+  type AtsReport,
+} from './ats/analyse-ats';
+export { mentions, normalizeTerm } from './text/keywords';
 export { resumeForAi, type ResumeForAi } from './ai/resume-for-ai';
 export { AiWriterModule } from './ai/writer/ai-writer.module';
 export { AI_TONES, AI_WRITER, type AiTone, type AiWriter } from './ai/writer/ai-writer.port';

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, UseGuards, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -9,10 +9,7 @@ import {
 } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { InjectRedis, Queues } from '@lib/queue';
-import { Access } from '../../common/access.decorator';
-import { MetricsService } from './metrics.service';
-import { MetricsTokenGuard } from './metrics-token.guard';
-import { ApiProblems } from '../../common/access.decorator';
+import { Access, ApiProblems } from '../../common/access.decorator';
 
 const PING_TIMEOUT_MS = 2000;
 
@@ -37,7 +34,7 @@ async function answers(ping: Promise<string>): Promise<boolean> {
 }
 
 @ApiTags('health')
-@Controller({ version: VERSION_NEUTRAL })
+@Controller({ path: 'health', version: VERSION_NEUTRAL })
 @Access('public')
 export class HealthController {
   constructor(
@@ -46,10 +43,9 @@ export class HealthController {
     private readonly db: MikroOrmHealthIndicator,
     @InjectRedis() private readonly redis: Redis,
     private readonly queues: Queues,
-    private readonly metrics: MetricsService,
   ) {}
 
-  @Get('health/live')
+  @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @ApiOkResponse({
     schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } },
@@ -58,7 +54,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  @Get('health/ready')
+  @Get('ready')
   // Terminus documents its own JSON 503, but our error filter answers a problem document.
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis and the queues answer' })
@@ -94,13 +90,5 @@ export class HealthController {
         return states.every(Boolean) ? check.up({ queues: queues.length }) : check.down();
       },
     ]);
-  }
-
-  @Get('metrics')
-  @UseGuards(MetricsTokenGuard)
-  @Header('content-type', 'text/plain; version=0.0.4')
-  @ApiExcludeEndpoint()
-  prometheus(): Promise<string> {
-    return this.metrics.registry.metrics();
   }
 }

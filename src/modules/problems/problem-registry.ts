@@ -1,11 +1,19 @@
 import { commonProblems, registerProblems, type ProblemCatalogues } from '@lib/problems';
 import { aiProviderProblems } from '@lib/providers';
 import { auditProblems } from '../audit';
+import { billingProblems } from '../billing';
+import { blogProblems } from '../blog';
 import { coverLetterProblems } from '../cover-letters';
 import { cvProblems } from '../cv';
 import { filesProblems } from '../files';
 import { healthProblems } from '../health';
 import { identityProblems } from '../identity';
+import { deliverabilityProblems } from '../notifications/deliverability';
+import { newsletterProblems } from '../notifications/newsletter';
+import { pushProblems } from '../notifications/push';
+import { notificationProblems } from '../notifications';
+import { jobProblems } from '../jobs';
+import { socialProblems } from '../social';
 import { usersProblems } from '../users';
 
 /** Every catalogue: leaving one out (or adding one twice) does not compile. */
@@ -13,11 +21,19 @@ const CATALOGUES: { [M in keyof ProblemCatalogues]: ProblemCatalogues[M] } = {
   common: commonProblems,
   aiProvider: aiProviderProblems,
   audit: auditProblems,
+  billing: billingProblems,
+  blog: blogProblems,
   coverLetters: coverLetterProblems,
   cv: cvProblems,
+  deliverability: deliverabilityProblems,
   files: filesProblems,
   health: healthProblems,
   identity: identityProblems,
+  newsletter: newsletterProblems,
+  push: pushProblems,
+  notifications: notificationProblems,
+  jobs: jobProblems,
+  social: socialProblems,
   users: usersProblems,
 };
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { UpdateUserHandler } from './commands/update-user/update-user.handler';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
-import { AdminUsersController } from './users.controller';
+import { AdminUsersController } from './admin-users.controller';
 
 /** User administration (admins only): search accounts, change plan, role, lock and status. */
 @Module({

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { ChainVerification, StoredEventRecord } from '@lib/event-store';
+import type { StoredEventRecord } from '@lib/event-store';
 import { CursorQueryDto } from '../../../common/pagination';
+import type { ChainVerification } from '../queries/verify-chain/verify-chain.query';
 
 export class AuditEventsQueryDto extends CursorQueryDto {
   @ApiPropertyOptional({ description: 'Actor id (user id, or system component)' })

@@ -28,8 +28,8 @@ export class CreateCoverLetterDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description:
-      'A saved job of the jobs module. Until that module exists every id answers 422 ' +
-      '`cover_letter.job_not_found`: send `jobDescription` instead.',
+      'A job of `GET /v1/jobs`: the letter uses its title, company and description. ' +
+      'An unknown id answers 422 `cover_letter.job_not_found`.',
   })
   @IsOptional()
   @IsUUID()

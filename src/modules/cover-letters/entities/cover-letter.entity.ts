@@ -10,6 +10,8 @@ export interface NewCoverLetter {
   cvId: string;
   title: string;
   jobDescription: string;
+  /** The job the letter answers, when it came from the jobs module. */
+  jobId?: string | null;
   jobTitle?: string | null;
   company?: string | null;
   tone: AiTone;

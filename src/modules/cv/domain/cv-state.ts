@@ -39,8 +39,8 @@ export interface ReadableChange {
   text: string;
 }
 
-/** A patch (made from `from`) as a list people can read. */
-export function describePatch(from: CvState | null, patch: JsonPatch): ReadableChange[] {
+/** A patch (made from `from`: a CV state or any other JSON document) as a list people can read. */
+export function describePatch(from: object | null, patch: JsonPatch): ReadableChange[] {
   return patch.map((operation) => {
     const field = readableField(operation.path);
     const before =

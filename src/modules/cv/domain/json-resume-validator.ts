@@ -1,12 +1,20 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import jsonResumeSchema from '@jsonresume/schema/schema.json';
 import type { FieldError } from '@lib/problems';
 import type { ResumeDocument } from './resume';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateSchema = ajv.compile<ResumeDocument>(jsonResumeSchema as object);
+let compiled: ValidateFunction<ResumeDocument> | undefined;
+
+/** The schema is compiled on the first validation, not at boot. */
+function schemaValidator(): ValidateFunction<ResumeDocument> {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    compiled = ajv.compile<ResumeDocument>(jsonResumeSchema as object);
+  }
+  return compiled;
+}
 
 /**
  * Checks a document against the official JSON Resume schema and lists every
@@ -15,6 +23,7 @@ const validateSchema = ajv.compile<ResumeDocument>(jsonResumeSchema as object);
  */
 export function validateJsonResume(document: unknown, root = '$'): FieldError[] {
   const nul = nulCharacters(document, root);
+  const validateSchema = schemaValidator();
   if (validateSchema(document)) return nul;
   return [
     ...(validateSchema.errors ?? []).map((error) => ({

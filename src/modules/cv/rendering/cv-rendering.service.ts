@@ -7,7 +7,7 @@ import {
   type ResumeDocument,
 } from '../domain/resume';
 import { analyseAts, type AtsReport } from '../ats/analyse-ats';
-import { renderCvDocx } from '../export/docx';
+import { renderCvDocx } from './render-cv-docx';
 import { extractPdfText } from './pdf-text';
 import { renderCoverLetterHtml, renderCvHtml, type CoverLetterContent } from './render-cv-html';
 import { SAMPLE_CV } from './sample-cv';

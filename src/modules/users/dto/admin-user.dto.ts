@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { TIERS, type Role, type Tier } from '@lib/authz';
+import { ROLES, TIERS, type Role, type Tier } from '@lib/authz';
 import type { User } from '../../identity';
 import { CursorQueryDto } from '../../../common/pagination';
-
-const ROLES: Role[] = ['user', 'admin'];
 
 export class ListUsersQueryDto extends CursorQueryDto {
   @ApiPropertyOptional({

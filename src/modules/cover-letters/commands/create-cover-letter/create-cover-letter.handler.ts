@@ -2,10 +2,11 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { Problem } from '@lib/problems';
+import { GetJobQuery, type JobDto } from '../../../jobs';
 import { AiUsageRecorder } from '../../../ai-usage';
 import { AI_WRITER, GetCvQuery, resumeForAi, type AiWriter } from '../../../cv';
 import { jobNotFound } from '../../cover-letter.policies';
-import { CoverLetterDto } from '../../dto/cover-letter.dto';
+import { CoverLetterDto, JOB_DESCRIPTION_MAX } from '../../dto/cover-letter.dto';
 import { CoverLetter } from '../../entities/cover-letter.entity';
 import { CreateCoverLetterCommand } from './create-cover-letter.command';
 
@@ -34,8 +35,12 @@ export class CreateCoverLetterHandler implements ICommandHandler<CreateCoverLett
     }
     // The CV first: another user's CV is a 404 whatever else is wrong.
     const cv = await this.queries.execute(new GetCvQuery(actor, input.cvId));
-    if (input.jobId !== undefined) throw jobNotFound(input.jobId);
-    const jobDescription = input.jobDescription!;
+    const job = input.jobId !== undefined ? await this.job(input.jobId) : undefined;
+    const jobDescription = job
+      ? job.descriptionText.slice(0, JOB_DESCRIPTION_MAX)
+      : input.jobDescription!;
+    const jobTitle = input.jobTitle ?? job?.title;
+    const company = input.company ?? job?.company;
     const resume = resumeForAi(cv.document);
     const language = input.language ?? cv.layout.language;
     const result = await this.usage.track(actor.userId, 'coverLetter', () =>
@@ -46,8 +51,8 @@ export class CreateCoverLetterHandler implements ICommandHandler<CreateCoverLett
         experience: resume.experience,
         skills: resume.skills,
         jobDescription,
-        ...(input.jobTitle ? { jobTitle: input.jobTitle } : {}),
-        ...(input.company ? { company: input.company } : {}),
+        ...(jobTitle ? { jobTitle } : {}),
+        ...(company ? { company } : {}),
         tone: input.tone,
         language,
       }),
@@ -55,14 +60,15 @@ export class CreateCoverLetterHandler implements ICommandHandler<CreateCoverLett
     const title =
       input.title ??
       result.subject ??
-      ([input.company, input.jobTitle].filter(Boolean).join(' – ') || cv.title).slice(0, 200);
+      ([company, jobTitle].filter(Boolean).join(' – ') || cv.title).slice(0, 200);
     const letter = CoverLetter.write({
       ownerId: actor.userId,
       cvId: cv.id,
       title,
       jobDescription,
-      jobTitle: input.jobTitle ?? null,
-      company: input.company ?? null,
+      jobId: job?.id ?? null,
+      jobTitle: jobTitle ?? null,
+      company: company ?? null,
       tone: input.tone,
       language,
       body: result.body,
@@ -74,5 +80,15 @@ export class CreateCoverLetterHandler implements ICommandHandler<CreateCoverLett
       return Promise.resolve();
     });
     return CoverLetterDto.from(letter);
+  }
+
+  /** The job the letter answers (an expired one still counts); an unknown id is a 422. */
+  private async job(jobId: string): Promise<JobDto> {
+    try {
+      return await this.queries.execute(new GetJobQuery(jobId));
+    } catch (error) {
+      if (error instanceof Problem && error.code === 'job.not_found') throw jobNotFound(jobId);
+      throw error;
+    }
   }
 }

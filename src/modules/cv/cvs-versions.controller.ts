@@ -21,14 +21,11 @@ import { LabelVersionCommand } from './commands/label-version/label-version.comm
 import { RestoreVersionCommand } from './commands/restore-version/restore-version.command';
 import { CvDto } from './dto/cv.dto';
 import {
-  CvDiffDto,
   CvVersionDto,
   CvVersionLabelDto,
   CvVersionPageDto,
-  DiffQueryDto,
   LabelVersionDto,
 } from './dto/cv-version.dto';
-import { DiffVersionsQuery } from './queries/diff-versions/diff-versions.query';
 import { GetVersionQuery } from './queries/get-version/get-version.query';
 import { ListVersionsQuery } from './queries/list-versions/list-versions.query';
 import { etag, expectedVersion } from './versions/if-match';
@@ -42,9 +39,12 @@ const VERSION_PARAM = {
   example: 2,
 };
 
-/** Versions are rebuilt from the CV's events in the event store, never from the current row. */
+/**
+ * `/v1/cvs/{id}/versions`: a CV's versions, rebuilt from its events in the event store (never
+ * from the current row); restoring and naming one. The diff of two versions is in cvs.controller.ts.
+ */
 @ApiTags('cvs')
-@Controller({ path: 'cvs/:id', version: '1' })
+@Controller({ path: 'cvs/:id/versions', version: '1' })
 @Access('user')
 export class CvVersionsController {
   constructor(
@@ -52,7 +52,7 @@ export class CvVersionsController {
     private readonly queries: QueryBus,
   ) {}
 
-  @Get('versions')
+  @Get()
   @ApiKeyScope('cv:read')
   @ApiOperation({ summary: 'A CV’s versions, newest first: who changed what, when, and labels' })
   @ApiOkResponse({ type: CvVersionPageDto })
@@ -65,7 +65,7 @@ export class CvVersionsController {
     return this.queries.execute(new ListVersionsQuery(principal, id, query.limit, query.cursor));
   }
 
-  @Get('versions/:n')
+  @Get(':n')
   @ApiKeyScope('cv:read')
   @ApiParam(VERSION_PARAM)
   @ApiOperation({ summary: 'The full CV as it was at version n' })
@@ -79,22 +79,7 @@ export class CvVersionsController {
     return this.queries.execute(new GetVersionQuery(principal, id, n));
   }
 
-  @Get('diff')
-  @ApiKeyScope('cv:read')
-  @ApiOperation({
-    summary: 'What changed between two versions: an RFC 6902 JSON Patch and a readable list',
-  })
-  @ApiOkResponse({ type: CvDiffDto })
-  @ApiProblems(400, 404)
-  diff(
-    @CurrentPrincipal() principal: Principal,
-    @IdParam() id: string,
-    @QueryParams() query: DiffQueryDto,
-  ): Promise<CvDiffDto> {
-    return this.queries.execute(new DiffVersionsQuery(principal, id, query.from, query.to));
-  }
-
-  @Post('versions/:n/restore')
+  @Post(':n/restore')
   @HttpCode(200)
   @ApiKeyScope('cv:write')
   @ApiParam(VERSION_PARAM)
@@ -122,7 +107,7 @@ export class CvVersionsController {
     return cv;
   }
 
-  @Post('versions/:n/label')
+  @Post(':n/label')
   @HttpCode(200)
   @ApiKeyScope('cv:write')
   @ApiParam(VERSION_PARAM)

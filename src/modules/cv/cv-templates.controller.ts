@@ -2,11 +2,20 @@ import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Cacheable } from '@lib/cache';
 import { Problem } from '@lib/problems';
-import { Access, ApiProblems } from '../../../common/access.decorator';
-import { CV_TEMPLATES } from '../domain/resume';
-import { isCvTemplate, listCvTemplates } from './catalog';
-import { CvRenderingService } from './cv-rendering.service';
-import { CvTemplateDto } from './dto/cv-template.dto';
+import { Access, ApiProblems } from '../../common/access.decorator';
+import { CV_TEMPLATES } from './domain/resume';
+import { isCvTemplate, listCvTemplates } from './rendering/catalog';
+import { CvRenderingService } from './rendering/cv-rendering.service';
+import { CvTemplateDto } from './rendering/dto/cv-template.dto';
+
+/** The template list, built once: frozen, so `@Cacheable` serializes and hashes it once. */
+const TEMPLATES: readonly CvTemplateDto[] = Object.freeze(
+  listCvTemplates().map((template) => ({
+    ...template,
+    pageSizes: [...template.pageSizes],
+    previewUrl: `/v1/cv-templates/${template.name}/preview.png`,
+  })),
+);
 
 @ApiTags('cv-templates')
 @Controller({ path: 'cv-templates', version: '1' })
@@ -18,12 +27,8 @@ export class CvTemplatesController {
   @Cacheable({ ttl: 'apiRead', scope: 'public' })
   @ApiOperation({ summary: 'The CV templates, their plan tier, page sizes and preview images' })
   @ApiOkResponse({ type: [CvTemplateDto] })
-  list(): CvTemplateDto[] {
-    return listCvTemplates().map((template) => ({
-      ...template,
-      pageSizes: [...template.pageSizes],
-      previewUrl: `/v1/cv-templates/${template.name}/preview.png`,
-    }));
+  list(): readonly CvTemplateDto[] {
+    return TEMPLATES;
   }
 
   @Get(':name/preview.png')

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { DEFAULT_CV_LAYOUT, type ResumeDocument } from '../domain/resume';
-import { docxColour, renderCvDocx } from './docx';
+import { docxColour, renderCvDocx } from './render-cv-docx';
 
 const doc: ResumeDocument = {
   basics: {

@@ -20,27 +20,24 @@ import { CursorQueryDto } from '../../common/pagination';
 import { ApplySuggestionCommand } from './commands/apply-suggestion/apply-suggestion.command';
 import { DismissSuggestionCommand } from './commands/dismiss-suggestion/dismiss-suggestion.command';
 import { EnhanceSectionCommand } from './commands/enhance-section/enhance-section.command';
-import { SuggestSkillsCommand } from './commands/suggest-skills/suggest-skills.command';
 import {
   AiSuggestionDto,
   AiSuggestionPageDto,
   EnhanceResultDto,
   EnhanceSectionDto,
-  SkillsResultDto,
-  SuggestSkillsDto,
 } from './dto/cv-ai.dto';
 import { CvDto } from './dto/cv.dto';
 import { ListSuggestionsQuery } from './queries/list-suggestions/list-suggestions.query';
 import { etag } from './versions/if-match';
+import { PROVIDER_ERRORS } from './ai/provider-errors';
 
 const SuggestionIdParam = (): ParameterDecorator =>
   Param('sid', new ParseUUIDPipe({ version: '7' }));
 
-const PROVIDER_ERRORS =
-  'When the AI provider keeps failing (429/5xx/timeouts, after retries with backoff): 503 ' +
-  '`ai.unavailable` with `Retry-After` when the provider said when; a refusal: 422 `ai.refused`.';
-
-/** AI suggestions for a CV's texts, applied as normal versioned changes. Pro and premium only. */
+/**
+ * `/v1/cvs/{id}/ai`: AI suggestions for a CV's texts, applied as normal versioned changes.
+ * Pro and premium only. Skills suggestions without a CV are in ai.controller.ts.
+ */
 @ApiTags('ai')
 @Controller({ path: 'cvs/:id/ai', version: '1' })
 @Access('user', { feature: 'aiEnhancement' })
@@ -123,31 +120,5 @@ export class CvAiController {
     @SuggestionIdParam() sid: string,
   ): Promise<AiSuggestionDto> {
     return this.commands.execute(new DismissSuggestionCommand(principal, id, sid));
-  }
-}
-
-@ApiTags('ai')
-@Controller({ path: 'ai', version: '1' })
-@Access('user', { feature: 'aiEnhancement' })
-export class AiSkillsController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @Post('skills-suggest')
-  @HttpCode(200)
-  @RateLimit('ai')
-  @ApiKeyScope('cv:read')
-  @ApiOperation({
-    summary: 'Skills to add for a job title and/or a CV',
-    description:
-      'At least one of `cvId` and `jobTitle` (400 otherwise). With a CV, its skills are left out ' +
-      `and its \`basics.label\` is the default job title. ${PROVIDER_ERRORS}`,
-  })
-  @ApiOkResponse({ type: SkillsResultDto })
-  @ApiProblems(400, 404, 422, 503)
-  suggestSkills(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: SuggestSkillsDto,
-  ): Promise<SkillsResultDto> {
-    return this.commands.execute(new SuggestSkillsCommand(principal, body.cvId, body.jobTitle));
   }
 }

@@ -1,15 +1,8 @@
-import {
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  TextRun,
-  type ISectionOptions,
-} from 'docx';
+import type * as Docx from 'docx';
+import type { ISectionOptions, Paragraph, TextRun } from 'docx';
 import type { CvLayout, ResumeDocument } from '../domain/resume';
-import { buildCvView, type CvItem, type CvSectionView, type CvView } from '../rendering/cv-view';
-import { documentLanguage, textDirection } from '../rendering/language';
+import { buildCvView, type CvItem, type CvSectionView, type CvView } from './cv-view';
+import { documentLanguage, textDirection } from './language';
 
 /** Word documents open on machines without Noto fonts: the theme's style maps to Office fonts. */
 function officeFont(font: string): string {
@@ -27,11 +20,16 @@ export function docxColour(hex: string | undefined): string | undefined {
   return digits.toUpperCase();
 }
 
+let docx: Promise<typeof Docx> | undefined;
+/** docx is loaded with the first export, not at boot (load time and memory). */
+const loadDocx = () => (docx ??= import('docx'));
+
 /**
  * The CV as a Word document: name and contact line, then the sections in
  * layout order with bullet highlights, in the same shape the HTML templates use.
  */
 export async function renderCvDocx(document: ResumeDocument, layout: CvLayout): Promise<Buffer> {
+  const { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } = await loadDocx();
   const language = documentLanguage(layout.language);
   const rtl = textDirection(language) === 'rtl';
   const view = buildCvView(document, layout, language);

@@ -1,12 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Post,
-  Query as QueryParams,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
@@ -14,12 +6,12 @@ import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { RevokeShareCommand } from './commands/revoke-share/revoke-share.command';
 import { ShareCvCommand } from './commands/share-cv/share-cv.command';
-import { CvShareDto, CvStatsDto, ShareCvDto, StatsQueryDto } from './dto/cv-share.dto';
+import { CvShareDto, ShareCvDto } from './dto/cv-share.dto';
 import { GetShareQuery } from './queries/get-share/get-share.query';
-import { GetStatsQuery } from './queries/get-stats/get-stats.query';
 
+/** `/v1/cvs/{id}/share`: the CV's link; visitors open it under /v1/public/cvs. */
 @ApiTags('cvs')
-@Controller({ path: 'cvs/:id', version: '1' })
+@Controller({ path: 'cvs/:id/share', version: '1' })
 @Access('user')
 export class CvSharingController {
   constructor(
@@ -27,7 +19,7 @@ export class CvSharingController {
     private readonly queries: QueryBus,
   ) {}
 
-  @Post('share')
+  @Post()
   @HttpCode(200)
   @ApiKeyScope('cv:write')
   @ApiOperation({
@@ -46,7 +38,7 @@ export class CvSharingController {
     return this.commands.execute(new ShareCvCommand(principal, id, body));
   }
 
-  @Get('share')
+  @Get()
   @ApiKeyScope('cv:read')
   @ApiOperation({ summary: 'The CV’s current link (404 `cv_share.not_found` when not shared)' })
   @ApiOkResponse({ type: CvShareDto })
@@ -55,7 +47,7 @@ export class CvSharingController {
     return this.queries.execute(new GetShareQuery(principal, id));
   }
 
-  @Delete('share')
+  @Delete()
   @HttpCode(204)
   @ApiKeyScope('cv:write')
   @ApiOperation({ summary: 'Stop sharing: the link stops working at once' })
@@ -63,20 +55,5 @@ export class CvSharingController {
   @ApiProblems(400, 404)
   revoke(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<void> {
     return this.commands.execute(new RevokeShareCommand(principal, id));
-  }
-
-  @Get('stats')
-  @ApiKeyScope('cv:read')
-  @ApiOperation({
-    summary: 'Views and downloads of the CV’s link per day, each visitor counted once a day',
-  })
-  @ApiOkResponse({ type: CvStatsDto })
-  @ApiProblems(400, 404)
-  stats(
-    @CurrentPrincipal() principal: Principal,
-    @IdParam() id: string,
-    @QueryParams() query: StatsQueryDto,
-  ): Promise<CvStatsDto> {
-    return this.queries.execute(new GetStatsQuery(principal, id, query.days));
   }
 }
