@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
  * says are not. The dependency rules keep libs from importing src/ at all.
  */
 const CV_CONTENT =
-  /\bresumes?\b|résumé|job (?:ads?|descriptions?)\b|\bskills?\b|work experience|stop ?words?|\bheadings?\b|action verbs?|measurable result|cover letters\b|skills_?by_?title/i;
+  /\bresumes\b|\bresume (?:text|sections?|builder|pars\w*|files?|content)\b|résumé|job (?:ads?|descriptions?)\b|\bskills?\b|work experience|stop ?words?|\bheadings?\b|action verbs?|measurable result|cover letters\b|skills_?by_?title/i;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -34,6 +34,11 @@ describe('the shared kernel (libs/)', () => {
   it('would notice CV content if it came back', () => {
     expect(CV_CONTENT.test("const SKILLS_BY_TITLE = { 'Data Engineer': ['Spark'] };")).toBe(true);
     expect(CV_CONTENT.test('Section headings in English, German…')).toBe(true);
+    expect(CV_CONTENT.test('Extracts the resume text from a PDF')).toBe(true);
     expect(CV_CONTENT.test("  cvExports: 'cv-exports',")).toBe(false);
+    // "resume" as in a paused subscription is not CV content.
+    expect(CV_CONTENT.test('/** `cancel_at_period_end` on (cancel) or off (resume). */')).toBe(
+      false,
+    );
   });
 });

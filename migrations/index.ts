@@ -16,6 +16,24 @@ import { Migration20261202114246 } from './Migration20261202114246';
 import { Migration20261202121117 } from './Migration20261202121117';
 import { Migration20261202123326 } from './Migration20261202123326';
 import { Migration20261202123714 } from './Migration20261202123714';
+import { Migration20261202145521 } from './Migration20261202145521';
+import { Migration20261202145933 } from './Migration20261202145933';
+import { Migration20261202150449 } from './Migration20261202150449';
+import { Migration20261202150845 } from './Migration20261202150845';
+import { Migration20261202150904 } from './Migration20261202150904';
+import { Migration20261202151706 } from './Migration20261202151706';
+import { Migration20261202151955 } from './Migration20261202151955';
+import { Migration20261202153022 } from './Migration20261202153022';
+import { Migration20261202154128 } from './Migration20261202154128';
+import { Migration20261202154548 } from './Migration20261202154548';
+import { Migration20261202155115 } from './Migration20261202155115';
+import { Migration20261202161042 } from './Migration20261202161042';
+import { Migration20261202161629 } from './Migration20261202161629';
+import { Migration20261202175100 } from './Migration20261202175100';
+import { Migration20261202175243 } from './Migration20261202175243';
+import { Migration20261202175625 } from './Migration20261202175625';
+import { Migration20261202175820 } from './Migration20261202175820';
+import { Migration20261202181020 } from './Migration20261202181020';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +54,22 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202121117', class: Migration20261202121117 },
   { name: 'Migration20261202123326', class: Migration20261202123326 },
   { name: 'Migration20261202123714', class: Migration20261202123714 },
+  { name: 'Migration20261202145521', class: Migration20261202145521 },
+  { name: 'Migration20261202145933', class: Migration20261202145933 },
+  { name: 'Migration20261202150449', class: Migration20261202150449 },
+  { name: 'Migration20261202150845', class: Migration20261202150845 },
+  { name: 'Migration20261202150904', class: Migration20261202150904 },
+  { name: 'Migration20261202151706', class: Migration20261202151706 },
+  { name: 'Migration20261202151955', class: Migration20261202151955 },
+  { name: 'Migration20261202153022', class: Migration20261202153022 },
+  { name: 'Migration20261202154128', class: Migration20261202154128 },
+  { name: 'Migration20261202154548', class: Migration20261202154548 },
+  { name: 'Migration20261202155115', class: Migration20261202155115 },
+  { name: 'Migration20261202161042', class: Migration20261202161042 },
+  { name: 'Migration20261202161629', class: Migration20261202161629 },
+  { name: 'Migration20261202175100', class: Migration20261202175100 },
+  { name: 'Migration20261202175243', class: Migration20261202175243 },
+  { name: 'Migration20261202175625', class: Migration20261202175625 },
+  { name: 'Migration20261202175820', class: Migration20261202175820 },
+  { name: 'Migration20261202181020', class: Migration20261202181020 },
 ];

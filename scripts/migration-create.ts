@@ -6,11 +6,11 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '@lib/config';
-import { ormOptions } from '../src/database/mikro-orm.config';
+import { migratorOptions } from '../src/database/mikro-orm.config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const base = ormOptions(config, { connect: false });
+  const base = await migratorOptions(config, { connect: false });
   const orm = await MikroORM.init({ ...base, migrations: { ...base.migrations, snapshot: true } });
   const initial = process.argv.includes('--initial');
   const result = await orm.getMigrator().createMigration('migrations', false, initial);

@@ -1,12 +1,26 @@
 /**
  * `npm run routes` writes test/__snapshots__/route-map.md from the code;
  * `npm run routes -- --check` fails when the committed file differs (the drift test does the same).
+ * Both fail when a controller breaks the layout rule (one class per file, named after its prefix).
  */
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { generateRouteMap, ROUTE_MAP_FILE } from '../src/bootstrap/route-map';
+import {
+  controllerLayoutProblemsOfApp,
+  generateRouteMap,
+  ROUTE_MAP_FILE,
+} from '../src/bootstrap/route-map';
 
 async function main(): Promise<void> {
+  const problems = await controllerLayoutProblemsOfApp();
+  if (problems.length > 0) {
+    process.stderr.write(
+      `Controllers break the layout rule (src/bootstrap/controller-layout.ts):\n${problems
+        .map((problem) => `- ${problem}\n`)
+        .join('')}`,
+    );
+    process.exitCode = 1;
+  }
   const generated = await generateRouteMap();
   if (process.argv.includes('--check')) {
     if (readFileSync(ROUTE_MAP_FILE, 'utf8') !== generated) {

@@ -16,13 +16,21 @@ import { ormOptions } from './database/mikro-orm.config';
 import { AiUsageModule } from './modules/ai-usage';
 import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
+import { BillingModule } from './modules/billing';
 import { CoverLettersModule } from './modules/cover-letters';
-import { CvExportsModule, CvModule, CvRenderingModule } from './modules/cv';
+import { CvModule, CvRenderingModule } from './modules/cv';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
+import { JobsModule } from './modules/jobs';
+import { SocialModule } from './modules/social';
+import { BlogModule } from './modules/blog';
 import { MailModule } from './modules/mail';
 import { MaintenanceModule } from './modules/maintenance';
+import { DeliverabilityModule } from './modules/notifications/deliverability';
+import { NewsletterModule } from './modules/notifications/newsletter';
+import { PushModule } from './modules/notifications/push';
+import { NotificationsModule } from './modules/notifications';
 import { PlansModule } from './modules/plans';
 import { ProblemsModule } from './modules/problems';
 import { UsersModule } from './modules/users';
@@ -59,14 +67,21 @@ export class AppModule {
         PlansModule,
         ProblemsModule,
         AnalyticsModule,
-        CvModule,
+        CvModule.forRole(worker),
         CvRenderingModule,
         AiUsageModule,
         CoverLettersModule,
-        CvExportsModule.forRole(worker),
         MailModule.forRole(worker),
+        NotificationsModule.forRole(worker),
         MaintenanceModule.forRole(worker),
         FilesModule.forRole(worker),
+        PushModule.forRole(worker),
+        DeliverabilityModule,
+        NewsletterModule.forRole(worker),
+        BillingModule.forRole(worker),
+        JobsModule.forRole(worker),
+        SocialModule.forRole(worker),
+        BlogModule.forRole(worker),
         ...extra,
       ],
       providers: [

@@ -1,65 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { EntityManager } from '@mikro-orm/postgresql';
 import Redis from 'ioredis';
 import { AppConfig } from '@lib/config';
 import { RedisBroadcast } from '@lib/queue';
-import { eventually, TestApp } from '@lib/testing';
+import { eventually, PrivateRedis, TestApp } from '@lib/testing';
 import { PendingAccessDenial } from '../src/modules/identity';
 import { AccessTokenDenylist } from '../src/modules/identity/sessions/access-token-denylist';
 
-/** A free loopback port for a private redis-server (the shared one is never stopped). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
+/** A private redis-server the suite stops and starts (the shared one is never stopped). */
 describe('Access-token denials when Redis fails after the revocation committed', () => {
   let t: TestApp;
-  let port: number;
-  let server: ChildProcess | undefined;
+  let server: PrivateRedis;
   let redis: Redis;
   let denylist: AccessTokenDenylist;
 
-  async function startRedis(): Promise<void> {
-    server = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    await eventually(() => Promise.resolve(redis?.status === 'ready' || undefined), 10_000).catch(
-      () => undefined,
-    );
-  }
-
-  async function stopRedis(): Promise<void> {
-    const running = server;
-    server = undefined;
-    if (!running) return;
-    await new Promise<void>((resolve) => {
-      running.once('exit', () => resolve());
-      running.kill('SIGKILL');
-    });
-  }
-
   beforeAll(async () => {
     t = await TestApp.create({ role: 'api' });
-    port = await freePort();
-    redis = new Redis(`redis://127.0.0.1:${port}`, {
+    server = await PrivateRedis.start();
+    redis = new Redis(server.url, {
       // As the app's client: commands fail after two reconnect attempts instead of hanging.
       maxRetriesPerRequest: 2,
       enableOfflineQueue: true,
     });
-    await startRedis();
     const config = t.get(AppConfig);
     denylist = new AccessTokenDenylist(
       redis,
@@ -70,13 +32,13 @@ describe('Access-token denials when Redis fails after the revocation committed',
   });
   afterAll(async () => {
     redis?.disconnect();
-    await stopRedis();
+    await server?.close();
     await t?.close();
   });
 
   it('parks a denial Redis refuses and the sweep writes it once Redis is back', async () => {
     const token = { jti: randomUUID(), expiresAt: new Date(Date.now() + 15 * 60_000) };
-    await stopRedis();
+    await server.stop();
 
     // The logout already committed: the denial must not be lost, nor fail the request.
     await expect(denylist.deny([token])).resolves.toBeUndefined();
@@ -85,7 +47,7 @@ describe('Access-token denials when Redis fails after the revocation committed',
     await expect(denylist.retryPending()).rejects.toThrow();
     expect(await em.count(PendingAccessDenial, { jti: token.jti })).toBe(1);
 
-    await startRedis();
+    await server.restart();
     await eventually(() => Promise.resolve(redis.status === 'ready' || undefined));
     expect(await denylist.retryPending()).toBeGreaterThanOrEqual(1);
     expect(await denylist.isDenied(token.jti)).toBe(true);

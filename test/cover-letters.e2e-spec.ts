@@ -1,5 +1,8 @@
 import { PDFParse } from 'pdf-parse';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { generateSamplePostings } from '@lib/providers';
 import { OpenAiFake, TestApp } from '@lib/testing';
+import { Job } from '../src/modules/jobs';
 import { createUser, signIn, type Session } from './support/accounts';
 
 const PASSWORD = 'correct-horse-battery';
@@ -117,7 +120,47 @@ describe('Cover letters', () => {
     expect(read.json()).toEqual(letter);
   });
 
-  it('needs exactly one of jobDescription and jobId; job ids are unknown until jobs exist', async () => {
+  it('writes from a job of the jobs module: its company, title and description', async () => {
+    const [posting] = generateSamplePostings({ seed: 3, count: 1, now: new Date() });
+    const job = new Job();
+    Object.assign(job, {
+      title: 'Staff Platform Engineer',
+      company: 'Umbra Security',
+      companyKey: 'umbra security',
+      descriptionHtml: '<p>Umbra Security runs zero-trust gateways in Rust and Go.</p>',
+      descriptionText:
+        'Umbra Security runs zero-trust gateways in Rust and Go for regulated banks.',
+      postedAt: posting.postedAt,
+      fingerprint: 'test',
+    });
+    await t.get(EntityManager).fork().persistAndFlush(job);
+    fake.answerNext({
+      content: {
+        subject: 'Staff Platform Engineer at Umbra Security',
+        paragraphs: ['Dear Umbra Security team,'],
+      },
+    });
+    const response = await request('ann', 'POST', '/v1/cover-letters', {
+      cvId: cvs.ann,
+      jobId: job.id,
+      tone: 'professional',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      company: 'Umbra Security',
+      jobTitle: 'Staff Platform Engineer',
+    });
+    const prompt = JSON.stringify(fake.requests[0].messages);
+    for (const part of [
+      'Umbra Security',
+      'Staff Platform Engineer',
+      'zero-trust gateways in Rust',
+    ]) {
+      expect(prompt).toContain(part);
+    }
+  });
+
+  it('needs exactly one of jobDescription and jobId; an unknown job id is a 422', async () => {
     const both = await request('ann', 'POST', '/v1/cover-letters', {
       cvId: cvs.ann,
       jobDescription: JOB_AD,

@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PLAN_CATALOG } from '@lib/authz';
-import { EventStore, UnitOfWork } from '@lib/event-store';
+import { EventStore } from '@lib/event-store';
 import { TestApp } from '@lib/testing';
-import { AnalyticsRecorder } from '../src/modules/analytics';
-import { CvErasure } from '../src/modules/cv';
+import { ForgetDeletedUserHandler } from '../src/modules/analytics/event-handlers/forget-deleted-user.handler';
+import { EraseCvsOfDeletedUserHandler } from '../src/modules/cv/event-handlers/erase-cvs-of-deleted-user.handler';
+import { UserDeleted } from '../src/modules/identity';
 import { createUser, signIn, type Session } from './support/accounts';
 import { INVALID_JSON_RESUME, JSON_RESUME_SAMPLES } from './support/json-resume-samples';
 
@@ -678,22 +679,23 @@ describe('CVs', () => {
       const a = await newCv('del', { title: 'A' });
       await newCv('del', { title: 'B' });
       await request('del', 'POST', `/v1/cvs/${a.id}/share`, { visibility: 'public' });
-      const erased = await t
-        .get(UnitOfWork)
-        .run((em, events) => t.get(CvErasure).eraseOwner(em, events, users.del.id));
-      expect(erased).toBe(2);
+      const analytics = async () => {
+        const [row] = await t
+          .get(EntityManager)
+          .fork()
+          .execute<{ own: string; all: string }[]>(
+            'select count(*) filter (where user_id = ?) as own, count(*) as all from analytics_events',
+            [users.del.id],
+          );
+        return { own: Number(row.own), all: Number(row.all) };
+      };
+      const before = await analytics();
+      expect(before.own).toBe(2); // the two cv_created events
+      await t.get(EraseCvsOfDeletedUserHandler).handle(new UserDeleted(users.del.id));
       expect(await cvCount(users.del.id)).toBe(0);
-      const forgotten = await t
-        .get(UnitOfWork)
-        .run((em) => t.get(AnalyticsRecorder).forgetUser(em, users.del.id));
-      expect(forgotten).toBe(2); // the two cv_created events, now anonymous
-      const [{ n }] = await t
-        .get(EntityManager)
-        .fork()
-        .execute<{ n: string }[]>('select count(*) as n from analytics_events where user_id = ?', [
-          users.del.id,
-        ]);
-      expect(Number(n)).toBe(0);
+      await t.get(ForgetDeletedUserHandler).handle(new UserDeleted(users.del.id));
+      // The events stay, as anonymous counts.
+      expect(await analytics()).toEqual({ own: 0, all: before.all });
       const events = await t.get(EventStore).readStream(t.get(EntityManager).fork(), 'cv', a.id);
       expect(events.at(-1)).toMatchObject({
         type: 'cv.deleted',

@@ -452,6 +452,18 @@ describe('event deliveries: retries, dead letters and the admin area', () => {
     const retried = await adminCall('POST', `/v1/admin/audit/dead-letters/${dead.id}/retry`);
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ id: dead.id, status: 'pending', attempts: 0 });
+    const [audit] = await sql<{ type: string; payload: Record<string, unknown>; actor: string }>(
+      `select type, payload, metadata->'actor'->>'id' as actor from event_store
+        where stream_id = ? and type = 'audit.dead_letter_retried'`,
+      [dead.id],
+    );
+    expect(audit.payload).toMatchObject({
+      eventId: poison.id,
+      handler: 'PoisonHandler',
+      attemptsBefore: MAX_ATTEMPTS,
+      lastError: 'Error: poison event 1',
+    });
+    expect(audit.actor).toBeTruthy();
     await eventually(async () => (await deliveryOf(poison.id, 'PoisonHandler'))?.status === 'done');
     expect(attempts.get(`PoisonHandler:${poison.id}`)).toBe(MAX_ATTEMPTS + 1);
 

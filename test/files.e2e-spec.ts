@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { EICAR_TEST_FILE, eventually, TestApp } from '@lib/testing';
 import { STORAGE_PORT, type StoragePort } from '@lib/providers';
-import { FilesService } from '../src/modules/files';
+import { DeleteFilesOfDeletedUserHandler } from '../src/modules/files/event-handlers/delete-files-of-deleted-user.handler';
+import { UserDeleted } from '../src/modules/identity';
 import { auditEvents, createUser, signIn, signInAsAdmin, type Session } from './support/accounts';
 import { getFile, readContent, settled, upload, uploaded, type FileBody } from './support/files';
 import { multipartBody, streamingMultipart } from './support/multipart';
@@ -82,7 +83,16 @@ describe('Files: uploads, scanning and processing', () => {
 
     const file = await settled(t, ada.authorization, created.id);
     expect(file.status).toBe('ready');
-    expect(Object.keys(file.variants).sort()).toEqual(['w1024', 'w1024-webp', 'w256', 'w256-webp']);
+    expect(Object.keys(file.variants).sort()).toEqual([
+      'avatar1024-jpeg',
+      'avatar1024-webp',
+      'avatar256-jpeg',
+      'avatar256-webp',
+      'w1024',
+      'w1024-webp',
+      'w256',
+      'w256-webp',
+    ]);
     expect(file.variants.w256).toMatchObject({ mimeType: 'image/jpeg', width: 256, height: 192 });
     expect(file.variants['w1024-webp']).toMatchObject({
       mimeType: 'image/webp',
@@ -410,7 +420,7 @@ describe('Files: uploads, scanning and processing', () => {
     ).toBe(415);
   });
 
-  it('deletes every file of a user (FilesService.deleteAllOf)', async () => {
+  it('deletes every file of a user (the UserDeleted handler)', async () => {
     const carl = await createUser(t, { email: 'carl@files.test', password: PASSWORD });
     const session = await signIn(t, 'carl@files.test', PASSWORD);
     const created = await uploaded(t, session.authorization, 'profile-image', {
@@ -418,7 +428,7 @@ describe('Files: uploads, scanning and processing', () => {
       content: await png(),
     });
     await settled(t, session.authorization, created.id);
-    expect(await t.get(FilesService).deleteAllOf(carl)).toBe(1);
+    await t.get(DeleteFilesOfDeletedUserHandler).handle(new UserDeleted(carl));
     expect(existsSync(join(storageRoot, 'profile-images', carl, created.id, 'original.png'))).toBe(
       false,
     );

@@ -26,8 +26,10 @@ describe('openapi.json', () => {
   it.each(operations)('%s is fully documented', (_name, op) => {
     expect(op.operationId).toMatch(/^[a-zA-Z]+_[a-zA-Z]+$/);
     expect(op.summary).toBeTruthy();
-    expect(['none', 'free', 'pro', 'premium', 'admin']).toContain(op['x-required-plan']);
-    expect(op['x-permission']).toMatch(/^(public|authenticated|role:admin|feature:[a-zA-Z]+)$/);
+    expect(['none', 'free', 'pro', 'premium', 'editor', 'admin']).toContain(op['x-required-plan']);
+    expect(op['x-permission']).toMatch(
+      /^(public|authenticated|role:(admin|editor)|feature:[a-zA-Z]+)$/,
+    );
     // Success is a 2xx, or a 3xx for browser redirects (OAuth).
     const success = Object.keys(op.responses).filter((status) => /^[23]/.test(status));
     expect(success.length).toBeGreaterThan(0);

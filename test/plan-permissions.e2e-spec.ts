@@ -1,5 +1,5 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { TestApp } from '@lib/testing';
+import { eventually, TestApp } from '@lib/testing';
 import { Access } from '../src/common/access.decorator';
 import { call, createUser, refresh, signIn, signInAsAdmin, type Session } from './support/accounts';
 
@@ -127,20 +127,36 @@ describe('plan permissions and admin-only routes', () => {
   });
 
   describe('a new plan or role takes effect at once', () => {
-    it('upgrade: the old token stops working and the refreshed one carries the new plan', async () => {
+    it('upgrade: the same access token gets the new plan at once, on every replica', async () => {
       const user = await signIn(t, 'free@example.test', PASSWORD);
-      const patch = await call(t, 'PATCH', `/v1/admin/users/${ids.free}`, admin.authorization, {
-        tier: 'pro',
+      const replica = await TestApp.create({
+        role: 'api',
+        replicaOf: t,
+        extra: [PolicyProbeModule],
+        probeRoutes: /^\/v1\/policy-probe\//,
       });
-      expect(patch.statusCode).toBe(200);
-
-      const stale = await call(t, 'GET', '/v1/policy-probe/ai', user.authorization);
-      expect(stale.statusCode).toBe(401);
-      expect(stale.json().code).toBe('auth.invalid_token');
-      const renewed = await refresh(t, user);
-      expect((await call(t, 'GET', '/v1/policy-probe/ai', renewed.authorization)).statusCode).toBe(
-        200,
-      );
+      try {
+        // Both replicas have the user's row cached as free.
+        for (const app of [t, replica]) {
+          expect(
+            (await call(app, 'GET', '/v1/policy-probe/ai', user.authorization)).statusCode,
+          ).toBe(403);
+        }
+        const patch = await call(t, 'PATCH', `/v1/admin/users/${ids.free}`, admin.authorization, {
+          tier: 'pro',
+        });
+        expect(patch.statusCode).toBe(200);
+        expect((await call(t, 'GET', '/v1/policy-probe/ai', user.authorization)).statusCode).toBe(
+          200,
+        );
+        // The other replica's cached row is dropped by the broadcast.
+        await eventually(async () => {
+          const response = await call(replica, 'GET', '/v1/policy-probe/ai', user.authorization);
+          return response.statusCode === 200;
+        });
+      } finally {
+        await replica.close();
+      }
     });
 
     it('downgrade: a pro token cannot keep using pro features', async () => {
@@ -150,13 +166,13 @@ describe('plan permissions and admin-only routes', () => {
       );
       await call(t, 'PATCH', `/v1/admin/users/${ids.pro}`, admin.authorization, { tier: 'free' });
 
-      expect((await call(t, 'GET', '/v1/policy-probe/ai', user.authorization)).statusCode).toBe(
-        401,
-      );
-      const renewed = await refresh(t, user);
-      const response = await call(t, 'GET', '/v1/policy-probe/ai', renewed.authorization);
+      const response = await call(t, 'GET', '/v1/policy-probe/ai', user.authorization);
       expect(response.statusCode).toBe(403);
       expect(response.json().code).toBe('plan.upgrade_required');
+      const renewed = await refresh(t, user);
+      expect((await call(t, 'GET', '/v1/policy-probe/ai', renewed.authorization)).statusCode).toBe(
+        403,
+      );
     });
 
     it('demotion: a demoted admin loses admin routes without signing out', async () => {

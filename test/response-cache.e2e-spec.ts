@@ -35,6 +35,21 @@ class ProbeController {
     computed += 1;
     return { userId: principal.userId, computed };
   }
+
+  @Get('live')
+  @Access('public')
+  @Cacheable({ ttl: 'apiRead', scope: 'public' })
+  live(): { computed: number } {
+    computed += 1;
+    return { computed }; // a fresh (not frozen) object: serialized and hashed every time
+  }
+
+  @Get('mine-live')
+  @Access('user')
+  @Cacheable({ ttl: 'profiles', scope: 'private' })
+  mineLive(@CurrentPrincipal() principal: Principal): { userId: string } {
+    return { userId: principal.userId };
+  }
 }
 
 @Module({ controllers: [ProbeController] })
@@ -84,6 +99,43 @@ describe('response cache', () => {
     },
   );
 
+  it('without a store, hashes each fresh answer: a changed answer gets a new ETag', async () => {
+    const first = await t.inject({ method: 'GET', url: '/v1/cache-probe/live' });
+    expect(first.headers['cache-control']).toBe('public, max-age=900');
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    const second = await t.inject({
+      method: 'GET',
+      url: '/v1/cache-probe/live',
+      headers: { 'if-none-match': first.headers.etag as string },
+    });
+    expect(second.statusCode).toBe(200); // the answer changed, so the old tag does not match
+    expect(second.json<{ computed: number }>().computed).toBeGreaterThan(
+      first.json<{ computed: number }>().computed,
+    );
+    expect(second.headers.etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+    expect(second.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('without a store, marks private answers private with Vary: Authorization and 304s them', async () => {
+    await createUser(t, { email: 'cache-live@example.test', password: 'cache-password-123' });
+    const { authorization } = await signIn(t, 'cache-live@example.test', 'cache-password-123');
+    const first = await t.inject({
+      method: 'GET',
+      url: '/v1/cache-probe/mine-live',
+      headers: { authorization, origin: 'http://localhost:3000' },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect(String(first.headers.vary)).toContain('Authorization');
+    const again = await t.inject({
+      method: 'GET',
+      url: '/v1/cache-probe/mine-live',
+      headers: { authorization, 'if-none-match': first.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
   it('keeps stored answers in Redis until their tag is dropped', async () => {
     const first = await t.inject({ method: 'GET', url: '/v1/cache-probe/items/a' });
     expect(first.headers['cache-control']).toBe('public, max-age=1800');
@@ -103,6 +155,24 @@ describe('response cache', () => {
     // b kept its answer
     const stillB = await t.inject({ method: 'GET', url: '/v1/cache-probe/items/b' });
     expect(stillB.json()).toEqual(other.json());
+  });
+
+  it('never serves an answer computed before an invalidation, even one stored after it', async () => {
+    const cache = t.get(ResponseCache);
+    const before = await cache.lookup('race-probe', ['race']);
+    expect(before.hit).toBeUndefined();
+    // The change commits and drops the tag while the stale answer is still being computed.
+    await cache.invalidate('race');
+    await cache.set('race-probe', { body: '"stale"', etag: 'W/"stale"' }, 'apiRead', before.stamp);
+    expect((await cache.lookup('race-probe', ['race'])).hit).toBeUndefined();
+
+    const current = await cache.lookup('race-probe', ['race']);
+    await cache.set('race-probe', { body: '"fresh"', etag: 'W/"fresh"' }, 'apiRead', current.stamp);
+    expect((await cache.lookup('race-probe', ['race'])).hit?.body).toBe('"fresh"');
+    // An answer without tags is stored too.
+    const untagged = await cache.lookup('untagged-probe');
+    await cache.set('untagged-probe', { body: '1', etag: 'W/"1"' }, 'apiRead', untagged.stamp);
+    expect((await cache.lookup('untagged-probe')).hit?.body).toBe('1');
   });
 
   it('keys private answers per user and marks them private, revalidated every time', async () => {

@@ -1,6 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { requiredPlanFor, Public, RequireFeature, RequireRole, type Feature } from '@lib/authz';
+import {
+  OptionalSignIn,
+  requiredPlanFor,
+  Public,
+  RequireFeature,
+  RequireRole,
+  type Feature,
+} from '@lib/authz';
 import { PROBLEM_CONTENT_TYPE } from '@lib/problems';
 import { ProblemDto } from './problem.schema';
 
@@ -35,25 +42,34 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
   );
 }
 
-export type AccessLevel = 'public' | 'user' | 'admin';
+export type AccessLevel = 'public' | 'user' | 'editor' | 'admin';
 
 export interface AccessOptions {
   /** The route needs a plan with this feature (403 `plan.upgrade_required` otherwise). */
   feature?: Feature;
 }
 
+export interface PublicAccessOptions {
+  /** Public, but signed-in callers (valid credentials sent) are known to the handler. */
+  signIn?: 'optional';
+}
+
 /**
  * Who may call a route: sets what the auth and policy guards enforce and
  * documents it in OpenAPI in one place: the security scheme, 401/403
  * responses, `x-required-plan` (`none`, `free`, the cheapest tier with the
- * feature, or `admin`) and `x-permission` (`public`, `authenticated`,
- * `feature:<name>` or `role:admin`).
+ * feature, `editor` or `admin`) and `x-permission` (`public`, `authenticated`,
+ * `feature:<name>`, `role:editor` or `role:admin`).
  */
-export function Access(level: 'public' | 'admin'): MethodDecorator & ClassDecorator;
+export function Access(level: 'public' | 'editor' | 'admin'): MethodDecorator & ClassDecorator;
+export function Access(
+  level: 'public',
+  options: PublicAccessOptions,
+): MethodDecorator & ClassDecorator;
 export function Access(level: 'user', options?: AccessOptions): MethodDecorator & ClassDecorator;
 export function Access(
   level: AccessLevel,
-  { feature }: AccessOptions = {},
+  { feature, signIn }: AccessOptions & PublicAccessOptions = {},
 ): MethodDecorator & ClassDecorator {
   const { plan, permission } = describeAccess(level, feature);
   const common = [
@@ -61,11 +77,20 @@ export function Access(
     ApiExtension('x-permission', permission),
     ApiProblems(429),
   ];
+  if (level === 'public' && signIn === 'optional') {
+    return applyDecorators(
+      Public(),
+      OptionalSignIn(),
+      ApiBearerAuth('bearer'),
+      ApiProblems(401, 403),
+      ...common,
+    );
+  }
   if (level === 'public') return applyDecorators(Public(), ...common);
   return applyDecorators(
     ApiBearerAuth('bearer'),
     ApiProblems(401, 403),
-    ...(level === 'admin' ? [RequireRole('admin')] : []),
+    ...(level === 'admin' || level === 'editor' ? [RequireRole(level)] : []),
     ...(feature ? [RequireFeature(feature)] : []),
     ...common,
   );
@@ -76,6 +101,7 @@ function describeAccess(level: AccessLevel, feature?: Feature) {
   return {
     public: { plan: 'none', permission: 'public' },
     user: { plan: 'free', permission: 'authenticated' },
+    editor: { plan: 'editor', permission: 'role:editor' },
     admin: { plan: 'admin', permission: 'role:admin' },
   }[level];
 }

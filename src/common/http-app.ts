@@ -11,6 +11,7 @@ import { MAX_UPLOAD_BYTES } from '../modules/files';
 import { MetricsService } from '../modules/health';
 import { registerAuditContext } from './audit-context.hook';
 import { registerAccessLog } from './logger';
+import { registerRawBodyRoutes } from './raw-body';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -83,6 +84,7 @@ export async function configureHttpApp(
     fastify.getDefaultJsonParser('error', 'error'),
   );
   registerAuditContext(fastify);
+  registerRawBodyRoutes(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(request.url.startsWith('/docs') ? DOCS_HEADERS : SECURITY_HEADERS);
     void reply.header('x-request-id', request.id);

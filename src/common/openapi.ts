@@ -45,7 +45,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return sortKeys(withProblemCodes(withBodyLimit(withUniqueSecurity(document)))) as OpenAPIObject;
 }
 
-export function setupSwaggerUi(app: INestApplication, document: OpenAPIObject): void {
+/** Serves Swagger UI and the document at /docs; a factory is called on the first request. */
+export function setupSwaggerUi(
+  app: INestApplication,
+  document: OpenAPIObject | (() => OpenAPIObject),
+): void {
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/openapi.json',
     yamlDocumentUrl: 'docs/openapi.yaml',

@@ -1,6 +1,12 @@
 import { EventDelivery, PersonalDataKey, StoredEvent } from '@lib/event-store';
 import { AnalyticsEvent } from '../modules/analytics';
-import { AiUsageEntry } from '../modules/ai-usage';
+import { AiCreditBalance, AiUsageEntry } from '../modules/ai-usage';
+import {
+  BillingCustomer,
+  BillingSubscription,
+  BillingTransition,
+  BillingWebhookEvent,
+} from '../modules/billing';
 import { CoverLetter } from '../modules/cover-letters';
 import {
   Cv,
@@ -20,12 +26,72 @@ import {
   UserIdentity,
   UserToken,
 } from '../modules/identity';
+import {
+  BlogAuthor,
+  BlogCategory,
+  BlogComment,
+  BlogPost,
+  BlogPostLike,
+  BlogPostRevision,
+  BlogSlugRedirect,
+  BlogTag,
+} from '../modules/blog';
 import { StoredFile } from '../modules/files';
+import {
+  Job,
+  JobAlert,
+  JobAlertDelivery,
+  JobApplication,
+  JobBoard,
+  JobSourceHealth,
+  JobSourceLink,
+  SavedJob,
+} from '../modules/jobs';
 import { MailMessage } from '../modules/mail';
+import { EmailDeliveryEvent, EmailSuppression } from '../modules/notifications/deliverability';
+import {
+  NewsletterCampaign,
+  NewsletterCampaignRecipient,
+  NewsletterSubscriber,
+} from '../modules/notifications/newsletter';
+import { PushDevice } from '../modules/notifications/push';
+import {
+  Notification,
+  NotificationDelivery,
+  NotificationPreferences,
+} from '../modules/notifications';
 import { PlanRecord } from '../modules/plans';
+import {
+  SocialAccount,
+  SocialMetricSnapshot,
+  SocialPost,
+  SocialPostTarget,
+  SocialQueueSlot,
+} from '../modules/social';
 
 /** Every MikroORM entity; the migrator and the CLI diff against this list. */
 export const ENTITIES = [
+  BlogPost,
+  BlogPostRevision,
+  BlogSlugRedirect,
+  BlogCategory,
+  BlogTag,
+  BlogAuthor,
+  BlogComment,
+  BlogPostLike,
+  Job,
+  JobSourceLink,
+  JobSourceHealth,
+  JobBoard,
+  SavedJob,
+  JobApplication,
+  JobAlert,
+  JobAlertDelivery,
+  SocialAccount,
+  SocialPost,
+  SocialPostTarget,
+  SocialQueueSlot,
+  SocialMetricSnapshot,
   StoredEvent,
   EventDelivery,
   PersonalDataKey,
@@ -48,5 +114,19 @@ export const ENTITIES = [
   StoredFile,
   CvAiSuggestion,
   AiUsageEntry,
+  AiCreditBalance,
   CoverLetter,
+  PushDevice,
+  EmailSuppression,
+  EmailDeliveryEvent,
+  NewsletterSubscriber,
+  NewsletterCampaign,
+  NewsletterCampaignRecipient,
+  Notification,
+  NotificationDelivery,
+  NotificationPreferences,
+  BillingCustomer,
+  BillingSubscription,
+  BillingWebhookEvent,
+  BillingTransition,
 ];

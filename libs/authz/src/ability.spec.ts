@@ -1,5 +1,11 @@
 import { subject } from '@casl/ability';
-import { canManageEverything, canUseFeature, defineAbilityFor, type AbilityOwner } from './ability';
+import {
+  canAuthorBlog,
+  canManageEverything,
+  canUseFeature,
+  defineAbilityFor,
+  type AbilityOwner,
+} from './ability';
 import { requiredPlanFor, PLAN_CATALOG, TIERS, type Feature } from './plan-catalog';
 
 const ALL_FEATURES: Feature[] = [
@@ -109,6 +115,31 @@ describe('defineAbilityFor', () => {
       expect(ALL_FEATURES.every((feature) => canUseFeature(ability, feature))).toBe(true);
       expect(ability.can('delete', subject('Cv', { userId: 'anyone' }))).toBe(true);
       expect(ability.can('update', subject('User', { id: 'anyone' }), 'role')).toBe(true);
+    });
+  });
+
+  describe('blog roles', () => {
+    const editor: AbilityOwner = { userId: 'ed', role: 'editor', tier: 'free' };
+
+    it('editors write and moderate their own posts only; they are users otherwise', () => {
+      const ability = defineAbilityFor(editor);
+      expect(canAuthorBlog(ability)).toBe(true);
+      expect(canManageEverything(ability)).toBe(false);
+      expect(ability.can('update', subject('BlogPost', { authorId: 'ed' }))).toBe(true);
+      expect(ability.can('update', subject('BlogPost', { authorId: 'other' }))).toBe(false);
+      expect(ability.can('delete', subject('BlogPost', { authorId: 'other' }))).toBe(false);
+      expect(ability.can('update', subject('BlogComment', { postAuthorId: 'ed' }))).toBe(true);
+      expect(ability.can('update', subject('BlogComment', { postAuthorId: 'other' }))).toBe(false);
+      expect(ability.can('create', 'BlogTaxonomy')).toBe(true);
+      expect(ability.can('delete', 'BlogTaxonomy')).toBe(false);
+      expect(ability.can('update', subject('Cv', { userId: 'ed' }))).toBe(true);
+    });
+
+    it('users cannot author; admins can do everything', () => {
+      expect(canAuthorBlog(defineAbilityFor(user('premium')))).toBe(false);
+      const root = defineAbilityFor(admin);
+      expect(canAuthorBlog(root)).toBe(true);
+      expect(root.can('delete', subject('BlogPost', { authorId: 'anyone' }))).toBe(true);
     });
   });
 });

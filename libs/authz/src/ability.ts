@@ -22,6 +22,12 @@ export interface SubjectShapes {
   ApiKey: { userId: string };
   Cv: { userId: string };
   CoverLetter: { userId: string };
+  /** A blog post; `authorId` is the editor who owns it. */
+  BlogPost: { authorId: string };
+  /** Categories and tags of the blog. */
+  BlogTaxonomy: Record<string, never>;
+  /** A reader's comment, moderated by the author of the post it is on. */
+  BlogComment: { postAuthorId: string };
   Feature: { name: Feature };
 }
 
@@ -65,6 +71,12 @@ export function defineAbilityFor({ userId, role, tier }: AbilityOwner): AppAbili
   can(['read', 'delete'], 'ApiKey', own);
   if (features.includes('apiAccess')) can('create', 'ApiKey', own);
   if (features.length > 0) can('use', 'Feature', { name: { $in: features } });
+  if (role === 'editor') {
+    // Editors write and moderate their own posts; only admins touch everyone's.
+    can(['create', 'read', 'update', 'delete'], 'BlogPost', { authorId: userId });
+    can(['create', 'read', 'update'], 'BlogTaxonomy');
+    can(['read', 'update'], 'BlogComment', { postAuthorId: userId });
+  }
   return build();
 }
 
@@ -79,6 +91,11 @@ export function featureSubject(name: Feature): SubjectShapes['Feature'] & Forced
  */
 export function canUseFeature(ability: AppAbility, name: Feature): boolean {
   return ability.can('use', featureSubject(name));
+}
+
+/** Who may write blog posts at all: editors (their own) and admins; what `@Access('editor')` checks. */
+export function canAuthorBlog(ability: AppAbility): boolean {
+  return ability.can('create', 'BlogPost');
 }
 
 /** Admin-only operations: what `@RequireRole('admin')` routes check. */

@@ -1,5 +1,6 @@
 export {
   AbilityFactory,
+  canAuthorBlog,
   canManageEverything,
   canUseFeature,
   defineAbilityFor,
@@ -15,6 +16,8 @@ export { AuthzModule } from './authz.module';
 export {
   PLAN_CATALOG,
   requiredPlanFor,
+  requiredPlanForQuota,
+  ROLES,
   TIERS,
   type Feature,
   type Plan,
@@ -27,6 +30,8 @@ export { PoliciesGuard } from './policies.guard';
 export {
   CurrentPrincipal,
   IS_PUBLIC,
+  OPTIONAL_SIGN_IN,
+  OptionalSignIn,
   Public,
   REQUIRED_FEATURE,
   REQUIRED_ROLE,

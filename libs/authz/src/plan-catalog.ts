@@ -1,6 +1,8 @@
 /** The single source of truth for what each plan offers. Seeded into `plans` at boot. */
 export type Tier = 'free' | 'pro' | 'premium';
-export type Role = 'user' | 'admin';
+export type Role = 'user' | 'editor' | 'admin';
+/** Every role; editors write the blog, admins manage everything. */
+export const ROLES: readonly Role[] = ['user', 'editor', 'admin'];
 export type Feature =
   | 'basicTemplates'
   | 'premiumTemplates'
@@ -14,6 +16,8 @@ export type Feature =
 export interface PlanQuotas {
   cvs: number;
   savedSearches: number;
+  savedJobs: number;
+  jobApplications: number;
   socialAccounts: number;
   scheduledPosts: number;
   aiCallsPerHour: number;
@@ -58,7 +62,15 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
     currency: 'usd',
     interval: null,
     features: FREE_FEATURES,
-    quotas: { cvs: 3, savedSearches: 3, socialAccounts: 2, scheduledPosts: 5, aiCallsPerHour: 0 },
+    quotas: {
+      cvs: 3,
+      savedSearches: 3,
+      savedJobs: 50,
+      jobApplications: 25,
+      socialAccounts: 2,
+      scheduledPosts: 5,
+      aiCallsPerHour: 0,
+    },
     rateLimits: {
       apiPerHour: 0,
       uploadsPerHour: 20,
@@ -78,6 +90,8 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
     quotas: {
       cvs: 20,
       savedSearches: 20,
+      savedJobs: 1000,
+      jobApplications: 500,
       socialAccounts: 4,
       scheduledPosts: 100,
       aiCallsPerHour: 10,
@@ -101,6 +115,8 @@ export const PLAN_CATALOG: Readonly<Record<Tier, Plan>> = Object.freeze({
     quotas: {
       cvs: 100,
       savedSearches: 100,
+      savedJobs: 10000,
+      jobApplications: 5000,
       socialAccounts: 12,
       scheduledPosts: 1000,
       aiCallsPerHour: 30,
@@ -125,4 +141,11 @@ export function requiredPlanFor(feature: Feature): Tier {
   );
   if (!tiers[0]) throw new Error(`No plan includes the feature "${feature}"`);
   return tiers[0];
+}
+
+/** The cheapest tier allowing more than `limit` of `quota`: what lifts it (none past the top plan). */
+export function requiredPlanForQuota(quota: keyof PlanQuotas, limit: number): Tier | undefined {
+  return TIERS.filter((tier) => PLAN_CATALOG[tier].quotas[quota] > limit).sort(
+    (a, b) => PLAN_CATALOG[a].priceCents - PLAN_CATALOG[b].priceCents,
+  )[0];
 }

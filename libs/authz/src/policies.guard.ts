@@ -3,13 +3,20 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainEvent, DomainEventType, SecurityEvents } from '@lib/event-store';
 import { Problem } from '@lib/problems';
-import { AbilityFactory, canManageEverything, canUseFeature, type AppAbility } from './ability';
+import {
+  AbilityFactory,
+  canAuthorBlog,
+  canManageEverything,
+  canUseFeature,
+  type AppAbility,
+} from './ability';
 import { requiredPlanFor, type Feature, type Role } from './plan-catalog';
 import { API_KEY_SCOPE, type ApiKeyScopeName } from './api-key-scopes';
 import { REQUIRED_FEATURE, REQUIRED_ROLE, type Principal } from './principal';
 
 const ROLE_CHECKS: Record<Role, (ability: AppAbility, principal: Principal) => boolean> = {
   admin: canManageEverything,
+  editor: canAuthorBlog,
   user: () => true,
 };
 

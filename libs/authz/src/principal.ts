@@ -18,11 +18,17 @@ export interface Principal {
 }
 
 export const IS_PUBLIC = 'authz:public';
+export const OPTIONAL_SIGN_IN = 'authz:optional-sign-in';
 export const REQUIRED_ROLE = 'authz:role';
 export const REQUIRED_FEATURE = 'authz:feature';
 
 /** The route needs no authentication. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * A public route that still reads who calls when credentials come with the request (a
+ * richer answer for signed-in users); credentials that are sent must be valid (401 otherwise).
+ */
+export const OptionalSignIn = () => SetMetadata(OPTIONAL_SIGN_IN, true);
 /** The route needs the given role (deny otherwise with 403 `auth.forbidden`). */
 export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
 /** The route needs a plan with the feature (deny otherwise with 403 `plan.upgrade_required`). */

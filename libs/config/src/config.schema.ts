@@ -109,6 +109,10 @@ export const envSchema = z.object({
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).default(48),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  /** Change of email: how long the link to the new address works. */
+  EMAIL_CHANGE_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  /** Change of email: how long "this wasn't me" blocks new changes. */
+  EMAIL_CHANGE_LOCK_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   JWT_ISSUER: z.string().default('career-tools-app'),
   JWT_AUDIENCE: z.string().default('career-tools-users'),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
@@ -147,6 +151,56 @@ export const envSchema = z.object({
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  /** Postal address in every email's footer (CAN-SPAM and similar laws want one on bulk mail). */
+  MAIL_POSTAL_ADDRESS: z
+    .string()
+    .min(1)
+    .default('Career Tools, 1 Example Street, 10115 Berlin, Germany'),
+  /** Logo at the top of every email; default FRONTEND_URL/logo.png. */
+  MAIL_LOGO_URL: optionalUrl,
+
+  /**
+   * Newsletter batches (up to 100 emails each) sent per second across all workers; Resend's
+   * default team limit is 2 requests per second (transactional mail shares it).
+   */
+  NEWSLETTER_SEND_RATE: z.coerce.number().min(0.01).max(100).default(2),
+
+  /** Notifications of a type that collapses arrive together when they come within this window. */
+  NOTIFICATION_COLLAPSE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Open live streams (SSE) one user may hold; the oldest is closed beyond. */
+  NOTIFICATION_STREAM_MAX_PER_USER: z.coerce.number().int().min(1).default(5),
+  NOTIFICATION_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).default(25000),
+  /** Lifetime of a single-use stream ticket (EventSource cannot send an Authorization header). */
+  NOTIFICATION_STREAM_TICKET_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+
+  // Resend webhooks (svix-signed): bounces and complaints feed the suppression list; unset = 503.
+  RESEND_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_<base64>')
+      .optional(),
+  ),
+
+  // Push: FCM HTTP v1 with a service account (all three or none), Web Push with VAPID keys
+  // (generated into DATA_DIR/keys outside production when unset).
+  FIREBASE_PROJECT_ID: optionalString,
+  FIREBASE_CLIENT_EMAIL: optionalString,
+  FIREBASE_PRIVATE_KEY: optionalString,
+  FCM_BASE_URL: optionalUrl,
+  FIREBASE_TOKEN_URI: z.url().default('https://oauth2.googleapis.com/token'),
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https: URL')
+      .optional(),
+  ),
+  PUSH_MAX_DEVICES_PER_USER: z.coerce.number().int().min(1).max(100).default(10),
+  PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  PUSH_TTL_SECONDS: z.coerce.number().int().min(0).max(2419200).default(86400),
+  PUSH_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  PUSH_RETRY_BACKOFF_MS: z.coerce.number().int().min(1).default(10000),
 
   QUEUE_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   QUEUE_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
@@ -172,6 +226,32 @@ export const envSchema = z.object({
   OAUTH_CALLBACK_BASE_URL: optionalString.pipe(z.url().optional()),
   OAUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   ...oauthEndpointOverrides(['GOOGLE', 'LINKEDIN', 'X', 'FACEBOOK']),
+
+  // Social publisher. Without both credentials a network is listed `not_configured`.
+  INSTAGRAM_CLIENT_ID: optionalString,
+  INSTAGRAM_CLIENT_SECRET: optionalString,
+  /** Where networks send users back (…/v1/social/connect/<network>/callback); default the OAuth callback base. */
+  SOCIAL_CALLBACK_BASE_URL: optionalUrl,
+  // API and authorization base URLs of the networks; unset means the real ones (tests override them).
+  LINKEDIN_API_BASE: optionalUrl,
+  LINKEDIN_AUTH_BASE: optionalUrl,
+  X_API_BASE: optionalUrl,
+  X_AUTH_BASE: optionalUrl,
+  FACEBOOK_GRAPH_BASE: optionalUrl,
+  FACEBOOK_AUTH_BASE: optionalUrl,
+  INSTAGRAM_GRAPH_BASE: optionalUrl,
+  INSTAGRAM_AUTH_BASE: optionalUrl,
+  /** The `sandbox` network (connects without credentials); default on outside production, refused in it. */
+  SOCIAL_SANDBOX: optionalString.pipe(bool.optional()),
+  /** Worker replicas refresh tokens and collect metrics on this interval (tests turn it off or shorten it). */
+  SOCIAL_SCHEDULE: bool.default(true),
+  SOCIAL_SCHEDULE_INTERVAL_MS: z.coerce.number().int().min(200).default(900_000),
+  /** Tokens expiring within this are refreshed by the scheduled job. */
+  SOCIAL_REFRESH_AHEAD_MS: z.coerce.number().int().min(0).default(1_800_000),
+  /** After a create call timed out, the target is checked against the network's recent posts this much later. */
+  SOCIAL_CONFIRM_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Metrics are collected for posts published within this many days. */
+  SOCIAL_METRICS_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 
   // AI writer: OpenAI or any OpenAI-compatible endpoint; the local rule-based writer without a key.
   AI_DRIVER: optionalString.pipe(z.enum(['openai', 'local']).optional()),
@@ -223,6 +303,11 @@ export const envSchema = z.object({
   S3_BUCKET_PREFIX: z.string().default(''),
   S3_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   CDN_URL: optionalUrl,
+  /**
+   * Test only (refused in production): hosts an OAuth profile picture may be fetched from
+   * although they resolve to private or loopback addresses (a fake provider on 127.0.0.1).
+   */
+  OAUTH_PICTURE_PRIVATE_HOSTS: list,
 
   // Virus scanning of uploads. `none` exists for machines without clamd and is refused in production.
   AV_SCAN_DRIVER: z.enum(['clamd', 'none']).default('clamd'),
@@ -234,6 +319,82 @@ export const envSchema = z.object({
   FILES_JOB_ATTEMPTS: z.coerce.number().int().min(1).default(40),
   FILES_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(300000),
   FFMPEG_PATH: z.string().default('/usr/bin/ffmpeg'),
+
+  // Billing: Stripe when STRIPE_SECRET_KEY is set, else the local driver (refused in production).
+  BILLING_DRIVER: optionalString.pipe(z.enum(['stripe', 'local', 'off']).optional()),
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_PUBLISHABLE_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_PRO_PRICE_ID: optionalString,
+  STRIPE_PREMIUM_PRICE_ID: optionalString,
+  STRIPE_PRO_YEARLY_PRICE_ID: optionalString,
+  STRIPE_PREMIUM_YEARLY_PRICE_ID: optionalString,
+  STRIPE_AI_CREDITS_PRICE_ID: optionalString,
+  /** AI credits one pack of STRIPE_AI_CREDITS_PRICE_ID adds, and its price (cents) shown in /v1/plans. */
+  BILLING_AI_CREDITS_PER_PACK: z.coerce.number().int().min(1).default(100),
+  BILLING_AI_CREDITS_PACK_CENTS: z.coerce.number().int().min(0).default(999),
+  /** Yearly prices shown in /v1/plans (cents) when the yearly price ids are set. */
+  BILLING_PRO_YEARLY_CENTS: z.coerce.number().int().min(0).default(29990),
+  BILLING_PREMIUM_YEARLY_CENTS: z.coerce.number().int().min(0).default(49990),
+  /** Base URL of a Stripe-compatible server (tests); unset means api.stripe.com. */
+  STRIPE_API_BASE: optionalUrl,
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  // Job aggregator. JOB_SOURCES: which sources ingest (empty = `sample` outside production, none in it).
+  JOB_SOURCES: list,
+  JOB_SAMPLE_SEED: z.coerce.number().int().min(0).default(42),
+  JOB_SAMPLE_COUNT: z.coerce.number().int().min(0).max(100000).default(3000),
+  JOB_SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  JOB_INGEST_MAX_POSTINGS: z.coerce.number().int().min(1).default(5000),
+  JOB_INGEST_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
+  // Scheduled ingestion on worker replicas (tests turn it off and trigger runs through the admin route).
+  JOB_INGEST_SCHEDULE: bool.default(true),
+  // Job alerts: worker replicas tick every 5 minutes (once across replicas) and mail due digests.
+  JOB_ALERT_SCHEDULE: bool.default(true),
+  // Jobs first seen this recently wait for the next digest: an ingestion run stamps its postings
+  // with its start time, so a run still committing must not slip under an advanced watermark.
+  JOB_ALERT_SETTLE_SECONDS: z.coerce.number().int().min(0).max(86400).default(900),
+  REMOTEOK_BASE_URL: optionalUrl,
+  REMOTIVE_BASE_URL: optionalUrl,
+  ARBEITNOW_BASE_URL: optionalUrl,
+  ADZUNA_BASE_URL: optionalUrl,
+  USAJOBS_BASE_URL: optionalUrl,
+  THE_MUSE_BASE_URL: optionalUrl,
+  HIMALAYAS_BASE_URL: optionalUrl,
+  GREENHOUSE_BASE_URL: optionalUrl,
+  LEVER_BASE_URL: optionalUrl,
+  ASHBY_BASE_URL: optionalUrl,
+  ADZUNA_COUNTRIES: z
+    .string()
+    .default('gb')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ADZUNA_APP_ID: optionalString,
+  ADZUNA_APP_KEY: optionalString,
+  USAJOBS_API_KEY: optionalString,
+  USAJOBS_USER_AGENT: optionalString,
+  THE_MUSE_API_KEY: optionalString,
+  GREENHOUSE_BOARDS: list,
+  LEVER_SITES: list,
+  ASHBY_BOARDS: list,
+
+  // Blog. Public URLs (canonicals, sitemaps, feeds) are built on FRONTEND_URL, which proxies the SEO files.
+  BLOG_SITE_NAME: z.string().min(1).default('Career Tools'),
+  /** Publisher logo in JSON-LD; default FRONTEND_URL/logo.png. */
+  BLOG_PUBLISHER_LOGO_URL: optionalUrl,
+  /** Words that hold a comment as spam (comma-separated, case-insensitive). */
+  BLOG_COMMENT_BLOCKLIST: list,
+  /** A comment with more links than this is held as spam. */
+  BLOG_COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
+  /** Keep an erased account's comment text under "deleted user" (true) or blank it (false). */
+  BLOG_KEEP_ERASED_COMMENTS: bool.default(true),
+  /** Worker replicas publish due scheduled posts every minute and flush view counters (tests turn it off). */
+  BLOG_SCHEDULE: bool.default(true),
 
   // Observability: OpenTelemetry traces over OTLP/HTTP and Sentry error reports, each off when unset.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, productionWarnings } from './load-config';
+import { AppConfig, ConfigError, loadConfig, productionWarnings } from './load-config';
 
 describe('loadConfig', () => {
   it('boots with zero configuration using local defaults', () => {
@@ -32,10 +32,51 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAIL_DRIVER: 'resend' })).toThrow(/RESEND_API_KEY: required/);
   });
 
+  it('picks the billing driver: Stripe with a key, local without one, never local in production', () => {
+    expect(loadConfig({}).billingDriver).toBe('local');
+    expect(loadConfig({ BILLING_DRIVER: 'off' }).billingDriver).toBeUndefined();
+    const stripe = {
+      STRIPE_SECRET_KEY: 'sk_test_1',
+      STRIPE_WEBHOOK_SECRET: 'whsec_1',
+      STRIPE_PRO_PRICE_ID: 'price_pro',
+      STRIPE_PREMIUM_PRICE_ID: 'price_premium',
+    };
+    expect(loadConfig(stripe).billingDriver).toBe('stripe');
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: required when billing uses Stripe/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', BILLING_DRIVER: 'local' })).toThrow(
+      /BILLING_DRIVER: local is refused in production/,
+    );
+    expect(
+      new AppConfig({ ...loadConfig({}).env, NODE_ENV: 'production' }).billingDriver,
+    ).toBeUndefined();
+  });
+
+  it('runs the social sandbox by default outside production and refuses it in production', () => {
+    expect(loadConfig({}).socialSandbox).toBe(true);
+    expect(loadConfig({ SOCIAL_SANDBOX: 'false' }).socialSandbox).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', SOCIAL_SANDBOX: 'true' })).toThrow(
+      /SOCIAL_SANDBOX: refused in production/,
+    );
+    expect(new AppConfig({ ...loadConfig({}).env, NODE_ENV: 'production' }).socialSandbox).toBe(
+      false,
+    );
+  });
+
   it('refuses to run in production on generated secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /JWT_PRIVATE_KEY: required in production[\s\S]*DATA_ENCRYPTION_KEY/,
     );
+  });
+
+  it('never lets production fetch OAuth pictures from private hosts', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', OAUTH_PICTURE_PRIVATE_HOSTS: '127.0.0.1' }),
+    ).toThrow(/OAUTH_PICTURE_PRIVATE_HOSTS is for tests/);
+    expect(loadConfig({ OAUTH_PICTURE_PRIVATE_HOSTS: '127.0.0.1, fake' }).env).toMatchObject({
+      OAUTH_PICTURE_PRIVATE_HOSTS: ['127.0.0.1', 'fake'],
+    });
   });
 
   it('never lets production skip virus scanning', () => {
@@ -58,6 +99,9 @@ describe('loadConfig', () => {
     RESEND_API_KEY: 're_x',
     METRICS_TOKEN: 'm'.repeat(24),
     OPENAI_API_KEY: 'sk-x',
+    VAPID_PUBLIC_KEY: 'vapid-public',
+    VAPID_PRIVATE_KEY: 'vapid-private',
+    VAPID_SUBJECT: 'mailto:ops@example.com',
   };
 
   it('boots in production with everything it requires', () => {
@@ -86,6 +130,19 @@ describe('loadConfig', () => {
     ]);
     expect(productionWarnings(loadConfig(production))).toEqual([]);
     expect(productionWarnings(loadConfig({}))).toEqual([]);
+  });
+
+  it('refuses production without VAPID keys and subject, and half-configured push anywhere', () => {
+    expect(() =>
+      loadConfig({ ...production, VAPID_PUBLIC_KEY: '', VAPID_PRIVATE_KEY: '' }),
+    ).toThrow(/VAPID_PUBLIC_KEY: required in production/);
+    expect(() => loadConfig({ ...production, VAPID_SUBJECT: '' })).toThrow(
+      /VAPID_SUBJECT: required in production/,
+    );
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'x' })).toThrow(/set both or neither/);
+    expect(() => loadConfig({ FIREBASE_PROJECT_ID: 'p' })).toThrow(/set all three or none/);
+    expect(() => loadConfig({ VAPID_SUBJECT: 'ops@example.com' })).toThrow(/mailto: or https:/);
+    expect(() => loadConfig({ RESEND_WEBHOOK_SECRET: 'secret' })).toThrow(/whsec_/);
   });
 
   it('needs credentials for the S3 storage driver', () => {

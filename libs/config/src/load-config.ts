@@ -43,7 +43,31 @@ function crossFieldProblems(env: Env): string[] {
   if (env.STORAGE_DRIVER === 's3' && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
     problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3');
   }
+  const firebase = [env.FIREBASE_PROJECT_ID, env.FIREBASE_CLIENT_EMAIL, env.FIREBASE_PRIVATE_KEY];
+  if (firebase.some(Boolean) && !firebase.every(Boolean)) {
+    problems.push(
+      'FIREBASE_PROJECT_ID, FIREBASE_CLIENT_EMAIL, FIREBASE_PRIVATE_KEY: set all three or none',
+    );
+  }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither');
+  }
+  if (env.BILLING_DRIVER === 'stripe' && !env.STRIPE_SECRET_KEY) {
+    problems.push('STRIPE_SECRET_KEY: required when BILLING_DRIVER=stripe');
+  }
+  if ((env.BILLING_DRIVER ?? (env.STRIPE_SECRET_KEY ? 'stripe' : undefined)) === 'stripe') {
+    for (const name of [
+      'STRIPE_WEBHOOK_SECRET',
+      'STRIPE_PRO_PRICE_ID',
+      'STRIPE_PREMIUM_PRICE_ID',
+    ] as const) {
+      if (!env[name]) problems.push(`${name}: required when billing uses Stripe`);
+    }
+  }
   if (env.NODE_ENV === 'production') {
+    if (env.OAUTH_PICTURE_PRIVATE_HOSTS.length > 0) {
+      problems.push('OAUTH_PICTURE_PRIVATE_HOSTS is for tests and refused in production (SSRF)');
+    }
     if (env.AV_SCAN_DRIVER === 'none') {
       problems.push('AV_SCAN_DRIVER: none is refused in production (uploads would go unscanned)');
     }
@@ -60,6 +84,16 @@ function crossFieldProblems(env: Env): string[] {
     if (!env.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: required in production');
     if (!env.AUDIT_CHAIN_KEY) problems.push('AUDIT_CHAIN_KEY: required in production');
     if (!env.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD: required in production');
+    if (!env.VAPID_PUBLIC_KEY) problems.push('VAPID_PUBLIC_KEY: required in production');
+    if (!env.VAPID_SUBJECT) problems.push('VAPID_SUBJECT: required in production');
+    if (env.BILLING_DRIVER === 'local') {
+      problems.push(
+        'BILLING_DRIVER: local is refused in production (anyone could upgrade for free)',
+      );
+    }
+    if (env.SOCIAL_SANDBOX === true) {
+      problems.push('SOCIAL_SANDBOX: refused in production (posts would go nowhere)');
+    }
     if (env.BCRYPT_COST < 12) problems.push('BCRYPT_COST: must be at least 12 in production');
   }
   return problems;
@@ -100,6 +134,20 @@ export class AppConfig {
   /** AI_DRIVER, or `openai` when an API key is set and `local` otherwise. */
   get aiDriver(): 'openai' | 'local' {
     return this.env.AI_DRIVER ?? (this.env.OPENAI_API_KEY ? 'openai' : 'local');
+  }
+  /**
+   * BILLING_DRIVER, or `stripe` when STRIPE_SECRET_KEY is set, `local` outside production;
+   * undefined when billing is not configured (its routes answer 503 billing.not_configured).
+   */
+  get billingDriver(): 'stripe' | 'local' | undefined {
+    const chosen = this.env.BILLING_DRIVER ?? (this.env.STRIPE_SECRET_KEY ? 'stripe' : undefined);
+    if (chosen === 'off') return undefined;
+    if (chosen) return chosen === 'local' && this.isProduction ? undefined : chosen;
+    return this.isProduction ? undefined : 'local';
+  }
+  /** SOCIAL_SANDBOX, default on outside production; never on in production. */
+  get socialSandbox(): boolean {
+    return !this.isProduction && (this.env.SOCIAL_SANDBOX ?? true);
   }
   get runsApi(): boolean {
     return this.env.APP_ROLE !== 'worker';

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { StoredEventRecord } from './domain-event';
-import { AuditAnchors, type AuditAnchor } from './audit-anchors';
-import { AuditChainKey, GENESIS_HASH, hashEvent } from './hash-chain';
 import { PersonalDataVault } from './personal-data-vault';
 import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
 
@@ -21,42 +19,21 @@ export interface AuditFilter {
   limit: number;
 }
 
-export interface ChainVerification {
-  valid: boolean;
-  checked: number;
-  firstBroken?: {
-    id: string;
-    seq: string;
-    streamType: string;
-    streamId: string;
-    type: string;
-    /** `anchor_mismatch`: the event differs from what a signed anchor pinned for its seq. */
-    reason: 'hash_mismatch' | 'chain_broken' | 'anchor_mismatch';
-  };
-  /** The chain ends before the newest signed checkpoint: events were cut from the tail. */
-  truncated?: { anchoredSeq: string; lastSeq: string | null };
-  /** The anchors could not be trusted (unsigned, edited) or the start anchor is missing. */
-  anchorProblem?: string;
-  /** The newest checkpoint verify compared against, if any. */
-  anchoredSeq?: string;
-}
-
 export interface SecuritySummary {
   since: Date;
   perHour: { hour: Date; type: string; count: number }[];
   topIps: { ip: string; count: number }[];
 }
 
-const VERIFY_BATCH = 1000;
-
-/** Read side of the event store for administrators. */
+/**
+ * Read side of the event store for administrators. Verifying the hash chain is
+ * the audit module's VerifyChainHandler.
+ */
 @Injectable()
 export class AuditLog {
   constructor(
     private readonly em: EntityManager,
     private readonly vault: PersonalDataVault,
-    private readonly chainKey: AuditChainKey,
-    private readonly anchors: AuditAnchors,
   ) {}
 
   /** Newest first, at most `filter.limit` events. */
@@ -135,77 +112,5 @@ export class AuditLog {
     );
     const [event] = await this.vault.open(em, rows.map(toRecord));
     return event?.metadata.ip;
-  }
-
-  /**
-   * Walks the whole chain in order and reports the first event that does not
-   * hold, then whether the chain still reaches the newest signed checkpoint.
-   * Events after the start anchor must carry the keyed hash (HMAC); events up
-   * to it may carry the plain sha-256 of before, and the start anchor pins the
-   * last of them.
-   */
-  async verify(): Promise<ChainVerification> {
-    const anchors = await this.anchors.read();
-    if (!anchors.ok) return { valid: false, checked: 0, anchorProblem: anchors.problem };
-    const { start, latest } = anchors;
-    const pinned = new Map<string, AuditAnchor>();
-    for (const anchor of [start, latest])
-      if (anchor && anchor.seq !== '0') pinned.set(anchor.seq, anchor);
-    const legacyUntil = start ? BigInt(start.seq) : -1n;
-
-    const em = this.em.fork();
-    let prevHash = GENESIS_HASH;
-    let afterSeq = '0';
-    let checked = 0;
-    let lastSeq: string | null = null;
-    for (;;) {
-      const rows = await em.execute<StoredEventRow[]>(
-        `select ${STORED_EVENT_COLUMNS} from event_store where seq > ? order by seq limit ?`,
-        [afterSeq, VERIFY_BATCH],
-      );
-      for (const row of rows) {
-        const event = toRecord(row);
-        const keyed = this.chainKey.hash(event) === event.hash;
-        const reason =
-          event.prevHash !== prevHash
-            ? 'chain_broken'
-            : !keyed && !(BigInt(event.seq) <= legacyUntil && hashEvent(event) === event.hash)
-              ? 'hash_mismatch'
-              : pinned.has(event.seq) && pinned.get(event.seq)!.hash !== event.hash
-                ? 'anchor_mismatch'
-                : undefined;
-        if (reason) {
-          return {
-            valid: false,
-            checked,
-            firstBroken: {
-              id: event.id,
-              seq: event.seq,
-              streamType: event.streamType,
-              streamId: event.streamId,
-              type: event.type,
-              reason,
-            },
-          };
-        }
-        checked += 1;
-        prevHash = event.hash;
-        afterSeq = event.seq;
-        lastSeq = event.seq;
-      }
-      if (rows.length < VERIFY_BATCH) break;
-    }
-    const result: ChainVerification = { valid: true, checked };
-    if (latest) result.anchoredSeq = latest.seq;
-    const reach = [start, latest].filter((a): a is AuditAnchor => !!a && a.seq !== '0');
-    for (const anchor of reach) {
-      if (lastSeq === null || BigInt(lastSeq) < BigInt(anchor.seq)) {
-        return { ...result, valid: false, truncated: { anchoredSeq: anchor.seq, lastSeq } };
-      }
-    }
-    if (!start && checked > 0) {
-      return { ...result, valid: false, anchorProblem: 'start anchor missing' };
-    }
-    return result;
   }
 }

@@ -6,14 +6,10 @@ export {
   type AuditAnchor,
   type AuditAnchorSink,
 } from './audit-anchors';
-export { AuditChainKey, hashEvent } from './hash-chain';
+export { AuditChainKey, GENESIS_HASH, hashEvent } from './hash-chain';
 export { auditContext } from './audit-context';
-export {
-  AuditLog,
-  type AuditFilter,
-  type ChainVerification,
-  type SecuritySummary,
-} from './audit-log';
+export { AuditLog, type AuditFilter, type SecuritySummary } from './audit-log';
+export { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-event.mapper';
 export {
   DomainEvent,
   DomainEventType,

@@ -1,6 +1,8 @@
 export {
+  MAIL_BATCH_LIMIT,
   MAIL_PORT,
   MailDeliveryError,
+  sendOneByOne,
   type MailDelivery,
   type MailDriverName,
   type MailPort,
@@ -77,3 +79,45 @@ export {
   type OAuthProviderName,
 } from './oauth/oauth.port';
 export { createOAuthLogin, OAuthProviderModule } from './oauth/oauth.module';
+export {
+  retryAfterMs,
+  type PushDriver,
+  type PushMessage,
+  type PushOutcome,
+  type PushPlatform,
+  type PushTarget,
+} from './push/push.port';
+export { createFcmDriver } from './push/push.module';
+export {
+  FCM_DEFAULT_BASE_URL,
+  FCM_SCOPE,
+  FcmPushDriver,
+  type FcmDriverOptions,
+  type FcmServiceAccount,
+} from './push/drivers/fcm.driver';
+export {
+  generateVapidKeys,
+  WebPushDriver,
+  type VapidKeys,
+  type WebPushDriverOptions,
+} from './push/drivers/web-push.driver';
+export {
+  BILLING_PORT,
+  BillingRequestError,
+  BillingUnavailableError,
+  WebhookSignatureError,
+  type BillingDriverName,
+  type BillingPort,
+  type CreateCheckoutParams,
+  type ProviderCheckoutSession,
+  type ProviderCustomer,
+  type ProviderEvent,
+  type ProviderInvoice,
+  type ProviderSubscription,
+  type SubscriptionStatus,
+} from './billing/billing.port';
+export { createBillingDriver } from './billing/billing.module';
+export { LocalBillingDriver } from './billing/drivers/local.driver';
+export { StripeBillingDriver, type StripeDriverOptions } from './billing/drivers/stripe.driver';
+export * from './jobs';
+export * from './social';

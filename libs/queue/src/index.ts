@@ -4,10 +4,16 @@ export {
   ALL_QUEUES,
   QUEUES,
   type QueueName,
+  type CollapseNotificationsJob,
+  type DeliverNotificationJob,
+  type BillingEventJob,
+  type SendCampaignJob,
+  type HeldPushJob,
   type EventHandlerJob,
   type RunCvExportJob,
   type PasswordResetJob,
   type ProcessFileJob,
+  type PushDeliveryJob,
   type SendMailJob,
 } from './queue-names';
 export { cappedExponentialBackoff, defaultJobOptions, QueueModule } from './queue.module';

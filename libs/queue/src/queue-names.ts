@@ -6,6 +6,10 @@ export const QUEUES = {
   files: 'files',
   cvExports: 'cv-exports',
   events: 'events',
+  push: 'push',
+  notifications: 'notifications',
+  billing: 'billing',
+  newsletter: 'newsletter',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -35,4 +39,47 @@ export interface RunCvExportJob {
 export interface EventHandlerJob {
   eventId: string;
   handler: string;
+}
+
+/** Payload of a `push` queue `deliver` job: a retry of one push to one device (job id = `<key>:<deviceId>`). */
+export interface PushDeliveryJob {
+  deviceId: string;
+  message: { title: string; body: string; url?: string; data?: Record<string, string> };
+}
+
+/**
+ * Payload of a `notifications` queue `deliver` job (job id = `${type}:${subjectId}:${userId}`):
+ * one notification fanned out to its channels.
+ */
+export interface DeliverNotificationJob {
+  userId: string;
+  type: string;
+  subjectId: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Payload of a `notifications` queue `held-push` job (job id =
+ * `held-push:${type}:${subjectId}:${userId}`): a push held back by the user's quiet
+ * hours, delayed until they end.
+ */
+export interface HeldPushJob extends DeliverNotificationJob {
+  message: { title: string; body: string; url?: string };
+}
+
+/** Payload of a `notifications` queue `collapse` job (job id = `collapse:${windowId}`): a burst's end. */
+export interface CollapseNotificationsJob {
+  userId: string;
+  type: string;
+  windowId: string;
+}
+
+/** Payload of a `billing` queue `process-event` job (job id = the provider's event id). */
+export interface BillingEventJob {
+  eventId: string;
+}
+
+/** Payload of a `newsletter` queue `send-campaign` job (job id = campaign id). */
+export interface SendCampaignJob {
+  campaignId: string;
 }

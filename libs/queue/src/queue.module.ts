@@ -22,15 +22,19 @@ export function defaultJobOptions(config: AppConfig): JobOptions {
 /**
  * Backoff strategy `cappedExponential` (every queue knows it): doubles from
  * `options.delay` but never waits longer than `options.maxDelay`, for jobs
- * that keep retrying through an outage of a dependency.
+ * that keep retrying through an outage of a dependency. An error carrying
+ * `retryAfterMs` (a provider's Retry-After) waits at least that long, up to `maxDelay`.
  */
 export function cappedExponentialBackoff(
   attemptsMade: number,
-  _error: unknown,
+  error: unknown,
   options: { delay: number; maxDelay: number } | null,
 ): number {
   const { delay = 1000, maxDelay = 300_000 } = options ?? {};
-  return Math.min(maxDelay, Math.round(delay * 2 ** Math.max(0, attemptsMade - 1)));
+  const exponential = Math.round(delay * 2 ** Math.max(0, attemptsMade - 1));
+  const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  const retryAfter = typeof asked === 'number' && asked > 0 ? asked : 0;
+  return Math.min(maxDelay, Math.max(exponential, retryAfter));
 }
 
 /**

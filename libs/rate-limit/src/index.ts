@@ -18,3 +18,4 @@ export { RATE_LIMIT_HEADER_NAMES, rateLimitHeaders } from './rate-limit-headers'
 export { RateLimiter, type RateLimitDecision } from './rate-limiter';
 export { RateLimitModule } from './rate-limit.module';
 export { RateLimitExceeded } from './rate-limit-exceeded.event';
+export { RATE_LIMIT_OVERAGE, type RateLimitOverage } from './rate-limit-overage';

@@ -1,5 +1,5 @@
 import { PLAN_CATALOG } from '@lib/authz';
-import { RATE_LIMIT_POLICIES, rateLimitFor, rateLimitKey } from './policies';
+import { planLiftingLimit, RATE_LIMIT_POLICIES, rateLimitFor, rateLimitKey } from './policies';
 
 const anonymous = { ip: '203.0.113.7' };
 const proUser = { ip: '203.0.113.7', principal: { userId: 'u-1', tier: 'pro' as const } };
@@ -70,5 +70,15 @@ describe('failure mode', () => {
       .filter(([, policy]) => policy.whenStoreDown === 'deny')
       .map(([name]) => name);
     expect(closed).toEqual(['auth', 'passwordChange', 'pdfRender', 'cvImport']);
+  });
+});
+
+describe('the plan that lifts a limit', () => {
+  it('names the cheapest plan with a higher plan-scaled limit, and none for fixed limits', () => {
+    const freeUser = { ip: '203.0.113.7', principal: { userId: 'u-3', tier: 'free' as const } };
+    expect(planLiftingLimit(RATE_LIMIT_POLICIES.socialPosts, freeUser)).toBe('pro');
+    expect(planLiftingLimit(RATE_LIMIT_POLICIES.socialPosts, proUser)).toBe('premium');
+    expect(planLiftingLimit(RATE_LIMIT_POLICIES.socialPosts, premiumUser)).toBeUndefined();
+    expect(planLiftingLimit(RATE_LIMIT_POLICIES.auth, freeUser)).toBeUndefined();
   });
 });

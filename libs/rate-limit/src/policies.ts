@@ -1,4 +1,4 @@
-import { PLAN_CATALOG, type PlanRateLimits, type Principal } from '@lib/authz';
+import { PLAN_CATALOG, TIERS, type PlanRateLimits, type Principal, type Tier } from '@lib/authz';
 
 export type RateLimitPolicyName =
   | 'auth'
@@ -10,9 +10,13 @@ export type RateLimitPolicyName =
   | 'ai'
   | 'browser'
   | 'publicCv'
+  | 'jobSearch'
   | 'atsCheck'
   | 'pdfRender'
-  | 'cvImport';
+  | 'cvImport'
+  | 'blogComments'
+  | 'blogCommentsPerIp'
+  | 'blogReactions';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -66,11 +70,28 @@ export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimit
   browser: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 1000 }, whenStoreDown: 'allow' },
   // Anonymous reads of shared CVs; also bounds password guessing on protected links.
   publicCv: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 30 }, whenStoreDown: 'allow' },
+  // Public job search: per IP (anonymous callers have no plan).
+  jobSearch: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 120 }, whenStoreDown: 'allow' },
   // Each check renders a PDF and parses it back (~0.1–0.3 s of CPU): enough for editing, not for a flood.
   atsCheck: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 60 }, whenStoreDown: 'allow' },
   // Paid work on demand: a forced Chromium render, an AI parse. Unmetered while Redis is down would be a bill.
   pdfRender: { ...hourlyFromPlan('pdfRendersPerHour'), whenStoreDown: 'deny' },
   cvImport: { ...hourlyFromPlan('cvImportsPerHour'), whenStoreDown: 'deny' },
+  // Blog comments: per account, and per IP (many accounts behind one address are one spammer).
+  blogComments: {
+    windowMs: 10 * MINUTE_MS,
+    keyBy: 'user',
+    limit: { fixed: 5 },
+    whenStoreDown: 'allow',
+  },
+  blogCommentsPerIp: {
+    windowMs: HOUR_MS,
+    keyBy: 'ip',
+    limit: { fixed: 30 },
+    whenStoreDown: 'allow',
+  },
+  // Views, likes and shares: counters, so a flood only needs bounding.
+  blogReactions: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 60 }, whenStoreDown: 'allow' },
 };
 
 /** Who is calling, as far as rate limits care. */
@@ -89,4 +110,14 @@ export function rateLimitKey(policy: RateLimitPolicy, caller: Caller): string {
 export function rateLimitFor(policy: RateLimitPolicy, caller: Caller): number {
   if ('fixed' in policy.limit) return policy.limit.fixed;
   return PLAN_CATALOG[caller.principal?.tier ?? 'free'].rateLimits[policy.limit.fromPlan];
+}
+
+/** For a plan-scaled limit: the cheapest plan with a higher one than the caller's (none for fixed limits). */
+export function planLiftingLimit(policy: RateLimitPolicy, caller: Caller): Tier | undefined {
+  if ('fixed' in policy.limit) return undefined;
+  const key = policy.limit.fromPlan;
+  const current = rateLimitFor(policy, caller);
+  return TIERS.filter((tier) => PLAN_CATALOG[tier].rateLimits[key] > current).sort(
+    (a, b) => PLAN_CATALOG[a].priceCents - PLAN_CATALOG[b].priceCents,
+  )[0];
 }

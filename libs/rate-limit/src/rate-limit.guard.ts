@@ -1,10 +1,17 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Optional,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@lib/authz';
 import { commonProblems } from '@lib/problems';
 import {
   RATE_LIMIT_POLICIES,
+  planLiftingLimit,
   rateLimitFor,
   rateLimitKey,
   type RateLimitPolicyName,
@@ -18,6 +25,7 @@ import { rateLimitHeaders } from './rate-limit-headers';
 import { SecurityEvents } from '@lib/event-store';
 import { RateLimitExceeded } from './rate-limit-exceeded.event';
 import { RateLimiter } from './rate-limiter';
+import { RATE_LIMIT_OVERAGE, type RateLimitOverage } from './rate-limit-overage';
 
 type Request = FastifyRequest & { principal?: Principal };
 
@@ -33,6 +41,7 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly limiter: RateLimiter,
     private readonly securityEvents: SecurityEvents,
+    @Optional() @Inject(RATE_LIMIT_OVERAGE) private readonly overage?: RateLimitOverage,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -72,6 +81,9 @@ export class RateLimitGuard implements CanActivate {
     // Uncounted (fail-open) decisions know nothing true to report.
     if (decision.counted) void reply.headers(rateLimitHeaders(decision));
     if (decision.allowed) return;
+    // Beyond the plan's limit a call may still go ahead when paid for (AI credits).
+    const userId = request.principal?.userId;
+    if (userId && decision.counted && (await this.overage?.trySpend(name, userId))) return;
     const route = request.routeOptions.url ?? request.url;
     // Recorded once per limited key and window, however many requests were refused.
     await this.securityEvents.recordOncePer(
@@ -79,10 +91,11 @@ export class RateLimitGuard implements CanActivate {
       policy.windowMs,
       new RateLimitExceeded(request.ip, { policy: name, key, route }),
     );
+    const requiredPlan = planLiftingLimit(policy, caller);
     throw commonProblems.problem(
       'rate_limit.exceeded',
       `Rate limit "${name}" exceeded; retry in ${decision.retryAfterSeconds} s`,
-      { retryAfter: decision.retryAfterSeconds },
+      { retryAfter: decision.retryAfterSeconds, ...(requiredPlan ? { requiredPlan } : {}) },
     );
   }
 }

@@ -1,13 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { loadConfig, type AppConfig } from '@lib/config';
-import { eventually, dropTestResources, newTestDatabaseName } from './test-app';
+import { freePort } from './free-port';
+import { MainProcess } from './main-process';
+import { dropTestResources, newTestDatabaseName } from './test-app';
 import { cloneTemplate } from './test-database';
 import { testEnv } from './test-env';
-
-const ROOT = join(__dirname, '../../..');
 
 /**
  * The production boot (`src/main.ts`) in a child process, on a database cloned
@@ -16,23 +13,14 @@ const ROOT = join(__dirname, '../../..');
  * `require`, which Jest's module registry bypasses, so auto-instrumentation
  * only works in a real Node process.
  */
-export class AppProcess {
-  private readonly output: string[] = [];
-  private exited?: Promise<void>;
-
+export class AppProcess extends MainProcess {
   private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
+    child: ChildProcess,
+    port: number,
     readonly config: AppConfig,
     readonly databaseName: string,
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const keep = (chunk: Buffer) => {
-      this.output.push(chunk.toString('utf8'));
-      if (this.output.length > 200) this.output.shift();
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
+    super(child, port);
   }
 
   static async start(
@@ -40,26 +28,16 @@ export class AppProcess {
     bootTimeoutMs = 120000,
   ): Promise<AppProcess> {
     const databaseName = newTestDatabaseName();
+    const port = await freePort();
     const settings = testEnv({
       DATABASE_URL: await cloneTemplate(databaseName),
       REDIS_PREFIX: `test:${databaseName}`,
-      HOST: '127.0.0.1',
-      PORT: String(await freePort()),
       ...env,
     });
-    const config = loadConfig(settings);
-    const child = spawn(process.execPath, ['-r', './scripts/register.js', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...settings },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const app = new AppProcess(child, `http://127.0.0.1:${config.env.PORT}`, config, databaseName);
+    const config = loadConfig({ ...settings, HOST: '127.0.0.1', PORT: String(port) });
+    const app = new AppProcess(MainProcess.spawnMain(port, settings), port, config, databaseName);
     try {
-      await eventually(async () => {
-        if (child.exitCode !== null) throw new Error(`the app exited:\n${app.log()}`);
-        const live = await fetch(`${app.url}/health/live`).catch(() => undefined);
-        return live?.ok;
-      }, bootTimeoutMs);
+      await app.answers('/health/live', bootTimeoutMs);
     } catch (error) {
       await app.close();
       throw error;
@@ -67,35 +45,8 @@ export class AppProcess {
     return app;
   }
 
-  /** What the process printed last (for failure messages). */
-  log(): string {
-    return this.output.join('');
-  }
-
-  fetch(path: string, init?: RequestInit): Promise<Response> {
-    return fetch(`${this.url}${path}`, init);
-  }
-
-  /** SIGTERM, as in production: the app drains and flushes, then exits (killed after 30 s). */
-  async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 30000);
-      await this.exited;
-      clearTimeout(timer);
-    }
-  }
-
   async close(): Promise<void> {
     await this.stop();
     await dropTestResources(this.databaseName, this.config);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -13,6 +13,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     QUEUE_ATTEMPTS: '3',
     OUTBOX_RELAY_INTERVAL_MS: '100',
     EVENT_DELIVERY_BACKOFF_MS: '50',
+    JOB_INGEST_SCHEDULE: 'false',
+    JOB_ALERT_SCHEDULE: 'false',
+    BLOG_SCHEDULE: 'false',
     ...overrides,
   };
 }

@@ -79,6 +79,7 @@ describe('OAuth login drivers against the fake provider', () => {
       email: 'Ada@Example.test',
       emailVerified: true,
       username: 'ada',
+      picture: `https://pictures.example.test/${name}/ada.jpg`,
     });
     const code = await consent(driver.authorizationUrl('state-1', 'v'.repeat(43)));
     const profile = await driver.complete(code, 'v'.repeat(43));
@@ -89,6 +90,8 @@ describe('OAuth login drivers against the fake provider', () => {
       name: 'Ada',
       email: name === 'x' ? null : 'ada@example.test',
       emailVerified: vouches,
+      // Each provider's own shape (OIDC `picture`, X `profile_image_url`, Facebook `picture.data.url`).
+      pictureUrl: `https://pictures.example.test/${name}/ada.jpg`,
     });
     expect(fake.tokenRequests).toEqual([{ provider: name, status: 200, error: undefined }]);
   });

@@ -14,6 +14,12 @@ export interface OAuthProfile {
   /** True only when the provider vouches that the address is verified (OIDC `email_verified`). */
   emailVerified: boolean;
   name: string | null;
+  /**
+   * The provider's profile picture URL (OIDC `picture`, X `profile_image_url`,
+   * Facebook `picture.data.url`): a third party's URL, to be fetched only
+   * through an SSRF guard, never hot-linked.
+   */
+  pictureUrl?: string | null;
 }
 
 /** One provider: builds its consent URL and finishes the authorization-code flow (PKCE S256). */

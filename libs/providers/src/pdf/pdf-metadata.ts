@@ -1,4 +1,4 @@
-import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -8,6 +8,10 @@ export interface PdfMetadata {
 
 const CREATOR = 'Career Tools';
 
+let pdfLib: Promise<typeof PdfLib> | undefined;
+/** pdf-lib is loaded with the first PDF, not at boot (load time and memory). */
+const loadPdfLib = () => (pdfLib ??= import('pdf-lib'));
+
 /**
  * Chromium writes `Title` (from `<title>`), `Lang` and the structure tree of a
  * tagged PDF but has no way to set `Author`: rewrite the Info dictionary with
@@ -15,6 +19,7 @@ const CREATOR = 'Career Tools';
  * Parsing without yielding to the event loop keeps this at a few milliseconds.
  */
 export async function withPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Buffer> {
+  const { PDFDocument, ParseSpeeds } = await loadPdfLib();
   const doc = await PDFDocument.load(pdf, {
     updateMetadata: false,
     parseSpeed: ParseSpeeds.Fastest,

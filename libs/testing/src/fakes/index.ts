@@ -1,6 +1,11 @@
 export {
+  newWebhookSecret,
   ResendFake,
+  signedResendWebhook,
+  type ResendWebhookType,
+  type SignedWebhook,
   type RecordedRequest,
+  type RateLimitedRequest,
   type ResendDelivery,
   type ResendEmailRequest,
 } from './resend.fake';
@@ -23,3 +28,13 @@ export {
   type ReceivedEnvelope,
   type SentryEvent,
 } from './sentry.fake';
+export { FcmFake, type FakeServiceAccount, type FcmMessage } from './fcm.fake';
+export { WebPushServiceFake, type BrowserSubscription, type ReceivedPush } from './web-push.fake';
+export { StripeFake, type FakePrice, type StripeRecordedRequest } from './stripe.fake';
+export {
+  JobBoardsFake,
+  type JobBoard,
+  type JobBoardFault,
+  type JobBoardRequest,
+  JOB_SOURCE_FAULT_CASES,
+} from './job-boards.fake';

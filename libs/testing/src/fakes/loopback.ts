@@ -36,6 +36,11 @@ export function readRequestBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The whole request body as UTF-8 text. */
+export async function readRequestText(request: IncomingMessage): Promise<string> {
+  return (await readRequestBody(request)).toString('utf8');
+}
+
 export function sendJson(response: ServerResponse, status: number, body: object): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { closeNow, listenOnLoopback } from './loopback';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { closeNow, readRequestText, serveOnLoopback } from './loopback';
 
 /** How a provider shapes its profile response. */
 export type OAuthDialect = 'oidc' | 'x' | 'facebook';
@@ -20,6 +20,8 @@ export interface OAuthFakeUser {
   email?: string;
   emailVerified?: boolean;
   username?: string;
+  /** Profile picture URL the provider reports (OIDC `picture`, X `profile_image_url`, Facebook `picture.data.url`). */
+  picture?: string;
 }
 
 interface IssuedCode {
@@ -70,11 +72,11 @@ export class OAuthProviderFake {
   }
 
   async start(): Promise<{ url: string }> {
-    const server = createServer((request, response) => {
-      this.handle(request, response).catch(() => response.destroy());
-    });
+    const { server, url } = await serveOnLoopback((request, response) =>
+      this.handle(request, response),
+    );
     this.server = server;
-    this.baseUrl = await listenOnLoopback(server);
+    this.baseUrl = url;
     return { url: this.baseUrl };
   }
 
@@ -82,7 +84,7 @@ export class OAuthProviderFake {
   endpoints(provider: string, envName = provider.toUpperCase()): Record<string, string> {
     const userinfo =
       this.clients.get(provider)?.dialect === 'facebook'
-        ? `/${provider}/me?fields=id,name,email`
+        ? `/${provider}/me?fields=id,name,email,picture.type(large)`
         : `/${provider}/userinfo`;
     return {
       [`OAUTH_${envName}_AUTHORIZE_URL`]: `${this.baseUrl}/${provider}/authorize`,
@@ -113,7 +115,7 @@ export class OAuthProviderFake {
       return this.authorize(provider, client, url.searchParams, response);
     }
     if (endpoint === 'token' && request.method === 'POST') {
-      const reply = this.token(provider, client, request, await readBody(request));
+      const reply = this.token(provider, client, request, await readRequestText(request));
       const error = typeof reply.body.error === 'string' ? reply.body.error : undefined;
       this.tokenRequests.push({ provider, status: reply.status, error });
       return json(response, reply.status, reply.body);
@@ -222,7 +224,12 @@ export class OAuthProviderFake {
     const u = grant.user;
     if (client.dialect === 'x') {
       return json(response, 200, {
-        data: { id: u.subject, name: u.name, username: u.username ?? u.subject },
+        data: {
+          id: u.subject,
+          name: u.name,
+          username: u.username ?? u.subject,
+          ...(u.picture ? { profile_image_url: u.picture } : {}),
+        },
       });
     }
     if (client.dialect === 'facebook') {
@@ -230,12 +237,14 @@ export class OAuthProviderFake {
         id: u.subject,
         name: u.name,
         ...(u.email ? { email: u.email } : {}),
+        ...(u.picture ? { picture: { data: { url: u.picture, is_silhouette: false } } } : {}),
       });
     }
     json(response, 200, {
       sub: u.subject,
       name: u.name,
       ...(u.email ? { email: u.email, email_verified: u.emailVerified ?? false } : {}),
+      ...(u.picture ? { picture: u.picture } : {}),
     });
   }
 }
@@ -248,13 +257,4 @@ function json(response: ServerResponse, status: number, body: object): void {
 function redirect(response: ServerResponse, location: string): void {
   response.writeHead(302, { location });
   response.end();
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

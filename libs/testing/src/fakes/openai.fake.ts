@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import {
-  createServer,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { closeNow, listenOnLoopback } from './loopback';
+import { closeNow, readRequestText, serveOnLoopback } from './loopback';
 
 /** One `POST /v1/chat/completions` as the fake received it, with the parameters tests assert on. */
 export interface ChatCompletionRequest {
@@ -64,11 +63,10 @@ export class OpenAiFake {
 
   /** `baseURL` is what the SDK's `baseURL` option takes. */
   async start(): Promise<{ url: string; baseURL: string }> {
-    const server = createServer((request, response) => {
-      this.handle(request, response).catch(() => response.destroy());
-    });
+    const { server, url } = await serveOnLoopback((request, response) =>
+      this.handle(request, response),
+    );
     this.server = server;
-    const url = await listenOnLoopback(server);
     return { url, baseURL: `${url}/v1` };
   }
 
@@ -111,7 +109,7 @@ export class OpenAiFake {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const raw = await readBody(request);
+    const raw = await readRequestText(request);
     const path = new URL(request.url ?? '/', 'http://fake').pathname;
     if (path !== '/v1/chat/completions' || request.method !== 'POST') {
       return send(
@@ -378,13 +376,4 @@ function send(response: ServerResponse, reply: Reply): void {
     ...reply.headers,
   });
   response.end(reply.body);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

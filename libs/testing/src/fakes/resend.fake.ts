@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import {
-  createServer,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { closeNow, listenOnLoopback } from './loopback';
+import { closeNow, readRequestText, serveOnLoopback } from './loopback';
 
 /** One HTTP request as the fake received it. `body` is the parsed JSON, or the raw text. */
 export interface RecordedRequest {
@@ -14,6 +14,10 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** When it arrived (ms since the epoch). */
+  at: number;
+  /** The status the fake answered (set once the answer is chosen). */
+  status?: number;
 }
 
 /** The body of `POST /emails` in Resend's wire format (snake_case). */
@@ -47,9 +51,16 @@ interface Reply {
 }
 
 interface IdempotentRequest {
+  /** The path too: one key used on /emails and on /emails/batch is two requests. */
   bodyFingerprint: string;
   /** Undefined while the first request with this key is still being processed. */
-  emailId?: string;
+  answer?: object;
+}
+
+/** A 429 the fake answered, and the time before which it asked not to be called again. */
+export interface RateLimitedRequest {
+  at: number;
+  retryAt: number;
 }
 
 const ERROR_NAMES: Record<number, string> = {
@@ -71,16 +82,28 @@ const ADDRESS_FORMAT =
 
 /**
  * A Resend API on loopback that speaks its wire format: `POST /emails` with a
- * bearer key and a JSON body answers `{"id": …}` or Resend's error document
+ * bearer key and a JSON body answers `{"id": …}`, `POST /emails/batch` with an
+ * array of 1 to 100 emails answers `{"data": [{"id"}, …]}` (strict validation:
+ * one invalid email refuses the batch), errors are Resend's error document
  * `{statusCode, name, message}`. Honours `Idempotency-Key` the way Resend
- * documents it: a replay returns the first id and sends nothing; the same key
+ * documents it: a replay returns the first answer and sends nothing; the same key
  * while the first request is in progress, or with another body, is a 409.
+ * With `limitRate()`, requests beyond the limit get Resend's 429 with
+ * `retry-after` and `ratelimit-*` headers; `rateLimited` records them and
+ * `retriesTooEarly` counts requests that came before an announced retry time.
  * Status faults hit before the email is accepted; a delayed or malformed
  * answer comes after it was accepted, as with a slow or garbling network.
  */
 export class ResendFake {
   readonly requests: RecordedRequest[] = [];
   readonly deliveries: ResendDelivery[] = [];
+  readonly rateLimited: RateLimitedRequest[] = [];
+  /** Requests that arrived while a 429's retry-after had not yet passed. */
+  retriesTooEarly = 0;
+
+  private limit?: { requests: number; windowMs: number };
+  private readonly admitted: number[] = [];
+  private retryNotBefore = 0;
 
   private readonly faults: Fault[] = [];
   private readonly idempotency = new Map<string, IdempotentRequest>();
@@ -91,11 +114,11 @@ export class ResendFake {
   constructor(public apiKey = 're_test_123') {}
 
   async start(): Promise<{ url: string }> {
-    const server = createServer((request, response) => {
-      this.handle(request, response).catch(() => response.destroy());
-    });
+    const { server, url } = await serveOnLoopback((request, response) =>
+      this.handle(request, response),
+    );
     this.server = server;
-    return { url: await listenOnLoopback(server) };
+    return { url };
   }
 
   async stop(): Promise<void> {
@@ -111,6 +134,16 @@ export class ResendFake {
     this.deliveries.length = 0;
     this.faults.length = 0;
     this.idempotency.clear();
+    this.rateLimited.length = 0;
+    this.retriesTooEarly = 0;
+    this.admitted.length = 0;
+    this.retryNotBefore = 0;
+    this.limit = undefined;
+  }
+
+  /** Like Resend's team limit (default 2 requests per second): `requests` per `windowMs`, sliding. */
+  limitRate(requests = 2, windowMs = 1000): void {
+    this.limit = { requests, windowMs };
   }
 
   /** The next `times` requests fail with `status` and Resend's error document for it. */
@@ -123,21 +156,39 @@ export class ResendFake {
     this.faults.push({ kind: 'delay', ms });
   }
 
+  /** Answers accepted but held back by `delayNext` and not sent yet. */
+  get heldReplyCount(): number {
+    return this.heldReplies.size;
+  }
+
   /** The next request is accepted but answered with a 200 whose body is not JSON. */
   malformedNext(): void {
     this.faults.push({ kind: 'malformed' });
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const raw = await readBody(request);
+    const raw = await readRequestText(request);
     const body = parseJson(raw);
     const path = new URL(request.url ?? '/', 'http://fake').pathname;
-    this.requests.push({ method: request.method ?? '', path, headers: request.headers, body });
+    const recorded: RecordedRequest = {
+      method: request.method ?? '',
+      path,
+      headers: request.headers,
+      body,
+      at: Date.now(),
+    };
+    this.requests.push(recorded);
+    const answer = (reply: Reply) => {
+      recorded.status = reply.status;
+      return reply;
+    };
 
+    const limited = this.overLimit(recorded.at);
+    if (limited) return send(response, answer(limited));
     const fault = this.faults.shift();
-    if (fault?.kind === 'status') return send(response, faultReply(fault.status));
+    if (fault?.kind === 'status') return send(response, answer(faultReply(fault.status)));
 
-    const reply = this.route(request, path, body);
+    const reply = answer(this.route(request, path, body));
     if (fault?.kind === 'malformed' && reply.status === 200) {
       return send(response, { ...reply, body: '<html>upstream garbled</html>' });
     }
@@ -145,8 +196,27 @@ export class ResendFake {
     send(response, reply);
   }
 
+  /** A 429 when the sliding window is full; otherwise the request counts against it. */
+  private overLimit(now: number): Reply | undefined {
+    if (now < this.retryNotBefore) this.retriesTooEarly += 1;
+    if (!this.limit) return undefined;
+    const { requests, windowMs } = this.limit;
+    while (this.admitted.length > 0 && this.admitted[0] <= now - windowMs) this.admitted.shift();
+    if (this.admitted.length < requests) {
+      this.admitted.push(now);
+      return undefined;
+    }
+    const seconds = Math.max(1, Math.ceil((this.admitted[0] + windowMs - now) / 1000));
+    const retryAt = now + seconds * 1000;
+    this.retryNotBefore = Math.max(this.retryNotBefore, retryAt);
+    this.rateLimited.push({ at: now, retryAt });
+    return rateLimitReply(requests, seconds);
+  }
+
   private route(request: IncomingMessage, path: string, body: unknown): Reply {
-    if (path !== '/emails') return errorReply(404, 'The requested endpoint does not exist.');
+    if (path !== '/emails' && path !== '/emails/batch') {
+      return errorReply(404, 'The requested endpoint does not exist.');
+    }
     if (request.method !== 'POST') {
       return errorReply(405, 'Method is not allowed for the requested path.');
     }
@@ -157,26 +227,60 @@ export class ResendFake {
     if (authorization.slice('Bearer '.length) !== this.apiKey) {
       return errorReply(403, 'API key is invalid');
     }
+    if (path === '/emails/batch') return this.routeBatch(request, body);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return errorReply(422, 'The request body must be a JSON object.');
     }
     const problem = validateEmail(body);
     if (problem) return problem;
-    return this.accept(body as ResendEmailRequest, request.headers['idempotency-key']);
+    const email = body as ResendEmailRequest;
+    return this.accept(
+      `/emails ${JSON.stringify(email)}`,
+      request.headers['idempotency-key'],
+      (key) => ({
+        id: this.deliver(email, key),
+      }),
+    );
   }
 
-  private accept(email: ResendEmailRequest, key: string | string[] | undefined): Reply {
-    if (key === undefined) return jsonReply(200, { id: this.deliver(email) });
+  private routeBatch(request: IncomingMessage, body: unknown): Reply {
+    if (!Array.isArray(body)) return errorReply(422, 'The request body must be a JSON array.');
+    if (body.length === 0 || body.length > 100) {
+      return errorReply(422, 'A batch holds between 1 and 100 emails.');
+    }
+    for (const [index, email] of body.entries()) {
+      if (typeof email !== 'object' || email === null || Array.isArray(email)) {
+        return errorReply(422, `emails[${index}]: must be an object.`);
+      }
+      const problem = validateEmail(email as Partial<ResendEmailRequest>);
+      if (problem) return { ...problem, body: withIndex(problem.body, index) };
+      if ((email as { attachments?: unknown }).attachments !== undefined) {
+        return errorReply(422, `emails[${index}]: attachments are not supported in batch.`);
+      }
+    }
+    const emails = body as ResendEmailRequest[];
+    const fingerprint = `/emails/batch ${JSON.stringify(emails)}`;
+    return this.accept(fingerprint, request.headers['idempotency-key'], (key) => ({
+      data: emails.map((email) => ({ id: this.deliver(email, key) })),
+    }));
+  }
+
+  /** Sends (through `deliver`) once per idempotency key and replays the first answer. */
+  private accept(
+    fingerprint: string,
+    key: string | string[] | undefined,
+    deliver: (key?: string) => object,
+  ): Reply {
+    if (key === undefined) return jsonReply(200, deliver());
     if (typeof key !== 'string' || key.length < 1 || key.length > 256) {
       return errorReply(400, 'The key must be between 1-256 chars.', 'invalid_idempotency_key');
     }
-    const fingerprint = JSON.stringify(email);
     const earlier = this.idempotency.get(key);
     if (!earlier) {
       const entry: IdempotentRequest = { bodyFingerprint: fingerprint };
       this.idempotency.set(key, entry);
-      const id = this.deliver(email, key);
-      return { ...jsonReply(200, { id }), settle: () => (entry.emailId = id) };
+      const answer = deliver(key);
+      return { ...jsonReply(200, answer), settle: () => (entry.answer = answer) };
     }
     if (earlier.bodyFingerprint !== fingerprint) {
       return errorReply(
@@ -185,14 +289,14 @@ export class ResendFake {
         'invalid_idempotent_request',
       );
     }
-    if (!earlier.emailId) {
+    if (!earlier.answer) {
       return errorReply(
         409,
         'Same idempotency key used while original request is still in progress.',
         'concurrent_idempotent_requests',
       );
     }
-    return jsonReply(200, { id: earlier.emailId });
+    return jsonReply(200, earlier.answer);
   }
 
   private deliver(email: ResendEmailRequest, idempotencyKey?: string): string {
@@ -243,21 +347,32 @@ function validateEmail(email: Partial<ResendEmailRequest>): Reply | undefined {
 }
 
 function faultReply(status: number): Reply {
-  const messages: Record<number, string> = {
-    429: 'Too many requests. You can only make 2 requests per second.',
-    500: 'An unexpected error occurred.',
-  };
-  const reply = errorReply(status, messages[status] ?? `Injected failure ${status}.`);
-  if (status !== 429) return reply;
+  if (status === 429) return rateLimitReply(2, 1);
+  const messages: Record<number, string> = { 500: 'An unexpected error occurred.' };
+  return errorReply(status, messages[status] ?? `Injected failure ${status}.`);
+}
+
+function rateLimitReply(limit: number, seconds: number): Reply {
+  const reply = errorReply(
+    429,
+    `Too many requests. You can only make ${limit} requests per second.`,
+  );
   return {
     ...reply,
     headers: {
-      'retry-after': '1',
-      'ratelimit-limit': '2',
+      ...reply.headers,
+      'retry-after': String(seconds),
+      'ratelimit-limit': String(limit),
       'ratelimit-remaining': '0',
-      'ratelimit-reset': '1',
+      'ratelimit-reset': String(seconds),
     },
   };
+}
+
+/** Resend names the failing email of a refused batch. */
+function withIndex(body: string, index: number): string {
+  const error = JSON.parse(body) as { message: string };
+  return JSON.stringify({ ...error, message: `emails[${index}]: ${error.message}` });
 }
 
 function errorReply(status: number, message: string, name = ERROR_NAMES[status]): Reply {
@@ -275,15 +390,6 @@ function send(response: ServerResponse, reply: Reply): void {
   response.end(reply.body);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 function parseJson(raw: string): unknown {
   if (raw === '') return undefined;
   try {
@@ -291,4 +397,82 @@ function parseJson(raw: string): unknown {
   } catch {
     return raw;
   }
+}
+
+/** A webhook as Resend sends it: svix headers and the exact body bytes they sign. */
+export interface SignedWebhook {
+  headers: {
+    'svix-id': string;
+    'svix-timestamp': string;
+    'svix-signature': string;
+    'content-type': string;
+  };
+  payload: string;
+}
+
+export type ResendWebhookType =
+  | 'email.sent'
+  | 'email.delivered'
+  | 'email.delivery_delayed'
+  | 'email.bounced'
+  | 'email.complained';
+
+/** A new signing secret in Resend's format (`whsec_` + base64 of 24 random bytes). */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
+/**
+ * Resend's webhook event for an email it accepted (`{type, created_at, data}`),
+ * signed the svix way with `secret` (svix-id `msg_…`, unix timestamp,
+ * `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`).
+ */
+export function signedResendWebhook(
+  secret: string,
+  type: ResendWebhookType,
+  email: { id: string; from?: string; to: string[]; subject?: string },
+  options: {
+    bounce?: {
+      type: 'Permanent' | 'Transient' | 'Undetermined';
+      subType?: string;
+      message?: string;
+    };
+    messageId?: string;
+    timestamp?: Date;
+  } = {},
+): SignedWebhook {
+  const createdAt = new Date().toISOString();
+  const body = {
+    type,
+    created_at: createdAt,
+    data: {
+      created_at: createdAt,
+      email_id: email.id,
+      from: email.from ?? 'Career Tools <noreply@career-tools.test>',
+      to: email.to,
+      subject: email.subject ?? 'Hello',
+      ...(options.bounce
+        ? {
+            bounce: {
+              type: options.bounce.type,
+              subType: options.bounce.subType ?? 'General',
+              message:
+                options.bounce.message ?? "The recipient's email provider sent a bounce message.",
+            },
+          }
+        : {}),
+    },
+  };
+  const payload = JSON.stringify(body);
+  const id = options.messageId ?? `msg_${randomBytes(16).toString('hex')}`;
+  const timestamp = options.timestamp ?? new Date();
+  return {
+    headers: {
+      'svix-id': id,
+      'svix-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+      'svix-signature': new Webhook(secret).sign(id, timestamp, payload),
+      'content-type': 'application/json',
+    },
+    payload,
+  };
 }

@@ -29,12 +29,18 @@ export const record = (v: unknown): Record<string, unknown> | undefined =>
     ? (v as Record<string, unknown>)
     : undefined;
 
-/** OpenID Connect userinfo: `sub`, `email`, `email_verified`, `name`. */
+/** OpenID Connect userinfo: `sub`, `email`, `email_verified`, `name`, `picture`. */
 export function oidcProfile(body: unknown): OAuthProfile | undefined {
   const b = record(body);
   const subject = str(b?.sub);
   if (!b || !subject) return undefined;
   const email = str(b.email);
   const verified = b.email_verified === true || b.email_verified === 'true';
-  return { subject, email, emailVerified: Boolean(email) && verified, name: str(b.name) };
+  return {
+    subject,
+    email,
+    emailVerified: Boolean(email) && verified,
+    name: str(b.name),
+    pictureUrl: str(b.picture),
+  };
 }

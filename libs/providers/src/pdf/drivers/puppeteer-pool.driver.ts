@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { PageSlots } from '../page-slots';
 import { withPdfMetadata } from '../pdf-metadata';
 import {
@@ -273,6 +273,8 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
     const userDataDir = await mkdtemp(join(tmpdir(), 'career-tools-pdf-'));
     let browser: Browser;
     try {
+      // Loaded with the first render, not at boot: puppeteer-core costs load time and memory.
+      const { default: puppeteer } = await import('puppeteer-core');
       browser = await puppeteer.launch({
         executablePath: this.options.executablePath,
         headless: true,

@@ -1,13 +1,6 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  NotFound,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type * as ClientS3 from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type * as Presigner from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import {
   assertSafeKey,
@@ -31,16 +24,38 @@ export interface S3DriverOptions {
   publicBaseUrl?: string;
 }
 
+type Sdk = typeof ClientS3 & Pick<typeof Presigner, 'getSignedUrl'>;
+let sdk: Promise<Sdk> | undefined;
+/** The AWS SDK is loaded with the first storage call, not at boot (~0.5 s, ~20 MB). */
+function loadSdk(): Promise<Sdk> {
+  sdk ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]).then(
+    ([client, presigner]) => ({ ...client, getSignedUrl: presigner.getSignedUrl }),
+  );
+  return sdk;
+}
+
 /**
  * Any S3-compatible service: AWS S3, Supabase Storage's S3 endpoint, MinIO.
  * Private objects are read through presigned GETs.
  */
 export class S3StorageDriver implements StoragePort {
   readonly name = 's3' as const;
-  private readonly client: S3Client;
+  private client?: Promise<{ sdk: Sdk; client: S3Client }>;
+  private created?: S3Client;
 
-  constructor(private readonly options: S3DriverOptions) {
-    this.client = new S3Client({
+  constructor(private readonly options: S3DriverOptions) {}
+
+  private s3(): Promise<{ sdk: Sdk; client: S3Client }> {
+    this.client ??= loadSdk().then((loaded) => {
+      this.created = this.createClient(loaded);
+      return { sdk: loaded, client: this.created };
+    });
+    return this.client;
+  }
+
+  private createClient({ S3Client }: Sdk): S3Client {
+    const { options } = this;
+    return new S3Client({
       endpoint: options.endpoint,
       region: options.region,
       forcePathStyle: options.forcePathStyle,
@@ -70,8 +85,9 @@ export class S3StorageDriver implements StoragePort {
     if (!Buffer.isBuffer(body) && options.contentLength === undefined) {
       throw new Error('S3 uploads of streams need contentLength');
     }
-    await this.client.send(
-      new PutObjectCommand({
+    const { sdk, client } = await this.s3();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucketName(bucket),
         Key: key,
         Body: body,
@@ -83,13 +99,14 @@ export class S3StorageDriver implements StoragePort {
 
   async getStream(bucket: BucketName, key: string): Promise<Readable> {
     assertSafeKey(key);
+    const { sdk, client } = await this.s3();
     try {
-      const result = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucketName(bucket), Key: key }),
+      const result = await client.send(
+        new sdk.GetObjectCommand({ Bucket: this.bucketName(bucket), Key: key }),
       );
       return result.Body as Readable;
     } catch (error) {
-      if (error instanceof NoSuchKey || error instanceof NotFound) {
+      if (error instanceof sdk.NoSuchKey || error instanceof sdk.NotFound) {
         throw new StorageObjectNotFound(bucket, key);
       }
       throw error;
@@ -98,27 +115,30 @@ export class S3StorageDriver implements StoragePort {
 
   async delete(bucket: BucketName, key: string): Promise<void> {
     assertSafeKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucketName(bucket), Key: key }));
+    const { sdk, client } = await this.s3();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucketName(bucket), Key: key }));
   }
 
   async exists(bucket: BucketName, key: string): Promise<boolean> {
     assertSafeKey(key);
+    const { sdk, client } = await this.s3();
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucketName(bucket), Key: key }));
+      await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucketName(bucket), Key: key }));
       return true;
     } catch (error) {
-      if (error instanceof NotFound || error instanceof NoSuchKey) return false;
+      if (error instanceof sdk.NotFound || error instanceof sdk.NoSuchKey) return false;
       if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
         return false;
       throw error;
     }
   }
 
-  signedUrl(bucket: BucketName, key: string, expiresInSec: number): Promise<string> {
+  async signedUrl(bucket: BucketName, key: string, expiresInSec: number): Promise<string> {
     assertSafeKey(key);
-    return getSignedUrl(
-      this.client,
-      new GetObjectCommand({ Bucket: this.bucketName(bucket), Key: key }),
+    const { sdk, client } = await this.s3();
+    return sdk.getSignedUrl(
+      client,
+      new sdk.GetObjectCommand({ Bucket: this.bucketName(bucket), Key: key }),
       { expiresIn: expiresInSec },
     );
   }
@@ -139,7 +159,7 @@ export class S3StorageDriver implements StoragePort {
   }
 
   destroy(): void {
-    this.client.destroy();
+    this.created?.destroy();
   }
 
   private bucketName(bucket: BucketName): string {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import OpenAI, { APIError, APIUserAbortError } from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
+import type OpenAI from 'openai';
+import type { APIError } from 'openai';
 import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
@@ -32,6 +32,24 @@ export interface OpenAiChatOptions {
   tokenLimitParameter: 'max_completion_tokens' | 'max_tokens';
 }
 
+/** The SDK, loaded with the first call rather than at boot (load time and memory). */
+interface Sdk {
+  OpenAI: typeof OpenAI;
+  APIError: typeof import('openai').APIError;
+  APIUserAbortError: typeof import('openai').APIUserAbortError;
+  zodResponseFormat: typeof import('openai/helpers/zod').zodResponseFormat;
+}
+let sdk: Promise<Sdk> | undefined;
+function loadSdk(): Promise<Sdk> {
+  sdk ??= Promise.all([import('openai'), import('openai/helpers/zod')]).then(([main, zod]) => ({
+    OpenAI: main.default,
+    APIError: main.APIError,
+    APIUserAbortError: main.APIUserAbortError,
+    zodResponseFormat: zod.zodResponseFormat,
+  }));
+  return sdk;
+}
+
 /** Answers that arrived but cannot be used: not JSON, wrong shape, or cut off. */
 class MalformedAnswer extends Error {}
 
@@ -43,12 +61,15 @@ class MalformedAnswer extends Error {}
  */
 export class OpenAiChat implements LlmPort {
   readonly configured = true;
-  private readonly client: OpenAI;
+  private client?: OpenAI;
   private readonly logger = new Logger('Llm');
 
-  constructor(private readonly options: OpenAiChatOptions) {
+  constructor(private readonly options: OpenAiChatOptions) {}
+
+  private createClient({ OpenAI }: Sdk): OpenAI {
+    const { options } = this;
     const sdkLogger = new Logger('OpenAI');
-    this.client = new OpenAI({
+    return new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseURL,
       organization: options.organization ?? null,
@@ -68,6 +89,10 @@ export class OpenAiChat implements LlmPort {
 
   async complete<S extends z.ZodType>(request: LlmRequest<S>): Promise<LlmCompletion<z.infer<S>>> {
     const { purpose: operation, schema } = request;
+    const loaded = await loadSdk();
+    const { APIError, zodResponseFormat } = loaded;
+    this.client ??= this.createClient(loaded);
+    const client = this.client;
     const params: ChatCompletionCreateParamsNonStreaming = {
       model: request.model,
       messages: request.messages,
@@ -81,9 +106,9 @@ export class OpenAiChat implements LlmPort {
     for (let attempt = 1; ; attempt += 1) {
       let completion: ChatCompletion | undefined;
       try {
-        completion = await this.client.chat.completions.create(params, { signal });
+        completion = await client.chat.completions.create(params, { signal });
       } catch (error) {
-        if (error instanceof APIError) throw this.unavailable(operation, error as APIError);
+        if (error instanceof APIError) throw this.unavailable(operation, error as APIError, loaded);
         // A 200 whose body is not JSON. By name: the SyntaxError may come from undici's realm.
         if ((error as Error).name !== 'SyntaxError') throw error;
       }
@@ -107,7 +132,11 @@ export class OpenAiChat implements LlmPort {
     }
   }
 
-  private unavailable(operation: string, error: APIError): AiUnavailableError {
+  private unavailable(
+    operation: string,
+    error: APIError,
+    { APIUserAbortError }: Sdk,
+  ): AiUnavailableError {
     const status =
       error.status ??
       (error instanceof APIUserAbortError
