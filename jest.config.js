@@ -42,6 +42,7 @@ module.exports = {
   setupFiles: ['<rootDir>/libs/testing/pdfjs-worker.setup.js'],
   globalSetup: '<rootDir>/libs/testing/global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/global-teardown.js',
-  testTimeout: 30000,
+  // Suites boot several app instances; on a loaded 2-core machine a boot alone has taken 30 s.
+  testTimeout: 60000,
   maxWorkers: 2,
 };

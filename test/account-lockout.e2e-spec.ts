@@ -12,7 +12,7 @@ import {
 
 const PASSWORD = 'a-long-password-for-tests';
 const MAX_FAILURES = 3;
-const LOCK_SECONDS = 2;
+const LOCK_SECONDS = 5;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
