@@ -1,6 +1,7 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Webhook } from 'standardwebhooks';
 import { eventually, TestApp, WebhookReceiverFake } from '@lib/testing';
-import { createUser, signIn, type Session } from './support/accounts';
+import { createUser, signIn, signInAsAdmin, type Session } from './support/accounts';
 
 const PASSWORD = 'correct-horse-battery';
 
@@ -230,6 +231,68 @@ describe('Zapier REST hooks', () => {
     await newCv('ada', 'Second');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.to('/gone')).toHaveLength(1);
+    // Its owner is told in the inbox.
+    const inbox = await eventually(async () => {
+      const response = await as('ada', 'GET', '/v1/me/notifications');
+      const items = response.json<{ items: { type: string; body: string }[] }>().items;
+      return items.some((n) => n.type === 'hooks.deactivated') && items;
+    });
+    expect(inbox.find((n) => n.type === 'hooks.deactivated')?.body).toContain('410 Gone');
+  });
+
+  it('follows up to three redirects, each target checked again by the SSRF guard', async () => {
+    const moved = await subscribe('bob', '/moved');
+    receiver.respondWith('/moved', { status: 307, headers: { location: '/moved-here' } });
+    const toMetadata = await subscribe('bob', '/to-metadata');
+    receiver.respondWith('/to-metadata', {
+      status: 302,
+      headers: { location: 'http://169.254.169.254/latest/meta-data/' },
+    });
+    const loop = await subscribe('bob', '/loop');
+    receiver.respondWith(
+      '/loop',
+      ...Array.from({ length: 5 }, () => ({ status: 308, headers: { location: '/loop' } })),
+    );
+    await newCv('bob', 'Redirected');
+    const outcomes = async (hookId: string) =>
+      (await attemptsOf('bob', hookId)).map((a) => [a.outcome, a.error]);
+    expect(
+      await eventually(async () => (await outcomes(moved.id)).length === 1 && outcomes(moved.id)),
+    ).toEqual([['delivered', null]]);
+    expect(receiver.to('/moved-here')).toHaveLength(1);
+    expect(
+      await eventually(
+        async () => (await outcomes(toMetadata.id)).length === 1 && outcomes(toMetadata.id),
+      ),
+    ).toEqual([['failed', expect.stringMatching(/^redirect: .*169\.254\.169\.254/)]]);
+    expect(
+      await eventually(async () => (await outcomes(loop.id)).length === 1 && outcomes(loop.id)),
+    ).toEqual([['failed', 'more than 3 redirects']]);
+    expect(receiver.to('/loop')).toHaveLength(4);
+    for (const hook of [moved, toMetadata, loop]) await as('bob', 'DELETE', `/v1/hooks/${hook.id}`);
+  });
+
+  it('sends user.registered to administrators’ subscriptions', async () => {
+    users.admin = await signInAsAdmin(t);
+    const hook = await subscribe('admin', '/signups', 'user.registered');
+    const registered = await t.inject({
+      method: 'POST',
+      url: '/v1/auth/register',
+      payload: { email: 'dee@example.test', password: 'violet-harbour-tram-1987', name: 'Dee' },
+    });
+    expect(registered.statusCode).toBe(201);
+    const [delivery] = await eventually(() =>
+      Promise.resolve(receiver.to('/signups').length > 0 && receiver.to('/signups')),
+    );
+    const verified = new Webhook(hook.secret!).verify(delivery.body, {
+      'webhook-id': String(delivery.headers['webhook-id']),
+      'webhook-timestamp': String(delivery.headers['webhook-timestamp']),
+      'webhook-signature': String(delivery.headers['webhook-signature']),
+    });
+    expect(verified).toMatchObject({
+      type: 'user.registered',
+      data: { email: 'dee@example.test', name: 'Dee', id: expect.any(String) },
+    });
   });
 
   it('refuses unsafe targets, duplicates, excess, and admin-only events', async () => {
@@ -271,6 +334,30 @@ describe('Zapier REST hooks', () => {
     });
     expect(excess.statusCode).toBe(409);
     expect(excess.json()).toMatchObject({ code: 'hooks.limit_reached' });
+  });
+
+  it('erases a deleted account’s subscriptions and their delivery log', async () => {
+    const email = 'gil@example.test';
+    const gilId = await createUser(t, { email, password: PASSWORD, tier: 'premium' });
+    users.gil = await signIn(t, email, PASSWORD);
+    const hook = await subscribe('gil', '/gil');
+    await newCv('gil', 'Before leaving');
+    await eventually(() => Promise.resolve(receiver.to('/gil').length === 1));
+    const sql = (query: string, id: string) => t.get(EntityManager).fork().execute(query, [id]);
+    const attempts = () => sql('select 1 from hook_delivery_attempts where hook_id = ?', hook.id);
+    expect(await eventually(async () => (await attempts()).length === 1)).toBe(true);
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: users.gil.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+    await eventually(async () => {
+      const left = await sql('select 1 from hook_subscriptions where user_id = ?', gilId);
+      return left.length === 0;
+    });
+    expect(await attempts()).toHaveLength(0);
   });
 
   it('keeps hooks and their deliveries to their owner', async () => {

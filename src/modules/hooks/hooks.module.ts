@@ -5,11 +5,14 @@ import { UnsubscribeHookHandler } from './commands/unsubscribe/unsubscribe-hook.
 import { HookDeliverer } from './delivery/hook-deliverer';
 import { HookPayloads } from './delivery/hook-payloads';
 import { EnqueueHookDeliveriesHandler } from './event-handlers/enqueue-hook-deliveries.handler';
+import { EraseHooksOfDeletedUserHandler } from './event-handlers/erase-hooks-of-deleted-user.handler';
+import { NotifyDeactivatedHookHandler } from './event-handlers/notify-deactivated-hook.handler';
 import { HooksController } from './hooks.controller';
 import { DeliverHookProcessor } from './jobs/deliver-hook.processor';
 import { ListHookDeliveriesHandler } from './queries/list-deliveries/list-deliveries.handler';
 import { ListHooksHandler } from './queries/list-hooks/list-hooks.handler';
 import { HookSamplesHandler } from './queries/samples/hook-samples.handler';
+import './hooks.notifications';
 
 /**
  * Outgoing webhooks (Zapier REST hooks): subscriptions, the fan-out of domain
@@ -31,6 +34,8 @@ export class HooksModule {
         ListHookDeliveriesHandler,
         HookSamplesHandler,
         EnqueueHookDeliveriesHandler,
+        NotifyDeactivatedHookHandler,
+        EraseHooksOfDeletedUserHandler,
         ...(runsWorker ? [HookDeliverer, DeliverHookProcessor] : []),
       ],
     };

@@ -20,9 +20,16 @@ export class HookSubscribed extends HookEvent<{
   }
 }
 
-/** `user`: deleted by its owner (Zapier unsubscribes when a Zap is turned off). */
+/**
+ * `user`: deleted by its owner (Zapier unsubscribes when a Zap is turned off);
+ * `account_deleted`: the owner's account was erased.
+ */
 @DomainEventType('hooks.unsubscribed')
-export class HookUnsubscribed extends HookEvent<{ userId: string; event: string; reason: 'user' }> {
+export class HookUnsubscribed extends HookEvent<{
+  userId: string;
+  event: string;
+  reason: 'user' | 'account_deleted';
+}> {
   constructor(hookId: string, payload: HookUnsubscribed['payload']) {
     super(HOOK_STREAM, hookId, payload);
   }
