@@ -143,19 +143,35 @@ describe('Zapier REST hooks', () => {
     expect(verified).toMatchObject({
       type: 'cv.completed',
       timestamp: expect.any(String),
-      data: { id: cvId, title: 'Staff engineer', source: 'blank' },
+      data: { id: cvId, title: 'Staff engineer', created_at: expect.any(String) },
     });
     // A forged body does not verify.
     expect(() =>
       new Webhook(hook.secret!).verify(delivery.body.replace('Staff', 'Chief'), headers),
     ).toThrow();
-    // The perform list has the same shape as the delivery.
+    // The perform list shows Ada's most recent CV exactly as it was delivered.
     const samples = await as('ada', 'GET', '/v1/hooks/samples/cv.completed');
     expect(samples.statusCode).toBe(200);
-    const [sample] = samples.json<{ items: Record<string, unknown>[] }>().items;
-    const delivered = JSON.parse(delivery.body) as { data: object };
-    expect(Object.keys(sample)).toEqual(Object.keys(delivered));
-    expect(Object.keys(sample.data as object).sort()).toEqual(Object.keys(delivered.data).sort());
+    const [recent] = samples.json<{ items: { type: string; data: object }[] }>().items;
+    const delivered = JSON.parse(delivery.body) as { type: string; data: object };
+    expect([recent.type, recent.data]).toEqual([delivered.type, delivered.data]);
+    // Without records of their own, a sample of the same shape.
+    const none = await as('bob', 'GET', '/v1/hooks/samples/job.applied');
+    expect(none.json<{ items: object[] }>().items).toEqual([
+      {
+        type: 'job.applied',
+        timestamp: expect.any(String),
+        data: {
+          id: expect.any(String),
+          job_id: expect.any(String),
+          job_title: expect.any(String),
+          company: expect.any(String),
+          status: 'applied',
+          applied_at: expect.any(String),
+        },
+      },
+    ]);
+    expect((await as('bob', 'GET', '/v1/hooks/samples/cv.exploded')).statusCode).toBe(400);
 
     const attempts = await eventually(async () => {
       const items = await attemptsOf('ada', hook.id);

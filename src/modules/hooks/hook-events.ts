@@ -28,7 +28,6 @@ export interface UserRegisteredData {
 export interface CvCompletedData {
   id: string;
   title: string;
-  source: string;
   created_at: string;
 }
 
@@ -49,7 +48,7 @@ export interface SubscriptionStartedData {
 
 const AT = '2026-12-01T09:30:00.000Z';
 
-/** One record per event in the exact delivery shape: Zapier's "perform list" for Zap setup. */
+/** One record per event in the exact delivery shape, for Zap setup when the user has none yet. */
 export const HOOK_SAMPLES: { [E in HookEventName]: HookPayload } = {
   'user.registered': {
     type: 'user.registered',
@@ -67,7 +66,6 @@ export const HOOK_SAMPLES: { [E in HookEventName]: HookPayload } = {
     data: {
       id: '01936f0e-8c1d-7a2b-b3c4-5d6e7f809102',
       title: 'Senior Backend Engineer',
-      source: 'blank',
       created_at: AT,
     } satisfies CvCompletedData,
   },

@@ -87,14 +87,18 @@ export class HooksController {
   @ApiKeyScope('hooks:write')
   @ApiParam({ name: 'event', enum: HOOK_EVENTS })
   @ApiOperation({
-    summary: 'Sample records of an event, shaped exactly like its deliveries (perform list)',
+    summary: 'Recent records of an event, shaped exactly like its deliveries (perform list)',
+    description:
+      'The caller’s three most recent records of the event, as deliveries would carry them; a ' +
+      'sample record when there are none yet (always for `subscription.started`).',
   })
   @ApiOkResponse({ type: HookSampleListDto })
   @ApiProblems(400)
   samples(
+    @CurrentPrincipal() principal: Principal,
     @Param('event', new ParseEnumPipe(EVENT_VALUES)) event: HookEventName,
   ): Promise<HookSampleListDto> {
-    return this.queries.execute(new HookSamplesQuery(event));
+    return this.queries.execute(new HookSamplesQuery(principal, event));
   }
 
   @Get(':id/deliveries')

@@ -1,10 +1,14 @@
 import { Query } from '@nestjs/cqrs';
+import type { Principal } from '@lib/authz';
 import type { HookSampleListDto } from '../../dto/hook.dto';
 import type { HookEventName } from '../../hook-events';
 
-/** Sample records of one event, in the delivery shape (Zapier "perform list"). */
+/** The caller's recent records of one event (or a sample), in the delivery shape: Zapier's perform list. */
 export class HookSamplesQuery extends Query<HookSampleListDto> {
-  constructor(readonly event: HookEventName) {
+  constructor(
+    readonly principal: Principal,
+    readonly event: HookEventName,
+  ) {
     super();
   }
 }
