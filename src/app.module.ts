@@ -21,6 +21,7 @@ import { CoverLettersModule } from './modules/cover-letters';
 import { CvModule, CvRenderingModule } from './modules/cv';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
+import { HooksModule } from './modules/hooks';
 import { IdentityModule } from './modules/identity';
 import { JobsModule } from './modules/jobs';
 import { SocialModule } from './modules/social';
@@ -82,6 +83,7 @@ export class AppModule {
         JobsModule.forRole(worker),
         SocialModule.forRole(worker),
         BlogModule.forRole(worker),
+        HooksModule.forRole(worker),
         ...extra,
       ],
       providers: [

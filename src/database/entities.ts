@@ -61,6 +61,7 @@ import {
   NotificationPreferences,
 } from '../modules/notifications';
 import { PlanRecord } from '../modules/plans';
+import { HookDeliveryAttempt, HookSubscription } from '../modules/hooks';
 import {
   SocialAccount,
   SocialMetricSnapshot,
@@ -129,4 +130,6 @@ export const ENTITIES = [
   BillingSubscription,
   BillingWebhookEvent,
   BillingTransition,
+  HookSubscription,
+  HookDeliveryAttempt,
 ];

@@ -8,6 +8,7 @@ export const API_KEY_SCOPES = [
   'cv:write',
   'jobs:read',
   'social:write',
+  'hooks:write',
 ] as const;
 export type ApiKeyScopeName = (typeof API_KEY_SCOPES)[number];
 

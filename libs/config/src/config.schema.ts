@@ -202,6 +202,15 @@ export const envSchema = z.object({
   PUSH_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   PUSH_RETRY_BACKOFF_MS: z.coerce.number().int().min(1).default(10000),
 
+  // Outgoing webhooks (Zapier REST hooks): timeout per attempt, retry schedule after each failure.
+  HOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(15000),
+  HOOKS_RETRY_DELAYS_MS: z
+    .string()
+    .default('5000,300000,1800000,7200000,18000000,36000000')
+    .transform((v) => v.split(',').map((s) => Number(s.trim())))
+    .pipe(z.array(z.number().int().min(1)).min(1).max(20)),
+  HOOKS_MAX_PER_USER: z.coerce.number().int().min(1).max(1000).default(25),
+
   QUEUE_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   QUEUE_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),

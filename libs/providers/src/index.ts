@@ -121,3 +121,12 @@ export { LocalBillingDriver } from './billing/drivers/local.driver';
 export { StripeBillingDriver, type StripeDriverOptions } from './billing/drivers/stripe.driver';
 export * from './jobs';
 export * from './social';
+export {
+  checkOutboundTarget,
+  isForbiddenAddress,
+  UnsafeTargetError,
+  type CheckedTarget,
+  type HostResolver,
+  type ResolvedAddress,
+  type TargetPolicy,
+} from './http/ssrf-guard';

@@ -8,6 +8,7 @@ export {
   type DeliverNotificationJob,
   type BillingEventJob,
   type SendCampaignJob,
+  type HookDeliveryJob,
   type HeldPushJob,
   type EventHandlerJob,
   type RunCvExportJob,

@@ -10,6 +10,7 @@ export const QUEUES = {
   notifications: 'notifications',
   billing: 'billing',
   newsletter: 'newsletter',
+  hooks: 'hooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -82,4 +83,14 @@ export interface BillingEventJob {
 /** Payload of a `newsletter` queue `send-campaign` job (job id = campaign id). */
 export interface SendCampaignJob {
   campaignId: string;
+}
+
+/**
+ * Payload of a `hooks` queue `deliver` job (job id = `${eventId}:${hookId}`): one event
+ * delivered to one webhook subscription; `body` is the exact JSON sent on every attempt.
+ */
+export interface HookDeliveryJob {
+  hookId: string;
+  eventId: string;
+  body: string;
 }

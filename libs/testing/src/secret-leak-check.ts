@@ -11,6 +11,7 @@ const SECRET_FIELDS = [
   'secretHash',
   'tokenHash',
   'tokenCiphertext',
+  'secretSealed',
 ];
 
 const LEAKS: RegExp[] = [

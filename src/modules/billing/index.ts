@@ -8,3 +8,4 @@ export { BillingCustomer } from './entities/billing-customer.entity';
 export { BillingSubscription } from './entities/billing-subscription.entity';
 export { BillingTransition } from './entities/billing-transition.entity';
 export { BillingWebhookEvent } from './entities/billing-webhook-event.entity';
+export { SubscriptionActivated } from './events/billing.events';

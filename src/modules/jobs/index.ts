@@ -8,6 +8,10 @@ export { SavedJob } from './entities/saved-job.entity';
 export { JobApplication } from './entities/job-application.entity';
 export { JobAlert } from './entities/job-alert.entity';
 export { JobAlertDelivery } from './entities/job-alert-delivery.entity';
-export { JobSourceIngested } from './events/jobs.events';
+export {
+  JobApplicationCreated,
+  JobApplicationStatusChanged,
+  JobSourceIngested,
+} from './events/jobs.events';
 export { GetJobQuery } from './queries/get-job/get-job.query';
 export type { JobDto } from './dto/job.dto';

@@ -38,3 +38,4 @@ export {
   type JobBoardRequest,
   JOB_SOURCE_FAULT_CASES,
 } from './job-boards.fake';
+export { WebhookReceiverFake, type ReceivedWebhook } from './webhook-receiver.fake';
