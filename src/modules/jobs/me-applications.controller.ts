@@ -16,7 +16,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
@@ -41,6 +41,7 @@ export class MeApplicationsController {
   ) {}
 
   @Post()
+  @ApiKeyScope('applications:write')
   @ApiOperation({
     summary: 'Track an application to a job (status, notes, dates, CV version and letter sent)',
   })
@@ -54,6 +55,7 @@ export class MeApplicationsController {
   }
 
   @Get()
+  @ApiKeyScope('applications:read')
   @ApiOperation({ summary: 'Your tracked applications, newest first' })
   @ApiOkResponse({ type: ApplicationPageDto })
   @ApiProblems(400)
@@ -65,6 +67,7 @@ export class MeApplicationsController {
   }
 
   @Patch(':id')
+  @ApiKeyScope('applications:write')
   @ApiOperation({ summary: 'Change an application’s status, notes, dates or attachments' })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiProblems(400, 404)
@@ -77,6 +80,7 @@ export class MeApplicationsController {
   }
 
   @Delete(':id')
+  @ApiKeyScope('applications:write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Stop tracking an application' })
   @ApiNoContentResponse({ description: 'Deleted' })

@@ -16,7 +16,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
@@ -41,6 +41,7 @@ export class MeJobAlertsController {
   ) {}
 
   @Post()
+  @ApiKeyScope('jobs:write')
   @ApiOperation({
     summary: 'Save a search that mails new matching jobs (daily or weekly digest)',
     description:
@@ -56,6 +57,7 @@ export class MeJobAlertsController {
   }
 
   @Get()
+  @ApiKeyScope('jobs:read')
   @ApiOperation({ summary: 'Your job alerts, newest first' })
   @ApiOkResponse({ type: JobAlertPageDto })
   @ApiProblems(400)
@@ -67,6 +69,7 @@ export class MeJobAlertsController {
   }
 
   @Patch(':id')
+  @ApiKeyScope('jobs:write')
   @ApiOperation({
     summary: 'Change a job alert’s query, filters or schedule',
     description: 'Given filters replace the old ones. Already mailed jobs are not mailed again.',
@@ -82,6 +85,7 @@ export class MeJobAlertsController {
   }
 
   @Delete(':id')
+  @ApiKeyScope('jobs:write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a job alert' })
   @ApiNoContentResponse({ description: 'Deleted' })

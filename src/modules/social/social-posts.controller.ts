@@ -70,6 +70,7 @@ export class SocialPostsController {
   }
 
   @Get()
+  @ApiKeyScope('social:read')
   @ApiOperation({ summary: 'Your posts and drafts, newest first, with each target’s status' })
   @ApiOkResponse({ type: SocialPostPageDto })
   @ApiProblems(400)
@@ -81,6 +82,7 @@ export class SocialPostsController {
   }
 
   @Get(':id')
+  @ApiKeyScope('social:read')
   @ApiOperation({ summary: 'A post with its targets (remote id and URL once published)' })
   @ApiOkResponse({ type: SocialPostDto })
   @ApiProblems(400, 404)
@@ -106,6 +108,7 @@ export class SocialPostsController {
   }
 
   @Delete(':id')
+  @ApiKeyScope('social:write')
   @HttpCode(204)
   @ApiOperation({
     summary:
@@ -145,6 +148,7 @@ export class SocialPostsController {
   }
 
   @Get(':id/metrics')
+  @ApiKeyScope('social:read')
   @ApiOperation({
     summary: 'Each target’s metric snapshots over time (likes, comments, shares, impressions)',
   })
