@@ -21,6 +21,7 @@ import { CoverLettersModule } from './modules/cover-letters';
 import { CvModule, CvRenderingModule } from './modules/cv';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
+import { IdempotencyModule } from './modules/idempotency';
 import { IdentityModule } from './modules/identity';
 import { JobsModule } from './modules/jobs';
 import { SocialModule } from './modules/social';
@@ -74,6 +75,7 @@ export class AppModule {
         MailModule.forRole(worker),
         NotificationsModule.forRole(worker),
         MaintenanceModule.forRole(worker),
+        IdempotencyModule.forRole(worker),
         FilesModule.forRole(worker),
         PushModule.forRole(worker),
         DeliverabilityModule,

@@ -24,6 +24,7 @@ import { MAX_LIVE_API_KEYS } from './commands/create-api-key/create-api-key.hand
 import { RevokeApiKeyCommand } from './commands/revoke-api-key/revoke-api-key.command';
 import { ApiKeyPageDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { ListApiKeysQuery } from './queries/list-api-keys/list-api-keys.query';
+import { Idempotent } from '../idempotency';
 
 /**
  * Managing keys needs a signed-in user (JWT): no route here declares an API-key
@@ -40,6 +41,7 @@ export class ApiKeysController {
   ) {}
 
   @Post()
+  @Idempotent()
   // The plan gate (the policies guard) refuses callers without API access with plan.upgrade_required.
   @Access('user', { feature: 'apiAccess' })
   @ApiOperation({

@@ -30,6 +30,7 @@ import {
   UpdateApplicationDto,
 } from './dto/application.dto';
 import { ListApplicationsQuery } from './queries/list-applications/list-applications.query';
+import { Idempotent } from '../idempotency';
 
 @ApiTags('jobs')
 @Controller({ path: 'me/applications', version: '1' })
@@ -41,6 +42,7 @@ export class MeApplicationsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiKeyScope('applications:write')
   @ApiOperation({
     summary: 'Track an application to a job (status, notes, dates, CV version and letter sent)',

@@ -30,6 +30,7 @@ import {
   UpdateJobAlertDto,
 } from './dto/job-alert.dto';
 import { ListJobAlertsQuery } from './queries/list-job-alerts/list-job-alerts.query';
+import { Idempotent } from '../idempotency';
 
 @ApiTags('jobs')
 @Controller({ path: 'me/job-alerts', version: '1' })
@@ -41,6 +42,7 @@ export class MeJobAlertsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiKeyScope('jobs:write')
   @ApiOperation({
     summary: 'Save a search that mails new matching jobs (daily or weekly digest)',

@@ -7,6 +7,7 @@ import { coverLetterProblems } from '../cover-letters';
 import { cvProblems } from '../cv';
 import { filesProblems } from '../files';
 import { healthProblems } from '../health';
+import { idempotencyProblems } from '../idempotency';
 import { identityProblems } from '../identity';
 import { deliverabilityProblems } from '../notifications/deliverability';
 import { newsletterProblems } from '../notifications/newsletter';
@@ -28,6 +29,7 @@ const CATALOGUES: { [M in keyof ProblemCatalogues]: ProblemCatalogues[M] } = {
   deliverability: deliverabilityProblems,
   files: filesProblems,
   health: healthProblems,
+  idempotency: idempotencyProblems,
   identity: identityProblems,
   newsletter: newsletterProblems,
   push: pushProblems,

@@ -38,6 +38,7 @@ import {
 import { GetPostQuery } from './queries/get-post/get-post.query';
 import { ListPostsQuery } from './queries/list-posts/list-posts.query';
 import { PostMetricsQuery } from './queries/post-metrics/post-metrics.query';
+import { Idempotent } from '../idempotency';
 
 const SCHEDULING_ERRORS =
   'Validated per network first: 422 `social.post_invalid` names each network and rule broken, ' +
@@ -54,6 +55,7 @@ export class SocialPostsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @RateLimit('socialPosts')
   @ApiKeyScope('social:write')
   @ApiOperation({
