@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestApp } from '@lib/testing';
 import { IdempotencyRecord, IdempotencyStore } from '../src/modules/idempotency';
+import { User, UserDeleted } from '../src/modules/identity';
+import { EraseIdempotencyRecordsOfDeletedUserHandler } from '../src/modules/identity/event-handlers/erase-idempotency-records-of-deleted-user.handler';
 import { createUser, signIn } from './support/accounts';
 
 describe('Idempotency-Key on creating POSTs', () => {
@@ -138,6 +140,16 @@ describe('Idempotency-Key on creating POSTs', () => {
     const second = await createCv(ada, 'expiring', 'Expiring');
     expect(second.statusCode).toBe(201);
     expect(second.json().id).not.toBe(first.json().id);
+  });
+
+  it('erases a deleted user’s kept answers', async () => {
+    await createCv(bob, 'erased-with-bob', 'Personal');
+    const em = t.get(EntityManager).fork();
+    const bobId = (await em.findOneOrFail(User, { email: 'bob@idem.test' })).id;
+    expect(await em.count(IdempotencyRecord, { userId: bobId })).toBeGreaterThan(0);
+    await t.get(EraseIdempotencyRecordsOfDeletedUserHandler).handle(new UserDeleted(bobId));
+    expect(await em.count(IdempotencyRecord, { userId: bobId })).toBe(0);
+    expect(await em.count(IdempotencyRecord, { key: 'retry-1' })).toBeGreaterThan(0);
   });
 
   it('is documented on every signed-in POST that creates something', () => {

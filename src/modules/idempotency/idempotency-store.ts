@@ -41,10 +41,10 @@ export class IdempotencyStore {
    * Claims `key` for `owner`, or returns the answer of the first request with it.
    * Waits (bounded) while that request runs; 422 when the key came with another request.
    */
-  async claim(owner: string, key: string, fingerprint: string): Promise<Claim> {
+  async claim(owner: string, userId: string, key: string, fingerprint: string): Promise<Claim> {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
-      if (await this.insert(owner, key, fingerprint)) return { kind: 'claimed' };
+      if (await this.insert(owner, userId, key, fingerprint)) return { kind: 'claimed' };
       const row = await this.read(owner, key);
       if (row && row.fingerprint !== fingerprint) {
         throw idempotencyProblems.problem(
@@ -96,6 +96,13 @@ export class IdempotencyStore {
       );
   }
 
+  /** Stored answers hold personal data: they go with the account. */
+  async eraseUser(userId: string): Promise<void> {
+    await this.em
+      .getConnection()
+      .execute('delete from idempotency_records where user_id = ?', [userId], 'run');
+  }
+
   /** Deletes expired records; returns how many. */
   async purgeExpired(): Promise<number> {
     const result = await this.em.getConnection().execute<{
@@ -104,12 +111,17 @@ export class IdempotencyStore {
     return result.affectedRows ?? 0;
   }
 
-  private async insert(owner: string, key: string, fingerprint: string): Promise<boolean> {
+  private async insert(
+    owner: string,
+    userId: string,
+    key: string,
+    fingerprint: string,
+  ): Promise<boolean> {
     const rows = await this.em.getConnection().execute<unknown[]>(
-      `insert into idempotency_records (owner, key, fingerprint, locked_at, expires_at)
-       values (?, ?, ?, now(), now() + make_interval(hours => ?))
+      `insert into idempotency_records (owner, user_id, key, fingerprint, locked_at, expires_at)
+       values (?, ?, ?, ?, now(), now() + make_interval(hours => ?))
        on conflict (owner, key) do nothing returning owner`,
-      [owner, key, fingerprint, IDEMPOTENCY_TTL_HOURS],
+      [owner, userId, key, fingerprint, IDEMPOTENCY_TTL_HOURS],
       'all',
     );
     return rows.length === 1;

@@ -53,18 +53,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
       HttpStatus.CREATED;
     const owner = principal.apiKeyId ? `key:${principal.apiKeyId}` : `user:${principal.userId}`;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return from(this.answer(owner, key, fingerprint(request), status, reply, next));
+    return from(
+      this.answer(owner, principal.userId, key, fingerprint(request), status, reply, next),
+    );
   }
 
   private async answer(
     owner: string,
+    userId: string,
     key: string,
     print: string,
     status: number,
     reply: FastifyReply,
     next: CallHandler,
   ): Promise<unknown> {
-    const claim = await this.store.claim(owner, key, print);
+    const claim = await this.store.claim(owner, userId, key, print);
     if (claim.kind === 'replay') {
       const { answer } = claim;
       void reply.status(answer.status).header(IDEMPOTENT_REPLAYED_HEADER, 'true');

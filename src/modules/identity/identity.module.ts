@@ -15,6 +15,7 @@ import { AvatarUploads } from './profile/avatar-uploads';
 import { MeView } from './profile/me-view';
 import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
 import { ApiKeyDailyUsage } from './api-keys/api-key-daily-usage';
+import { EraseIdempotencyRecordsOfDeletedUserHandler } from './event-handlers/erase-idempotency-records-of-deleted-user.handler';
 import { ApiKeyUsage } from './api-keys/api-key-usage';
 import { ApiKeysController } from './me-api-keys.controller';
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
@@ -123,6 +124,7 @@ export class IdentityModule {
         NotifyNewDeviceHandler,
         ApiKeyUsage,
         ApiKeyDailyUsage,
+        EraseIdempotencyRecordsOfDeletedUserHandler,
         GetApiKeyUsageHandler,
         ApiKeyAuthenticator,
         CreateApiKeyHandler,

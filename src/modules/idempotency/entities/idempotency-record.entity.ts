@@ -6,6 +6,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'idempotency_records' })
 @Index({ properties: ['expiresAt'] })
+@Index({ properties: ['userId'] })
 export class IdempotencyRecord {
   /** `user:<id>` or `key:<api key id>`. */
   @PrimaryKey({ type: 'text' })
@@ -13,6 +14,10 @@ export class IdempotencyRecord {
 
   @PrimaryKey({ type: 'text' })
   key!: string;
+
+  /** Whose request it was (an API key's owner too): erased with the account. */
+  @Property({ type: 'uuid' })
+  userId!: string;
 
   /** SHA-256 of method, route and canonical JSON body. */
   @Property({ type: 'text' })
