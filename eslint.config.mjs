@@ -8,6 +8,8 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       '.sdk/**',
+      'sdk/dist/**',
+      'sdk/src/schema.ts',
       'coverage/**',
       '.data/**',
       'bench/results/**',

@@ -22,6 +22,7 @@ import { CvModule, CvRenderingModule } from './modules/cv';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { HooksModule } from './modules/hooks';
+import { IdempotencyModule } from './modules/idempotency';
 import { IdentityModule } from './modules/identity';
 import { JobsModule } from './modules/jobs';
 import { SocialModule } from './modules/social';
@@ -75,6 +76,7 @@ export class AppModule {
         MailModule.forRole(worker),
         NotificationsModule.forRole(worker),
         MaintenanceModule.forRole(worker),
+        IdempotencyModule.forRole(worker),
         FilesModule.forRole(worker),
         PushModule.forRole(worker),
         DeliverabilityModule,

@@ -1,12 +1,13 @@
 import { Reflector } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IS_PUBLIC, REQUIRED_FEATURE, REQUIRED_ROLE } from '@lib/authz';
+import { API_KEY_SCOPE, IS_PUBLIC, REQUIRED_FEATURE, REQUIRED_ROLE } from '@lib/authz';
 import { appRoutes as listRoutes, withPreviewApp } from '../src/bootstrap/app-routes';
 
 interface Operation {
   'x-required-plan'?: string;
   'x-permission'?: string;
+  'x-api-key-scopes'?: string[];
 }
 
 const documented = new Map<string, Operation>(
@@ -25,6 +26,8 @@ interface Route {
   route: string;
   /** What the guards enforce, read from the same metadata they read. */
   permission: string;
+  /** The scopes an API key needs on the route; none: keys are refused. */
+  keyScopes: string[];
 }
 
 /** Every route of the real AppModule (also those hidden from OpenAPI), from Nest's preview mode. */
@@ -39,7 +42,8 @@ function appRoutes(): Promise<Route[]> {
         ...(get<string>(REQUIRED_FEATURE) ? [`feature:${get<string>(REQUIRED_FEATURE)}`] : []),
       ];
       const permission = get<boolean>(IS_PUBLIC) ? 'public' : rules.join(' + ') || 'authenticated';
-      return { route: `${method} ${path}`, permission };
+      const keyScopes = get<string[]>(API_KEY_SCOPE) ?? [];
+      return { route: `${method} ${path}`, permission, keyScopes };
     }),
   );
 }
@@ -56,9 +60,10 @@ describe('route policies', () => {
   });
 
   it('match the reviewed snapshot', () => {
-    const lines = routes.map(({ route, permission }) => {
+    const lines = routes.map(({ route, permission, keyScopes }) => {
       const plan = documented.get(route)?.['x-required-plan'] ?? '(not in OpenAPI)';
-      return `${route} → ${plan} / ${permission}`;
+      const keys = keyScopes.length ? ` / key:${keyScopes.join('+')}` : '';
+      return `${route} → ${plan} / ${permission}${keys}`;
     });
     expect(lines.sort()).toMatchSnapshot();
   });
@@ -71,5 +76,42 @@ describe('route policies', () => {
         permission: enforced[route],
       });
     }
+  });
+
+  it('document the API-key scopes they enforce in x-api-key-scopes', () => {
+    const enforced = Object.fromEntries(routes.map((r) => [r.route, r.keyScopes]));
+    for (const [route, op] of documented) {
+      expect({ route, scopes: op['x-api-key-scopes'] ?? [] }).toEqual({
+        route,
+        scopes: enforced[route],
+      });
+    }
+  });
+
+  it('never let API keys reach admin, billing, key management or account security routes', () => {
+    const keyless = [
+      /^\w+ \/v1\/admin\//,
+      /^\w+ \/v1\/billing\//,
+      /^\w+ \/v1\/me\/api-keys/,
+      /^DELETE \/v1\/me$/,
+      /^\w+ \/v1\/me\/(password|email|sessions|identities)/,
+      /^\w+ \/v1\/auth\//,
+    ];
+    const sensitive = routes.filter(
+      (r) => r.permission.startsWith('role:') || keyless.some((rx) => rx.test(r.route)),
+    );
+    expect(sensitive.map((r) => r.route)).toEqual(
+      expect.arrayContaining([
+        'POST /v1/billing/checkout',
+        'POST /v1/billing/portal',
+        'POST /v1/me/api-keys',
+        'DELETE /v1/me',
+        'POST /v1/me/password',
+        'POST /v1/auth/2fa/disable',
+        'POST /v1/me/email',
+        'GET /v1/admin/users',
+      ]),
+    );
+    expect(sensitive.filter((r) => r.keyScopes.length).map((r) => r.route)).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         description:
           'Premium API key (`ctk_…`), also accepted as `Authorization: Bearer ctk_…`. ' +
           'Works only on operations that list `apiKey` in their security, when the key has ' +
-          'the operation’s `x-api-key-scope`, and only while its owner is on Premium. ' +
+          'every scope in the operation’s `x-api-key-scopes`, and only while its owner is on Premium. ' +
           'Every API-key request counts against the `api` rate limit (per user per hour).',
       },
       'apiKey',

@@ -37,6 +37,7 @@ import {
   BlogTag,
 } from '../modules/blog';
 import { StoredFile } from '../modules/files';
+import { IdempotencyRecord } from '../modules/idempotency';
 import {
   Job,
   JobAlert,
@@ -72,6 +73,7 @@ import {
 
 /** Every MikroORM entity; the migrator and the CLI diff against this list. */
 export const ENTITIES = [
+  IdempotencyRecord,
   BlogPost,
   BlogPostRevision,
   BlogSlugRedirect,

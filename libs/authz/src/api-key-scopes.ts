@@ -1,13 +1,23 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
 
-/** Everything an API key may be allowed to do. Fixed in code: a key asks for a subset. */
+/**
+ * Everything an API key may be allowed to do. Fixed in code: a key asks for a subset.
+ * One scope per line (several branches add scopes).
+ */
 export const API_KEY_SCOPES = [
   'me:read',
   'cv:read',
   'cv:write',
   'jobs:read',
+  'jobs:write',
+  'applications:read',
+  'applications:write',
+  'social:read',
   'social:write',
+  // Reserved for teams (no routes yet): keys can already be issued with them.
+  'teams:read',
+  'teams:write',
   'hooks:write',
 ] as const;
 export type ApiKeyScopeName = (typeof API_KEY_SCOPES)[number];
@@ -15,14 +25,14 @@ export type ApiKeyScopeName = (typeof API_KEY_SCOPES)[number];
 export const API_KEY_SCOPE = 'authz:api-key-scope';
 
 /**
- * Lets API keys call the route when they carry `scope` (JWT callers are not
- * affected). Routes without it refuse API keys: deny by default. Documents the
- * `apiKey` security scheme and `x-api-key-scope` in OpenAPI.
+ * Lets API keys call the route when they carry every one of `scopes` (JWT callers are
+ * not affected). Routes without it refuse API keys: deny by default. Documents the
+ * `apiKey` security scheme and `x-api-key-scopes` in OpenAPI.
  */
-export function ApiKeyScope(scope: ApiKeyScopeName): MethodDecorator {
+export function ApiKeyScope(...scopes: [ApiKeyScopeName, ...ApiKeyScopeName[]]): MethodDecorator {
   return applyDecorators(
-    SetMetadata(API_KEY_SCOPE, scope),
+    SetMetadata(API_KEY_SCOPE, scopes),
     ApiSecurity('apiKey'),
-    ApiExtension('x-api-key-scope', scope),
+    ApiExtension('x-api-key-scopes', scopes),
   );
 }

@@ -72,7 +72,7 @@ export class PoliciesGuard implements CanActivate {
     if (principal?.authMethod === 'api-key') {
       assertScope(
         principal,
-        this.reflector.getAllAndOverride<ApiKeyScopeName>(API_KEY_SCOPE, targets),
+        this.reflector.getAllAndOverride<readonly ApiKeyScopeName[]>(API_KEY_SCOPE, targets),
       );
     }
     if (!role && !feature) return true;
@@ -94,8 +94,9 @@ export class PoliciesGuard implements CanActivate {
   }
 }
 
-function assertScope(principal: Principal, scope: ApiKeyScopeName | undefined): void {
-  if (scope && principal.scopes?.includes(scope)) return;
+function assertScope(principal: Principal, scopes: readonly ApiKeyScopeName[] | undefined): void {
+  const scope = scopes?.find((required) => !principal.scopes?.includes(required));
+  if (scopes && !scope) return;
   throw Problem.forbidden(
     'auth.scope_required',
     scope

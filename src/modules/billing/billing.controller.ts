@@ -24,6 +24,7 @@ import {
 } from './dto/billing.dto';
 import { GetSubscriptionQuery } from './queries/get-subscription/get-subscription.query';
 import { ListInvoicesQuery } from './queries/list-invoices/list-invoices.query';
+import { Idempotent } from '../idempotency';
 
 const NOT_CONFIGURED =
   '503 `billing.not_configured` when billing is off; 503 `billing.provider_unavailable` when Stripe times out or fails (nothing is created).';
@@ -45,6 +46,7 @@ export class BillingController {
   ) {}
 
   @Post('checkout')
+  @Idempotent()
   @IDEMPOTENCY_HEADER
   @ApiOperation({
     summary: 'Start a checkout for Pro or Premium: redirect the browser to the answered url',
@@ -76,6 +78,7 @@ export class BillingController {
   }
 
   @Post('credits/checkout')
+  @Idempotent()
   @IDEMPOTENCY_HEADER
   @ApiOperation({
     summary: 'Buy AI credit packs (a one-time payment)',

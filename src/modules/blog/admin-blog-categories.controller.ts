@@ -13,6 +13,7 @@ import { DeleteTermCommand } from './commands/delete-term/delete-term.command';
 import { SaveTermCommand } from './commands/save-term/save-term.command';
 import { BlogTermDto } from './dto/blog-public.dto';
 import { CreateBlogTermDto, UpdateBlogTermDto } from './dto/blog-taxonomy.dto';
+import { Idempotent } from '../idempotency';
 
 /** `/v1/admin/blog/categories`: editors create and rename, admins also delete. */
 @ApiTags('blog-admin')
@@ -21,6 +22,7 @@ export class AdminBlogCategoriesController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Idempotent()
   @Access('editor')
   @ApiOperation({ summary: 'Create a category (slug generated from the name unless given)' })
   @ApiCreatedResponse({ type: BlogTermDto })

@@ -39,6 +39,7 @@ import { DiffRevisionsQuery } from './queries/diff-revisions/diff-revisions.quer
 import { GetAdminPostQuery } from './queries/get-admin-post/get-admin-post.query';
 import { ListAdminPostsQuery } from './queries/list-admin-posts/list-admin-posts.query';
 import { ListRevisionsQuery } from './queries/list-revisions/list-revisions.query';
+import { Idempotent } from '../idempotency';
 
 /**
  * `/v1/admin/blog/posts`: authoring. Editors work on their own posts (another
@@ -54,6 +55,7 @@ export class AdminBlogPostsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary: 'Write a post (draft, scheduled or published); Markdown is rendered to sanitized HTML',
     description:

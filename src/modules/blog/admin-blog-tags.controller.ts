@@ -13,6 +13,7 @@ import { DeleteTermCommand } from './commands/delete-term/delete-term.command';
 import { SaveTermCommand } from './commands/save-term/save-term.command';
 import { BlogTermDto } from './dto/blog-public.dto';
 import { CreateBlogTermDto, UpdateBlogTermDto } from './dto/blog-taxonomy.dto';
+import { Idempotent } from '../idempotency';
 
 /** `/v1/admin/blog/tags`: editors create and rename, admins also delete. */
 @ApiTags('blog-admin')
@@ -21,6 +22,7 @@ export class AdminBlogTagsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Idempotent()
   @Access('editor')
   @ApiOperation({ summary: 'Create a tag (slug generated from the name unless given)' })
   @ApiCreatedResponse({ type: BlogTermDto })

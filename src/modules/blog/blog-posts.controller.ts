@@ -45,6 +45,7 @@ import { ListCommentsQuery } from './queries/list-comments/list-comments.query';
 import { ListPublicPostsQuery } from './queries/list-public-posts/list-public-posts.query';
 import { ListRelatedPostsQuery } from './queries/list-related-posts/list-related-posts.query';
 import { SLUG_PARAM, SlugParam } from './slug-param';
+import { Idempotent } from '../idempotency';
 
 const MOVED = 'The slug is an old one: `Location` holds the post’s current URL (same route)';
 
@@ -154,6 +155,7 @@ export class BlogPostsController {
   }
 
   @Post(':slug/comments')
+  @Idempotent()
   @Access('user')
   @RateLimit('blogComments')
   @UseGuards(CommentsPerIpGuard)

@@ -41,6 +41,7 @@ import { GetCoverLetterQuery } from './queries/get-cover-letter/get-cover-letter
 import { ListCoverLettersQuery } from './queries/list-cover-letters/list-cover-letters.query';
 import { ExportCoverLetterDto } from './dto/export-cover-letter.dto';
 import { ExportCoverLetterQuery } from './queries/export-cover-letter/export-cover-letter.query';
+import { Idempotent } from '../idempotency';
 
 const ETAG_HEADER = { ETag: { description: 'The version, e.g. "2"' } };
 
@@ -58,6 +59,7 @@ export class CoverLettersController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Access('user', { feature: 'aiEnhancement' })
   @RateLimit('ai')
   @ApiKeyScope('cv:write')

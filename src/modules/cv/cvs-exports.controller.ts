@@ -6,6 +6,7 @@ import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { RequestExportCommand } from './commands/request-export/request-export.command';
 import { CreateExportDto, ExportAcceptedDto } from './dto/cv-export.dto';
+import { Idempotent } from '../idempotency';
 
 /** `/v1/cvs/{id}/exports`: queue an export of the CV; it is polled under /v1/cv-exports. */
 @ApiTags('cvs')
@@ -15,6 +16,7 @@ export class CvsExportsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Idempotent()
   @HttpCode(202)
   @ApiKeyScope('cv:read')
   @ApiOperation({

@@ -65,6 +65,7 @@ import { RenderCvQuery } from './queries/render-cv/render-cv.query';
 import { GetCvQuery } from './queries/get-cv/get-cv.query';
 import { ListCvsQuery } from './queries/list-cvs/list-cvs.query';
 import { etag, expectedVersion } from './versions/if-match';
+import { Idempotent } from '../idempotency';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
 
@@ -94,6 +95,7 @@ export class CvsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiKeyScope('cv:write')
   @ApiOperation({
     summary: 'Create a CV',
@@ -117,6 +119,7 @@ export class CvsController {
   }
 
   @Post('import/json-resume')
+  @Idempotent()
   @ApiKeyScope('cv:write')
   @ApiOperation({
     summary: 'Create a CV from a JSON Resume document',
@@ -249,6 +252,7 @@ export class CvsController {
   }
 
   @Post(':id/duplicate')
+  @Idempotent()
   @ApiKeyScope('cv:write')
   @ApiOperation({
     summary: 'Copy a CV into a new one (version 1, its own history); counts against the CV quota',
@@ -371,6 +375,7 @@ export class CvsController {
   }
 
   @Post('import/file')
+  @Idempotent()
   @ApiKeyScope('cv:write')
   @RateLimit('cvImport')
   @ApiOperation({

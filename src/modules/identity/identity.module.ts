@@ -14,6 +14,8 @@ import { SetAvatarHandler } from './commands/set-avatar/set-avatar.handler';
 import { AvatarUploads } from './profile/avatar-uploads';
 import { MeView } from './profile/me-view';
 import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
+import { ApiKeyDailyUsage } from './api-keys/api-key-daily-usage';
+import { EraseIdempotencyRecordsOfDeletedUserHandler } from './event-handlers/erase-idempotency-records-of-deleted-user.handler';
 import { ApiKeyUsage } from './api-keys/api-key-usage';
 import { ApiKeysController } from './me-api-keys.controller';
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
@@ -47,6 +49,7 @@ import { PendingDenialsSweep } from './jobs/pending-denials.sweep';
 import { PasswordHasher } from './password-hasher';
 import { UserPreferencesReader } from './profile/user-preferences-reader';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
+import { GetApiKeyUsageHandler } from './queries/get-api-key-usage/get-api-key-usage.handler';
 import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
 import { ListSessionsHandler } from './queries/list-sessions/list-sessions.handler';
 import { AccessTokenDenylist } from './sessions/access-token-denylist';
@@ -120,6 +123,9 @@ export class IdentityModule {
         NotifyAccountLockedHandler,
         NotifyNewDeviceHandler,
         ApiKeyUsage,
+        ApiKeyDailyUsage,
+        EraseIdempotencyRecordsOfDeletedUserHandler,
+        GetApiKeyUsageHandler,
         ApiKeyAuthenticator,
         CreateApiKeyHandler,
         RevokeApiKeyHandler,

@@ -23,7 +23,10 @@ import { CreateApiKeyCommand } from './commands/create-api-key/create-api-key.co
 import { MAX_LIVE_API_KEYS } from './commands/create-api-key/create-api-key.handler';
 import { RevokeApiKeyCommand } from './commands/revoke-api-key/revoke-api-key.command';
 import { ApiKeyPageDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { ApiKeyUsageDto, ApiKeyUsageQueryDto } from './dto/api-key-usage.dto';
+import { GetApiKeyUsageQuery } from './queries/get-api-key-usage/get-api-key-usage.query';
 import { ListApiKeysQuery } from './queries/list-api-keys/list-api-keys.query';
+import { Idempotent } from '../idempotency';
 
 /**
  * Managing keys needs a signed-in user (JWT): no route here declares an API-key
@@ -40,6 +43,7 @@ export class ApiKeysController {
   ) {}
 
   @Post()
+  @Idempotent()
   // The plan gate (the policies guard) refuses callers without API access with plan.upgrade_required.
   @Access('user', { feature: 'apiAccess' })
   @ApiOperation({
@@ -70,6 +74,23 @@ export class ApiKeysController {
     @QueryParams() query: CursorQueryDto,
   ): Promise<ApiKeyPageDto> {
     return this.queries.execute(new ListApiKeysQuery(principal.userId, query.limit, query.cursor));
+  }
+
+  @Get(':id/usage')
+  @ApiOperation({
+    summary: 'Requests, errors and rate-limited calls of one of your keys, per UTC day',
+    description:
+      'Counted as the answers go out (may lag a request by a moment); kept 90 days. ' +
+      'A key that is not yours: 404.',
+  })
+  @ApiOkResponse({ type: ApiKeyUsageDto })
+  @ApiProblems(400, 404)
+  usage(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @QueryParams() query: ApiKeyUsageQueryDto,
+  ): Promise<ApiKeyUsageDto> {
+    return this.queries.execute(new GetApiKeyUsageQuery(principal.userId, id, query.days));
   }
 
   @Delete(':id')

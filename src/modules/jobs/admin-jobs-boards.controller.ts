@@ -14,6 +14,7 @@ import { FollowJobBoardCommand } from './commands/follow-job-board/follow-job-bo
 import { UnfollowJobBoardCommand } from './commands/unfollow-job-board/unfollow-job-board.command';
 import { FollowJobBoardDto, JobBoardDto, JobBoardListDto } from './dto/job-board.dto';
 import { ListJobBoardsQuery } from './queries/list-job-boards/list-job-boards.query';
+import { Idempotent } from '../idempotency';
 
 @ApiTags('admin')
 @Controller({ path: 'admin/jobs/boards', version: '1' })
@@ -34,6 +35,7 @@ export class AdminJobsBoardsController {
   }
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary: 'Follow a company board (probed once: a board answering 404 is refused with 422)',
   })

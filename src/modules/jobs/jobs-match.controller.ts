@@ -1,7 +1,7 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { JobMatchDto, JobMatchQueryDto } from './dto/job-match.dto';
@@ -14,6 +14,7 @@ export class JobsMatchController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiKeyScope('jobs:read')
   @ApiOperation({
     summary: 'How well one of your CVs fits a job: score, matched and missing skills and keywords',
     description:

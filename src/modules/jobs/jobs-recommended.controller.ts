@@ -1,7 +1,7 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { RecommendedJobsDto, RecommendedJobsQueryDto } from './dto/job-match.dto';
 import { RecommendJobsQuery } from './queries/recommend-jobs/recommend-jobs.query';
@@ -13,6 +13,7 @@ export class JobsRecommendedController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiKeyScope('jobs:read')
   @ApiOperation({
     summary: 'Jobs for one of your CVs, best match first',
     description:

@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { SaveJobCommand } from './commands/save-job/save-job.command';
@@ -15,6 +15,7 @@ export class JobsSaveController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiKeyScope('jobs:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Save a job (idempotent; counts against the plan’s savedJobs quota)' })
   @ApiOkResponse({ type: SavedJobDto })
@@ -24,6 +25,7 @@ export class JobsSaveController {
   }
 
   @Delete()
+  @ApiKeyScope('jobs:write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a job from your saved jobs' })
   @ApiNoContentResponse({ description: 'Removed' })

@@ -16,7 +16,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
@@ -30,6 +30,7 @@ import {
   UpdateApplicationDto,
 } from './dto/application.dto';
 import { ListApplicationsQuery } from './queries/list-applications/list-applications.query';
+import { Idempotent } from '../idempotency';
 
 @ApiTags('jobs')
 @Controller({ path: 'me/applications', version: '1' })
@@ -41,6 +42,8 @@ export class MeApplicationsController {
   ) {}
 
   @Post()
+  @Idempotent()
+  @ApiKeyScope('applications:write')
   @ApiOperation({
     summary: 'Track an application to a job (status, notes, dates, CV version and letter sent)',
   })
@@ -54,6 +57,7 @@ export class MeApplicationsController {
   }
 
   @Get()
+  @ApiKeyScope('applications:read')
   @ApiOperation({ summary: 'Your tracked applications, newest first' })
   @ApiOkResponse({ type: ApplicationPageDto })
   @ApiProblems(400)
@@ -65,6 +69,7 @@ export class MeApplicationsController {
   }
 
   @Patch(':id')
+  @ApiKeyScope('applications:write')
   @ApiOperation({ summary: 'Change an application’s status, notes, dates or attachments' })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiProblems(400, 404)
@@ -77,6 +82,7 @@ export class MeApplicationsController {
   }
 
   @Delete(':id')
+  @ApiKeyScope('applications:write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Stop tracking an application' })
   @ApiNoContentResponse({ description: 'Deleted' })

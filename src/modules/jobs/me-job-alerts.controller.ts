@@ -16,7 +16,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { CursorQueryDto } from '../../common/pagination';
@@ -30,6 +30,7 @@ import {
   UpdateJobAlertDto,
 } from './dto/job-alert.dto';
 import { ListJobAlertsQuery } from './queries/list-job-alerts/list-job-alerts.query';
+import { Idempotent } from '../idempotency';
 
 @ApiTags('jobs')
 @Controller({ path: 'me/job-alerts', version: '1' })
@@ -41,6 +42,8 @@ export class MeJobAlertsController {
   ) {}
 
   @Post()
+  @Idempotent()
+  @ApiKeyScope('jobs:write')
   @ApiOperation({
     summary: 'Save a search that mails new matching jobs (daily or weekly digest)',
     description:
@@ -56,6 +59,7 @@ export class MeJobAlertsController {
   }
 
   @Get()
+  @ApiKeyScope('jobs:read')
   @ApiOperation({ summary: 'Your job alerts, newest first' })
   @ApiOkResponse({ type: JobAlertPageDto })
   @ApiProblems(400)
@@ -67,6 +71,7 @@ export class MeJobAlertsController {
   }
 
   @Patch(':id')
+  @ApiKeyScope('jobs:write')
   @ApiOperation({
     summary: 'Change a job alert’s query, filters or schedule',
     description: 'Given filters replace the old ones. Already mailed jobs are not mailed again.',
@@ -82,6 +87,7 @@ export class MeJobAlertsController {
   }
 
   @Delete(':id')
+  @ApiKeyScope('jobs:write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a job alert' })
   @ApiNoContentResponse({ description: 'Deleted' })

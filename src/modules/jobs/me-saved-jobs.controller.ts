@@ -1,7 +1,7 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { CursorQueryDto } from '../../common/pagination';
 import { SavedJobPageDto } from './dto/saved-job.dto';
@@ -14,6 +14,7 @@ export class MeSavedJobsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiKeyScope('jobs:read')
   @ApiOperation({ summary: 'Your saved jobs, newest save first' })
   @ApiOkResponse({ type: SavedJobPageDto })
   @ApiProblems(400)

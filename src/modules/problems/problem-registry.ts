@@ -8,6 +8,7 @@ import { cvProblems } from '../cv';
 import { filesProblems } from '../files';
 import { healthProblems } from '../health';
 import { hooksProblems } from '../hooks';
+import { idempotencyProblems } from '../idempotency';
 import { identityProblems } from '../identity';
 import { deliverabilityProblems } from '../notifications/deliverability';
 import { newsletterProblems } from '../notifications/newsletter';
@@ -30,6 +31,7 @@ const CATALOGUES: { [M in keyof ProblemCatalogues]: ProblemCatalogues[M] } = {
   files: filesProblems,
   health: healthProblems,
   hooks: hooksProblems,
+  idempotency: idempotencyProblems,
   identity: identityProblems,
   newsletter: newsletterProblems,
   push: pushProblems,

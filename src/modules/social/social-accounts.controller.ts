@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { DisconnectAccountCommand } from './commands/disconnect-account/disconnect-account.command';
@@ -19,6 +19,7 @@ export class SocialAccountsController {
   ) {}
 
   @Get()
+  @ApiKeyScope('social:read')
   @ApiOperation({
     summary: 'Your connected accounts with their health (connected, expiring, reconnect_required)',
   })

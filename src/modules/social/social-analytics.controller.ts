@@ -1,7 +1,7 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { SocialAnalyticsDto, SocialAnalyticsQueryDto } from './dto/social-insights.dto';
 import { SocialAnalyticsQuery } from './queries/analytics/analytics.query';
@@ -13,6 +13,7 @@ export class SocialAnalyticsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiKeyScope('social:read')
   @ApiOperation({
     summary:
       'Daily series of published posts and their latest metrics; pro and premium add a breakdown',

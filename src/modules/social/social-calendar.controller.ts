@@ -1,7 +1,7 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@lib/authz';
+import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { SocialCalendarDto, SocialRangeQueryDto } from './dto/social-insights.dto';
 import { CalendarQuery } from './queries/calendar/calendar.query';
@@ -13,6 +13,7 @@ export class SocialCalendarController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiKeyScope('social:read')
   @ApiOperation({ summary: 'Scheduled, published, failed and unconfirmed targets per UTC day' })
   @ApiOkResponse({ type: SocialCalendarDto })
   @ApiProblems(400)

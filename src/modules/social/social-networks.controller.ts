@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyScope } from '@lib/authz';
 import { Access } from '../../common/access.decorator';
 import { SocialNetworkListDto } from './dto/social-network.dto';
 import { ListNetworksQuery } from './queries/list-networks/list-networks.query';
@@ -12,6 +13,7 @@ export class SocialNetworksController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiKeyScope('social:read')
   @ApiOperation({
     summary: 'Networks, whether each can be connected here, and the rules a post must meet on it',
   })

@@ -38,6 +38,7 @@ import {
 import { GetPostQuery } from './queries/get-post/get-post.query';
 import { ListPostsQuery } from './queries/list-posts/list-posts.query';
 import { PostMetricsQuery } from './queries/post-metrics/post-metrics.query';
+import { Idempotent } from '../idempotency';
 
 const SCHEDULING_ERRORS =
   'Validated per network first: 422 `social.post_invalid` names each network and rule broken, ' +
@@ -54,6 +55,7 @@ export class SocialPostsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @RateLimit('socialPosts')
   @ApiKeyScope('social:write')
   @ApiOperation({
@@ -70,6 +72,7 @@ export class SocialPostsController {
   }
 
   @Get()
+  @ApiKeyScope('social:read')
   @ApiOperation({ summary: 'Your posts and drafts, newest first, with each target’s status' })
   @ApiOkResponse({ type: SocialPostPageDto })
   @ApiProblems(400)
@@ -81,6 +84,7 @@ export class SocialPostsController {
   }
 
   @Get(':id')
+  @ApiKeyScope('social:read')
   @ApiOperation({ summary: 'A post with its targets (remote id and URL once published)' })
   @ApiOkResponse({ type: SocialPostDto })
   @ApiProblems(400, 404)
@@ -106,6 +110,7 @@ export class SocialPostsController {
   }
 
   @Delete(':id')
+  @ApiKeyScope('social:write')
   @HttpCode(204)
   @ApiOperation({
     summary:
@@ -145,6 +150,7 @@ export class SocialPostsController {
   }
 
   @Get(':id/metrics')
+  @ApiKeyScope('social:read')
   @ApiOperation({
     summary: 'Each target’s metric snapshots over time (likes, comments, shares, impressions)',
   })

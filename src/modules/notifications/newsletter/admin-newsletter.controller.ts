@@ -22,6 +22,7 @@ import {
 } from './dto/campaign.dto';
 import { GetCampaignQuery } from './queries/get-campaign/get-campaign.query';
 import { ListCampaignsQuery } from './queries/list-campaigns/list-campaigns.query';
+import { Idempotent } from '../../idempotency';
 
 @ApiTags('admin')
 @Controller({ path: 'admin/newsletter', version: '1' })
@@ -33,6 +34,7 @@ export class AdminNewsletterController {
   ) {}
 
   @Post('campaigns')
+  @Idempotent()
   @ApiOperation({
     summary: 'Draft a newsletter campaign (Markdown) for one topic',
     description: 'A draft until `POST …/{id}/send`; it cannot be edited.',

@@ -1,0 +1,6 @@
+export { IdempotencyModule } from './idempotency.module';
+export { idempotencyProblems } from './idempotency.problems';
+export { Idempotent } from './idempotent.decorator';
+export { IdempotencyRecord } from './entities/idempotency-record.entity';
+export { IdempotencyStore } from './idempotency-store';
+export { IDEMPOTENT_REPLAYED_HEADER } from './idempotency.interceptor';
