@@ -31,6 +31,6 @@ export { AvatarUploads } from './profile/avatar-uploads';
 export { OAuthPictureOffered } from './events/oauth.events';
 export { AccountLocked } from './events/account.events';
 export { PasswordChanged } from './events/identity.events';
-export { NewDeviceLogin } from './events/session.events';
+export { ImpersonationStarted, NewDeviceLogin } from './events/session.events';
 export { TwoFactorDisabled, TwoFactorEnabled } from './events/two-factor.events';
 export { identityEmails } from './emails/identity-emails';
