@@ -35,6 +35,7 @@ import { Migration20261202175625 } from './Migration20261202175625';
 import { Migration20261202175820 } from './Migration20261202175820';
 import { Migration20261202181020 } from './Migration20261202181020';
 import { Migration20261203072202 } from './Migration20261203072202';
+import { Migration20261203073840 } from './Migration20261203073840';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -74,4 +75,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202175820', class: Migration20261202175820 },
   { name: 'Migration20261202181020', class: Migration20261202181020 },
   { name: 'Migration20261203072202', class: Migration20261203072202 },
+  { name: 'Migration20261203073840', class: Migration20261203073840 },
 ];

@@ -19,6 +19,7 @@ import { AuditModule } from './modules/audit';
 import { BillingModule } from './modules/billing';
 import { CoverLettersModule } from './modules/cover-letters';
 import { CvModule, CvRenderingModule } from './modules/cv';
+import { DataExportModule } from './modules/data-export';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
@@ -82,6 +83,7 @@ export class AppModule {
         JobsModule.forRole(worker),
         SocialModule.forRole(worker),
         BlogModule.forRole(worker),
+        DataExportModule.forRole(worker),
         ...extra,
       ],
       providers: [

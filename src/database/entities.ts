@@ -8,6 +8,7 @@ import {
   BillingWebhookEvent,
 } from '../modules/billing';
 import { CoverLetter } from '../modules/cover-letters';
+import { DataExport } from '../modules/data-export';
 import {
   Cv,
   CvAiSuggestion,
@@ -116,6 +117,7 @@ export const ENTITIES = [
   AiUsageEntry,
   AiCreditBalance,
   CoverLetter,
+  DataExport,
   PushDevice,
   EmailSuppression,
   EmailDeliveryEvent,

@@ -8,6 +8,7 @@ export {
   type DeliverNotificationJob,
   type BillingEventJob,
   type SendCampaignJob,
+  type BuildDataExportJob,
   type HeldPushJob,
   type EventHandlerJob,
   type RunCvExportJob,

@@ -10,6 +10,7 @@ export const QUEUES = {
   notifications: 'notifications',
   billing: 'billing',
   newsletter: 'newsletter',
+  dataExports: 'data-exports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -82,4 +83,9 @@ export interface BillingEventJob {
 /** Payload of a `newsletter` queue `send-campaign` job (job id = campaign id). */
 export interface SendCampaignJob {
   campaignId: string;
+}
+
+/** Payload of a `data-exports` queue `build` job (job id = export id): one user's GDPR export. */
+export interface BuildDataExportJob {
+  exportId: string;
 }

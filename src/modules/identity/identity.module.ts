@@ -58,6 +58,7 @@ import { UserTiers } from './accounts/user-tiers';
 import { IdentityMail } from './emails/identity-mail';
 import { TwoFactorController } from './auth-2fa.controller';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { IdentityUserData } from './identity-user-data';
 
 /** Accounts, sign-in, sessions and tokens. The password-reset job runs only in worker processes. */
 @Module({})
@@ -79,6 +80,7 @@ export class IdentityModule {
         MeAvatarController,
       ],
       providers: [
+        IdentityUserData,
         TokenService,
         PasswordHasher,
         AccessTokenDenylist,

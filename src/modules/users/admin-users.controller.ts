@@ -1,10 +1,26 @@
-import { Body, Controller, Get, Patch, Post, Query as QueryParams, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query as QueryParams,
+  Req,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
+import { DataExportAcceptedDto, RequestDataExportCommand } from '../data-export';
 import { ImpersonateUserCommand } from './commands/impersonate-user/impersonate-user.command';
 import {
   IMPERSONATION_DEFAULT_MINUTES,
@@ -85,5 +101,22 @@ export class AdminUsersController {
         { ip: request.ip, userAgent: request.headers['user-agent'] },
       ),
     );
+  }
+
+  @Post(':id/export')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Export all of a user’s data (a GDPR request received by support)',
+    description:
+      'Same export as POST /v1/me/export: built in the background, the signed link is emailed ' +
+      'to the user, never to the admin; data_export.requested records which admin asked.',
+  })
+  @ApiAcceptedResponse({ type: DataExportAcceptedDto })
+  @ApiProblems(400, 404, 503)
+  export(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+  ): Promise<DataExportAcceptedDto> {
+    return this.commands.execute(new RequestDataExportCommand(id, principal.userId));
   }
 }
