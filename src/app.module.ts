@@ -20,6 +20,7 @@ import { BillingModule } from './modules/billing';
 import { CoverLettersModule } from './modules/cover-letters';
 import { CvModule, CvRenderingModule } from './modules/cv';
 import { DataExportModule } from './modules/data-export';
+import { QueuesConsoleModule } from './modules/queues-console';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { IdentityModule } from './modules/identity';
@@ -84,6 +85,7 @@ export class AppModule {
         SocialModule.forRole(worker),
         BlogModule.forRole(worker),
         DataExportModule.forRole(worker),
+        QueuesConsoleModule,
         ...extra,
       ],
       providers: [

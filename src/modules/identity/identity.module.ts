@@ -59,6 +59,7 @@ import { IdentityMail } from './emails/identity-mail';
 import { TwoFactorController } from './auth-2fa.controller';
 import { TwoFactorService } from './two-factor/two-factor.service';
 import { IdentityUserData } from './identity-user-data';
+import { AccessTokenAuthenticator } from './sessions/access-token-authenticator';
 
 /** Accounts, sign-in, sessions and tokens. The password-reset job runs only in worker processes. */
 @Module({})
@@ -80,6 +81,7 @@ export class IdentityModule {
         MeAvatarController,
       ],
       providers: [
+        AccessTokenAuthenticator,
         IdentityUserData,
         TokenService,
         PasswordHasher,
@@ -130,7 +132,14 @@ export class IdentityModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         ...(runsWorker ? [PasswordResetProcessor, PendingDenialsSweep] : []),
       ],
-      exports: [TokenService, SessionService, UserPreferencesReader, AvatarUploads, UserTiers],
+      exports: [
+        TokenService,
+        SessionService,
+        AccessTokenAuthenticator,
+        UserPreferencesReader,
+        AvatarUploads,
+        UserTiers,
+      ],
     };
   }
 }

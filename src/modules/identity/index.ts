@@ -8,6 +8,10 @@ export { UserIdentity } from './entities/user-identity.entity';
 export { UserToken } from './entities/user-token.entity';
 export { TokenService } from './token.service';
 export { SessionService } from './sessions/session.service';
+export {
+  AccessTokenAuthenticator,
+  type AccessTokenRejection,
+} from './sessions/access-token-authenticator';
 export { UserTiers } from './accounts/user-tiers';
 export {
   AvatarChanged,
