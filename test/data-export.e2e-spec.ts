@@ -5,7 +5,7 @@ import { eventually, TestApp } from '@lib/testing';
 import { AnalyticsEvent } from '../src/modules/analytics';
 import { BillingCustomer, BillingSubscription } from '../src/modules/billing';
 import { CoverLetter } from '../src/modules/cover-letters';
-import { ExpireDataExports } from '../src/modules/data-export';
+import { DataExport, ExpireDataExports } from '../src/modules/data-export';
 import { StoredFile } from '../src/modules/files';
 import { Job, JobAlert, JobApplication, SavedJob } from '../src/modules/jobs';
 import { MailMessage } from '../src/modules/mail';
@@ -312,5 +312,27 @@ describe('GDPR data export (POST /v1/me/export)', () => {
     const { pathname, search } = new URL(alphaExport.downloadUrl!);
     const gone = await t.inject({ method: 'GET', url: `${pathname}${search}` });
     expect(gone.statusCode).toBe(404);
+  });
+
+  it('erases the user’s exports, ZIPs included, with the account', async () => {
+    const em = () => t.get(EntityManager).fork();
+    const exports = await em().find(DataExport, { userId: bravo.id });
+    expect(exports.length).toBeGreaterThan(0);
+    const storage = t.get<StoragePort>(STORAGE_PORT);
+    const keys = exports.map((e) => e.storageKey).filter((key): key is string => !!key);
+    expect(keys.length).toBeGreaterThan(0);
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: bravo.session.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+    await eventually(
+      async () => (await em().count(DataExport, { userId: bravo.id })) === 0,
+      30_000,
+    );
+    for (const key of keys) expect(await storage.exists('data-exports', key)).toBe(false);
+    expect(await em().count(DataExport, { userId: alpha.id })).toBeGreaterThan(0);
   });
 });
