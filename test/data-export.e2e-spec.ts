@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import JSZip from 'jszip';
 import { STORAGE_PORT, type StoragePort } from '@lib/providers';
 import { eventually, TestApp } from '@lib/testing';
+import { AiUsageEntry } from '../src/modules/ai-usage';
 import { AnalyticsEvent } from '../src/modules/analytics';
 import { BillingCustomer, BillingSubscription } from '../src/modules/billing';
 import { CoverLetter } from '../src/modules/cover-letters';
@@ -32,6 +33,7 @@ interface ExportStatus {
 
 /** The modules whose data every export holds, one folder each. */
 const MODULES = [
+  'ai-usage',
   'analytics',
   'audit',
   'billing',
@@ -140,6 +142,14 @@ describe('GDPR data export (POST /v1/me/export)', () => {
       body: 'Hello',
     } as never);
     em.create(NotificationPreferences, { userId, timezone: 'Europe/Berlin' } as never);
+    em.create(AiUsageEntry, {
+      userId,
+      operation: 'coverLetter',
+      provider: 'local',
+      model: `${marker}-model`,
+      promptTokens: 321,
+      completionTokens: 123,
+    } as never);
     em.create(AnalyticsEvent, {
       userId,
       name: 'test.seeded',
@@ -224,6 +234,7 @@ describe('GDPR data export (POST /v1/me/export)', () => {
       ['notifications/inbox.json', 'ALPHA notice'],
       ['notifications/preferences.json', 'Europe/Berlin'],
       ['analytics/events.json', 'ALPHA'],
+      ['ai-usage/usage.json', '"promptTokens": 321'],
       ['audit/events.json', 'identity.api_key_created'],
     ];
     for (const [name, contains] of expectations) {

@@ -27,7 +27,7 @@ export const ExportsUserData = DiscoveryService.createDecorator<void>();
  * Names of stored fields that are never exported, whatever the entity (defence in depth
  * next to each exporter's own choice of fields): secrets, hashes, tokens, sealed values.
  */
-const NEVER_EXPORTED = /hash|secret|token|cipher|sealed|password|^keys$|^p256dh$|^auth$/i;
+const NEVER_EXPORTED = /hash|secret|cipher|sealed|password|token$|^keys$|^p256dh$|^auth$/i;
 
 /** Entities as plain JSON objects: hidden properties and secret-looking fields left out. */
 export function exportedRows(entities: object[]): Record<string, unknown>[] {
