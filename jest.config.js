@@ -24,18 +24,21 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-const ESM_ONLY = 'jose|@noble/hashes|@scure/base|arctic|@oslojs/[^/]+|pdf-parse';
+const ESM_ONLY =
+  'jose|@noble/hashes|@scure/base|arctic|@oslojs/[^/]+|pdf-parse|content-disposition';
 
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   // These ship ES modules only (jose 6, otplib's @noble/@scure, arctic 3 and its @oslojs deps,
-  // pdf-parse's pdf.js worker); SWC turns them into CommonJS for Jest.
+  // pdf-parse's pdf.js worker, content-disposition 3 under Bull Board's @fastify/static);
+  // SWC turns them into CommonJS for Jest.
   transform: {
     '^.+\\.ts$': swc,
     [`^.+/node_modules/(${ESM_ONLY})/.+\\.m?js$`]: swc,
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
+  // Also when nested under another package (node_modules/a/node_modules/content-disposition).
+  transformIgnorePatterns: [`/node_modules/(?!(?:.*/node_modules/)?(${ESM_ONLY})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

@@ -36,6 +36,8 @@ import { Migration20261202175820 } from './Migration20261202175820';
 import { Migration20261202181020 } from './Migration20261202181020';
 import { Migration20261203073120 } from './Migration20261203073120';
 import { Migration20261203081556 } from './Migration20261203081556';
+import { Migration20261203072202 } from './Migration20261203072202';
+import { Migration20261203073840 } from './Migration20261203073840';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -76,4 +78,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202181020', class: Migration20261202181020 },
   { name: 'Migration20261203073120', class: Migration20261203073120 },
   { name: 'Migration20261203081556', class: Migration20261203081556 },
+  { name: 'Migration20261203072202', class: Migration20261203072202 },
+  { name: 'Migration20261203073840', class: Migration20261203073840 },
 ];

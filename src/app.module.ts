@@ -19,6 +19,8 @@ import { AuditModule } from './modules/audit';
 import { BillingModule } from './modules/billing';
 import { CoverLettersModule } from './modules/cover-letters';
 import { CvModule, CvRenderingModule } from './modules/cv';
+import { DataExportModule } from './modules/data-export';
+import { QueuesConsoleModule } from './modules/queues-console';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { HooksModule } from './modules/hooks';
@@ -86,6 +88,8 @@ export class AppModule {
         SocialModule.forRole(worker),
         BlogModule.forRole(worker),
         HooksModule.forRole(worker),
+        DataExportModule.forRole(worker),
+        QueuesConsoleModule,
         ...extra,
       ],
       providers: [

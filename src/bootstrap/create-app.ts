@@ -5,6 +5,7 @@ import { AppModule, type AppModuleOptions } from '../app.module';
 import { configureHttpApp, createFastifyAdapter } from '../common/http-app';
 import { createRootLogger, PinoLoggerService } from '../common/logger';
 import { buildOpenApiDocument, setupSwaggerUi } from '../common/openapi';
+import { mountQueueBoard } from '../modules/queues-console';
 import { nameServerSpanByRoute } from '../observability';
 import type { Secrets } from './secrets';
 
@@ -29,6 +30,7 @@ export async function createApp(
   if (config.runsApi) {
     // Built on the first /docs request, not at boot (it walks every route and DTO).
     setupSwaggerUi(app, () => buildOpenApiDocument(app));
+    await mountQueueBoard(app);
   } else {
     // A worker answers only health and metrics.
     app

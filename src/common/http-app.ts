@@ -39,6 +39,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-permitted-cross-domain-policies': 'none',
 };
 const DOCS_HEADERS = { ...SECURITY_HEADERS, 'content-security-policy': DOCS_CSP };
+/** Browser UIs served from npm packages (Swagger UI, the queues console): they need inline scripts. */
+const UI_PATHS = /^\/(docs|admin\/queues(\/|\?|$))/;
 
 /** The Fastify adapter with request ids from X-Request-Id (or new ones) and proxy trust from config. */
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
@@ -86,7 +88,7 @@ export async function configureHttpApp(
   registerAuditContext(fastify);
   registerRawBodyRoutes(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(request.url.startsWith('/docs') ? DOCS_HEADERS : SECURITY_HEADERS);
+    void reply.headers(UI_PATHS.test(request.url) ? DOCS_HEADERS : SECURITY_HEADERS);
     void reply.header('x-request-id', request.id);
     done();
   });

@@ -8,6 +8,7 @@ import {
   BillingWebhookEvent,
 } from '../modules/billing';
 import { CoverLetter } from '../modules/cover-letters';
+import { DataExport } from '../modules/data-export';
 import {
   Cv,
   CvAiSuggestion,
@@ -119,6 +120,7 @@ export const ENTITIES = [
   AiUsageEntry,
   AiCreditBalance,
   CoverLetter,
+  DataExport,
   PushDevice,
   EmailSuppression,
   EmailDeliveryEvent,

@@ -14,6 +14,8 @@ import { requiredPlanFor, type Feature, type Role } from './plan-catalog';
 import { API_KEY_SCOPE, type ApiKeyScopeName } from './api-key-scopes';
 import { REQUIRED_FEATURE, REQUIRED_ROLE, type Principal } from './principal';
 
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 const ROLE_CHECKS: Record<Role, (ability: AppAbility, principal: Principal) => boolean> = {
   admin: canManageEverything,
   editor: canAuthorBlog,
@@ -28,6 +30,8 @@ const ROLE_CHECKS: Record<Role, (ability: AppAbility, principal: Principal) => b
  * - a role the caller lacks: 403 `auth.forbidden`
  * - a feature the caller's plan lacks: 403 `plan.upgrade_required` with
  *   `requiredPlan` (the cheapest tier that has it) and `feature`
+ * - an admin's impersonation token on anything but GET or HEAD: 403
+ *   `auth.impersonation_read_only` (support reads, never acts, as the user)
  * - an API key without the route's scope, or on a route that declares none:
  *   403 `auth.scope_required` (keys reach only what they were given)
  */
@@ -68,7 +72,14 @@ export class PoliciesGuard implements CanActivate {
       REQUIRED_FEATURE,
       targets,
     );
-    const principal = context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const principal = request.principal;
+    if (principal?.impersonatedBy && !READ_ONLY_METHODS.has(request.method)) {
+      throw Problem.forbidden(
+        'auth.impersonation_read_only',
+        'An impersonation session is read-only',
+      );
+    }
     if (principal?.authMethod === 'api-key') {
       assertScope(
         principal,

@@ -15,6 +15,8 @@ export interface Principal {
   tokenExpiresAt?: Date;
   apiKeyId?: string;
   scopes?: readonly ApiKeyScopeName[];
+  /** The admin reading as this user with an impersonation token: every write is refused. */
+  impersonatedBy?: string;
 }
 
 export const IS_PUBLIC = 'authz:public';

@@ -300,6 +300,8 @@ export const envSchema = z.object({
   PDF_BROWSER_IDLE_MS: z.coerce.number().int().min(0).default(300_000),
   // Attempts of a queued CV export (a busy or restarting renderer is retried with backoff).
   CV_EXPORT_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  // GDPR data exports: how long the ZIP (and its emailed signed link) lives; S3 signs 7 days at most.
+  DATA_EXPORT_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(72),
 
   // Object storage: local disk under DATA_DIR/storage, or any S3-compatible service.
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),

@@ -6,6 +6,8 @@ import { STORED_EVENT_COLUMNS, toRecord, type StoredEventRow } from './stored-ev
 
 export interface AuditFilter {
   actorId?: string;
+  /** Events whose personal data belongs to this person (`metadata.subject`). */
+  subject?: string;
   streamType?: string;
   streamId?: string;
   type?: string;
@@ -45,6 +47,7 @@ export class AuditLog {
       params.push(value);
     };
     if (filter.actorId) add(`metadata->'actor'->>'id' = ?`, filter.actorId);
+    if (filter.subject) add(`metadata->>'subject' = ?`, filter.subject);
     if (filter.streamType) add('stream_type = ?', filter.streamType);
     if (filter.streamId) add('stream_id = ?', filter.streamId);
     if (filter.type) add('type = ?', filter.type);

@@ -14,6 +14,10 @@ export const COMMON_PROBLEMS = {
     status: 403,
     description: 'The API key lacks the scope the route needs (`requiredScope`).',
   },
+  'auth.impersonation_read_only': {
+    status: 403,
+    description: 'An admin impersonation session is read-only: only GET and HEAD are allowed.',
+  },
   'plan.upgrade_required': {
     status: 403,
     description:

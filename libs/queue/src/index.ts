@@ -9,6 +9,7 @@ export {
   type BillingEventJob,
   type SendCampaignJob,
   type HookDeliveryJob,
+  type BuildDataExportJob,
   type HeldPushJob,
   type EventHandlerJob,
   type RunCvExportJob,

@@ -11,6 +11,7 @@ export const QUEUES = {
   billing: 'billing',
   newsletter: 'newsletter',
   hooks: 'hooks',
+  dataExports: 'data-exports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -93,4 +94,9 @@ export interface HookDeliveryJob {
   hookId: string;
   eventId: string;
   body: string;
+}
+
+/** Payload of a `data-exports` queue `build` job (job id = export id): one user's GDPR export. */
+export interface BuildDataExportJob {
+  exportId: string;
 }

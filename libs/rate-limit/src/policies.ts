@@ -16,7 +16,8 @@ export type RateLimitPolicyName =
   | 'cvImport'
   | 'blogComments'
   | 'blogCommentsPerIp'
-  | 'blogReactions';
+  | 'blogReactions'
+  | 'dataExport';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -92,6 +93,9 @@ export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimit
   },
   // Views, likes and shares: counters, so a flood only needs bounding.
   blogReactions: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 60 }, whenStoreDown: 'allow' },
+  // A GDPR export reads every module's rows of the account and builds a ZIP: one an hour is plenty.
+  // Redis down means the export queue is down too, so the request gets 503 anyway.
+  dataExport: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 1 }, whenStoreDown: 'allow' },
 };
 
 /** Who is calling, as far as rate limits care. */

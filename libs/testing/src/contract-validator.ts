@@ -26,10 +26,11 @@ interface OpenApiDocument {
 
 /**
  * Served by the app but not part of the REST contract, so not in openapi.json:
- * Swagger UI and its copies of the document, and the Prometheus text format.
+ * Swagger UI and its copies of the document, the Prometheus text format, and the
+ * queues console (Bull Board's own UI and JSON API).
  * (CORS preflights, OPTIONS on any path, are not part of it either.)
  */
-const OUTSIDE_CONTRACT = [/^\/docs(\/|$)/, /^\/metrics$/];
+const OUTSIDE_CONTRACT = [/^\/docs(\/|$)/, /^\/metrics$/, /^\/admin\/queues(\/|$)/];
 
 const PROBLEM_SCHEMA = { $ref: '#/components/schemas/ProblemDto' };
 

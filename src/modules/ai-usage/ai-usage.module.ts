@@ -6,6 +6,7 @@ import { AiUsageController } from './me-ai-usage.controller';
 import { AiUsageRecorder } from './ai-usage-recorder';
 import { EraseAiUsageOfDeletedUserHandler } from './event-handlers/erase-ai-usage-of-deleted-user.handler';
 import { GetAiUsageHandler } from './queries/get-ai-usage/get-ai-usage.handler';
+import { AiUsageUserData } from './ai-usage-user-data';
 
 /**
  * Token usage of every AI call, per user: recorded by the modules that call the AI writer.
@@ -16,6 +17,7 @@ import { GetAiUsageHandler } from './queries/get-ai-usage/get-ai-usage.handler';
   imports: [CqrsModule],
   controllers: [AiUsageController],
   providers: [
+    AiUsageUserData,
     AiUsageRecorder,
     AiCredits,
     { provide: RATE_LIMIT_OVERAGE, useExisting: AiCredits },

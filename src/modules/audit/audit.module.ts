@@ -7,12 +7,14 @@ import { SecurityController } from './admin-security.controller';
 import { ListAuditEventsHandler } from './queries/list-events/list-audit-events.handler';
 import { SecuritySummaryHandler } from './queries/security-summary/security-summary.handler';
 import { VerifyChainHandler } from './queries/verify-chain/verify-chain.handler';
+import { AuditUserData } from './audit-user-data';
 
 /** Admin side of the event store: the audit trail, its security events, dead-letter deliveries. */
 @Module({
   imports: [CqrsModule],
   controllers: [AuditController, SecurityController],
   providers: [
+    AuditUserData,
     ListAuditEventsHandler,
     VerifyChainHandler,
     SecuritySummaryHandler,

@@ -27,6 +27,7 @@ import { ListInvoicesHandler } from './queries/list-invoices/list-invoices.handl
 import { ListSubscriptionsHandler } from './queries/list-subscriptions/list-subscriptions.handler';
 import { WebhookIntake } from './webhook-intake';
 import { WebhooksStripeController } from './webhooks-stripe.controller';
+import { BillingUserData } from './billing-user-data';
 
 /**
  * Plans that people pay for: Stripe Checkout and Customer Portal (or the local
@@ -47,6 +48,7 @@ export class BillingModule {
         AdminBillingController,
       ],
       providers: [
+        BillingUserData,
         BillingPrices,
         {
           provide: BILLING_PORT,

@@ -10,12 +10,14 @@ import { EraseCoverLettersOfDeletedUserHandler } from './event-handlers/erase-co
 import { ExportCoverLetterHandler } from './queries/export-cover-letter/export-cover-letter.handler';
 import { GetCoverLetterHandler } from './queries/get-cover-letter/get-cover-letter.handler';
 import { ListCoverLettersHandler } from './queries/list-cover-letters/list-cover-letters.handler';
+import { CoverLettersUserData } from './cover-letters-user-data';
 
 /** Cover letters: written by the AI writer from a CV and a job ad, then edited by their owner. */
 @Module({
   imports: [CqrsModule, AiWriterModule, AiUsageModule, CvRenderingModule],
   controllers: [CoverLettersController],
   providers: [
+    CoverLettersUserData,
     CreateCoverLetterHandler,
     ExportCoverLetterHandler,
     UpdateCoverLetterHandler,

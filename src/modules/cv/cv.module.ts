@@ -54,6 +54,7 @@ import { AtsCheckHandler } from './queries/ats-check/ats-check.handler';
 import { GetExportHandler } from './queries/get-export/get-export.handler';
 import { RenderCvHandler } from './queries/render-cv/render-cv.handler';
 import { CvRenderingModule } from './rendering/cv-rendering.module';
+import { CvUserData } from './cv-user-data';
 
 /**
  * CVs: JSON Resume documents with layouts, event-sourced versions, import and
@@ -82,6 +83,7 @@ export class CvModule {
         CvTemplatesController,
       ],
       providers: [
+        CvUserData,
         CvHistory,
         ShareLinks,
         ShareVisits,

@@ -27,6 +27,7 @@ import { GetFileContentHandler } from './queries/get-file-content/get-file-conte
 import { GetFileHandler } from './queries/get-file/get-file.handler';
 import { ListFilesHandler } from './queries/list-files/list-files.handler';
 import { StorageController } from './storage.controller';
+import { FilesUserData } from './files-user-data';
 
 /**
  * Uploads, virus scanning and media processing, on the storage and AV-scan
@@ -42,6 +43,7 @@ export class FilesModule {
       imports: [CqrsModule, PdfProviderModule],
       controllers: [FilesController, StorageController],
       providers: [
+        FilesUserData,
         ...FILE_PROVIDERS,
         FileObjects,
         FilesService,

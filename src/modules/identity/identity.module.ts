@@ -61,6 +61,8 @@ import { UserTiers } from './accounts/user-tiers';
 import { IdentityMail } from './emails/identity-mail';
 import { TwoFactorController } from './auth-2fa.controller';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { IdentityUserData } from './identity-user-data';
+import { AccessTokenAuthenticator } from './sessions/access-token-authenticator';
 
 /** Accounts, sign-in, sessions and tokens. The password-reset job runs only in worker processes. */
 @Module({})
@@ -82,6 +84,8 @@ export class IdentityModule {
         MeAvatarController,
       ],
       providers: [
+        AccessTokenAuthenticator,
+        IdentityUserData,
         TokenService,
         PasswordHasher,
         AccessTokenDenylist,
@@ -134,7 +138,14 @@ export class IdentityModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         ...(runsWorker ? [PasswordResetProcessor, PendingDenialsSweep] : []),
       ],
-      exports: [TokenService, SessionService, UserPreferencesReader, AvatarUploads, UserTiers],
+      exports: [
+        TokenService,
+        SessionService,
+        AccessTokenAuthenticator,
+        UserPreferencesReader,
+        AvatarUploads,
+        UserTiers,
+      ],
     };
   }
 }

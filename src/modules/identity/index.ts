@@ -8,6 +8,10 @@ export { UserIdentity } from './entities/user-identity.entity';
 export { UserToken } from './entities/user-token.entity';
 export { TokenService } from './token.service';
 export { SessionService } from './sessions/session.service';
+export {
+  AccessTokenAuthenticator,
+  type AccessTokenRejection,
+} from './sessions/access-token-authenticator';
 export { UserTiers } from './accounts/user-tiers';
 export {
   AvatarChanged,
@@ -31,6 +35,6 @@ export { AvatarUploads } from './profile/avatar-uploads';
 export { OAuthPictureOffered } from './events/oauth.events';
 export { AccountLocked } from './events/account.events';
 export { PasswordChanged } from './events/identity.events';
-export { NewDeviceLogin } from './events/session.events';
+export { ImpersonationStarted, NewDeviceLogin } from './events/session.events';
 export { TwoFactorDisabled, TwoFactorEnabled } from './events/two-factor.events';
 export { identityEmails } from './emails/identity-emails';

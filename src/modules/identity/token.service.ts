@@ -15,6 +15,8 @@ interface AccessClaims {
   jti: string;
   role: Role;
   tier: Tier;
+  /** Set on an impersonation token: the admin reading as this user (read-only). */
+  imp?: string;
 }
 
 /** Verified tokens remembered (`TokenService.verified`): repeated requests with one token skip the RSA check. */
@@ -63,11 +65,25 @@ export class TokenService implements OnModuleInit {
     };
   }
 
-  async issueAccessToken(user: { id: string; role: Role; tier: Tier }): Promise<IssuedAccessToken> {
-    const expiresIn = this.config.env.JWT_ACCESS_TTL_SECONDS;
-    const expiresAt = new Date(Date.now() + expiresIn * 1000);
+  /**
+   * An access token for the user; `impersonation` makes it an admin's read-only
+   * impersonation token (claim `imp`), valid until its `expiresAt`.
+   */
+  async issueAccessToken(
+    user: { id: string; role: Role; tier: Tier },
+    impersonation?: { impersonatedBy: string; expiresAt: Date },
+  ): Promise<IssuedAccessToken> {
+    const expiresIn = impersonation
+      ? Math.round((impersonation.expiresAt.getTime() - Date.now()) / 1000)
+      : this.config.env.JWT_ACCESS_TTL_SECONDS;
+    const expiresAt = impersonation?.expiresAt ?? new Date(Date.now() + expiresIn * 1000);
     const jti = randomUUID();
-    const token = await new SignJWT({ role: user.role, tier: user.tier })
+    const claims = {
+      role: user.role,
+      tier: user.tier,
+      ...(impersonation ? { imp: impersonation.impersonatedBy } : {}),
+    };
+    const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: this.secrets.jwtKeyId, typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(this.config.env.JWT_ISSUER)
@@ -127,6 +143,7 @@ function principalOf(claims: AccessClaims): Principal {
     authMethod: 'jwt',
     tokenId: claims.jti,
     tokenExpiresAt: new Date(claims.exp * 1000),
+    ...(claims.imp ? { impersonatedBy: claims.imp } : {}),
   };
 }
 

@@ -53,6 +53,7 @@ import { RunJobAlertDigestsHandler } from './commands/run-job-alert-digests/run-
 import { MailJobAlertDigestHandler } from './event-handlers/mail-job-alert-digest.handler';
 import { EraseJobAlertsOfDeletedUserHandler } from './event-handlers/erase-job-alerts-of-deleted-user.handler';
 import { JobAlertDigestsProcessor, JobAlertDigestsScheduler } from './jobs/job-alert-digests';
+import { JobsUserData } from './jobs-user-data';
 
 /** Job aggregator: sources → normalized, deduplicated jobs → search. Ingestion runs in workers. */
 @Module({})
@@ -74,6 +75,7 @@ export class JobsModule {
         AdminJobsBoardsController,
       ],
       providers: [
+        JobsUserData,
         JobSources,
         {
           provide: JOB_SEARCH,

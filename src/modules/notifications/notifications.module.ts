@@ -28,6 +28,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
 import { NotifySecurityAlertsHandler } from './event-handlers/notify-security-alerts.handler';
 import './notification-catalogue';
 import './security-notification-types';
+import { NotificationsUserData } from './notifications-user-data';
 
 /**
  * Notifications: `Notifier.notify()` for every module, the fan-out worker
@@ -51,6 +52,7 @@ export class NotificationsModule {
         UnsubscribeController,
       ],
       providers: [
+        NotificationsUserData,
         Notifier,
         NotificationPreferencesReader,
         UnsubscribeLinks,

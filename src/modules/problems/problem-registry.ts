@@ -5,6 +5,7 @@ import { billingProblems } from '../billing';
 import { blogProblems } from '../blog';
 import { coverLetterProblems } from '../cover-letters';
 import { cvProblems } from '../cv';
+import { dataExportProblems } from '../data-export';
 import { filesProblems } from '../files';
 import { healthProblems } from '../health';
 import { hooksProblems } from '../hooks';
@@ -27,6 +28,7 @@ const CATALOGUES: { [M in keyof ProblemCatalogues]: ProblemCatalogues[M] } = {
   blog: blogProblems,
   coverLetters: coverLetterProblems,
   cv: cvProblems,
+  dataExport: dataExportProblems,
   deliverability: deliverabilityProblems,
   files: filesProblems,
   health: healthProblems,

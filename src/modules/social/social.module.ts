@@ -37,6 +37,7 @@ import { SocialCalendarController } from './social-calendar.controller';
 import { SocialConnectController } from './social-connect.controller';
 import { SocialNetworksController } from './social-networks.controller';
 import { SocialPostsController } from './social-posts.controller';
+import { SocialUserData } from './social-user-data';
 
 /** Social publisher: connected accounts, posts with per-network variants, publishing, metrics. */
 @Module({})
@@ -54,6 +55,7 @@ export class SocialModule {
         SocialAnalyticsController,
       ],
       providers: [
+        SocialUserData,
         SocialNetworks,
         SocialTokenVault,
         ConnectFlowStore,

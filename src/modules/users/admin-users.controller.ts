@@ -1,9 +1,32 @@
-import { Body, Controller, Get, Patch, Query as QueryParams } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query as QueryParams,
+  Req,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
+import { DataExportAcceptedDto, RequestDataExportCommand } from '../data-export';
+import { ImpersonateUserCommand } from './commands/impersonate-user/impersonate-user.command';
+import {
+  IMPERSONATION_DEFAULT_MINUTES,
+  ImpersonationDto,
+  StartImpersonationDto,
+} from './dto/impersonation.dto';
 import { UpdateUserCommand } from './commands/update-user/update-user.command';
 import {
   AdminUserDto,
@@ -48,5 +71,52 @@ export class AdminUsersController {
     @Body() body: UpdateUserDto,
   ): Promise<AdminUserDto> {
     return this.commands.execute(new UpdateUserCommand(principal.userId, id, body));
+  }
+
+  @Post(':id/impersonation')
+  @ApiOperation({
+    summary:
+      'Start a read-only session as the user (support), with a reason, for 30 minutes at most',
+    description:
+      'Returns an access token for the user that cannot be refreshed and refuses every ' +
+      'request but GET and HEAD (403 auth.impersonation_read_only). The session is listed ' +
+      'in the user’s GET /v1/me/sessions (with the admin and the reason), the user can end ' +
+      'it there, and identity.impersonation_started records it on the audit trail. Admin ' +
+      'and disabled accounts cannot be impersonated (409 users.impersonation_refused).',
+  })
+  @ApiCreatedResponse({ type: ImpersonationDto })
+  @ApiProblems(400, 404, 409)
+  impersonate(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() body: StartImpersonationDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ImpersonationDto> {
+    return this.commands.execute(
+      new ImpersonateUserCommand(
+        principal.userId,
+        id,
+        body.reason,
+        body.minutes ?? IMPERSONATION_DEFAULT_MINUTES,
+        { ip: request.ip, userAgent: request.headers['user-agent'] },
+      ),
+    );
+  }
+
+  @Post(':id/export')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Export all of a user’s data (a GDPR request received by support)',
+    description:
+      'Same export as POST /v1/me/export: built in the background, the signed link is emailed ' +
+      'to the user, never to the admin; data_export.requested records which admin asked.',
+  })
+  @ApiAcceptedResponse({ type: DataExportAcceptedDto })
+  @ApiProblems(400, 404, 503)
+  export(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+  ): Promise<DataExportAcceptedDto> {
+    return this.commands.execute(new RequestDataExportCommand(id, principal.userId));
   }
 }

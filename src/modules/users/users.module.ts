@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ImpersonateUserHandler } from './commands/impersonate-user/impersonate-user.handler';
 import { UpdateUserHandler } from './commands/update-user/update-user.handler';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 import { AdminUsersController } from './admin-users.controller';
@@ -8,6 +9,6 @@ import { AdminUsersController } from './admin-users.controller';
 @Module({
   imports: [CqrsModule],
   controllers: [AdminUsersController],
-  providers: [ListUsersHandler, UpdateUserHandler],
+  providers: [ListUsersHandler, UpdateUserHandler, ImpersonateUserHandler],
 })
 export class UsersModule {}

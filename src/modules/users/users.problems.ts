@@ -6,6 +6,10 @@ export const usersProblems = defineProblems({
     status: 409,
     description: 'Admins cannot disable, lock or demote their own account.',
   },
+  'users.impersonation_refused': {
+    status: 409,
+    description: 'Admin and disabled accounts cannot be impersonated.',
+  },
 });
 
 declare module '@lib/problems' {

@@ -14,6 +14,8 @@ export const BUCKETS = {
   quarantine: { public: false },
   /** Signed checkpoints of the audit chain (AUDIT_ANCHOR_DRIVER=storage). */
   'audit-anchors': { public: false },
+  /** GDPR data exports (ZIPs), read only through short-lived signed URLs. */
+  'data-exports': { public: false },
 } as const;
 
 export type BucketName = keyof typeof BUCKETS;

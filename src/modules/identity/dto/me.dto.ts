@@ -118,6 +118,13 @@ export class MeDto {
   }
 }
 
+export class SessionImpersonationDto {
+  @ApiProperty({ format: 'uuid', description: 'The admin reading the account' })
+  adminId!: string;
+  @ApiProperty({ example: 'Ticket #4521: the CV export fails' })
+  reason!: string;
+}
+
 export class SessionDto {
   @ApiProperty({ format: 'uuid', description: 'Session id (pass to DELETE /v1/me/sessions/{id})' })
   id!: string;
@@ -131,9 +138,18 @@ export class SessionDto {
   expiresAt!: string;
   @ApiProperty({ example: true, description: 'The session of the token making this request' })
   current!: boolean;
+  @ApiProperty({
+    type: () => SessionImpersonationDto,
+    nullable: true,
+    description: 'Set when an admin reads the account as you (support); end it like any session',
+  })
+  impersonation!: SessionImpersonationDto | null;
 
   static from(token: RefreshToken, currentJti?: string): SessionDto {
     return {
+      impersonation: token.impersonatedBy
+        ? { adminId: token.impersonatedBy, reason: token.impersonationReason ?? '' }
+        : null,
       id: token.familyId,
       device: token.userAgent ?? null,
       ip: token.ip ?? null,

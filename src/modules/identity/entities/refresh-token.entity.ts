@@ -54,6 +54,14 @@ export class RefreshToken {
   @Property({ type: 'text', nullable: true })
   userAgent?: string | null;
 
+  /** An admin's read-only impersonation session: that admin (its token cannot be refreshed). */
+  @Property({ type: 'uuid', nullable: true })
+  impersonatedBy?: string | null;
+
+  /** Why the admin impersonates the user (shown to the user in their sessions). */
+  @Property({ type: 'text', nullable: true })
+  impersonationReason?: string | null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 }

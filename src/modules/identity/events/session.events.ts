@@ -10,6 +10,22 @@ export class SessionStarted extends UserOwnedEvent<{ userId: string }> {
   }
 }
 
+/** An admin started a read-only impersonation session as the user (the session is the stream). */
+@DomainEventType('identity.impersonation_started')
+export class ImpersonationStarted extends UserOwnedEvent<{
+  userId: string;
+  adminId: string;
+  reason: string;
+  expiresAt: string;
+}> {
+  constructor(
+    sessionId: string,
+    payload: { userId: string; adminId: string; reason: string; expiresAt: string },
+  ) {
+    super(SESSION_STREAM, sessionId, payload);
+  }
+}
+
 export type SessionEndReason =
   'logout' | 'revoked' | 'logout_all' | 'password_changed' | 'account_disabled';
 

@@ -4,13 +4,10 @@ import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, OPTIONAL_SIGN_IN, type Principal } from '@lib/authz';
 import { auditContext, SecurityEvents } from '@lib/event-store';
 import { Problem } from '@lib/problems';
-import { accountRefusal } from '../accounts/account-access';
 import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
 import { looksLikeApiKey } from '../api-keys/api-key-secret';
 import { TokenRejected } from '../events/session.events';
-import { AccessTokenDenylist } from '../sessions/access-token-denylist';
-import { TokenService } from '../token.service';
-import { UserCache } from '../user-cache';
+import { AccessTokenAuthenticator } from '../sessions/access-token-authenticator';
 
 /**
  * Global guard: every route needs a valid bearer token (JWT) or API key unless
@@ -21,11 +18,9 @@ import { UserCache } from '../user-cache';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    private readonly denylist: AccessTokenDenylist,
+    private readonly accessTokens: AccessTokenAuthenticator,
     private readonly securityEvents: SecurityEvents,
     private readonly apiKeys: ApiKeyAuthenticator,
-    private readonly users: UserCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -60,17 +55,8 @@ export class AuthGuard implements CanActivate {
   }
 
   private async verifyJwt(request: FastifyRequest, token: string): Promise<Principal> {
-    const verified = await this.tokens.verifyAccessToken(token);
-    if ('rejected' in verified) return this.refuse(request, verified.rejected);
-    if (verified.tokenId && (await this.denylist.isDenied(verified.tokenId))) {
-      return this.refuse(request, 'revoked');
-    }
-    // The cached row (dropped on every replica by any change to the user) keeps this off the database.
-    const owner = await this.users.find(verified.userId);
-    if (!owner || accountRefusal(owner, 'access')) return this.refuse(request, 'revoked');
-    // Plan and role come from that row, not the token's claims: an upgrade or a downgrade
-    // (billing, admin) applies to tokens already issued, on every replica, at once.
-    return { ...verified, tier: owner.tier, role: owner.role };
+    const principal = await this.accessTokens.authenticate(token);
+    return 'rejected' in principal ? this.refuse(request, principal.rejected) : principal;
   }
 
   private async refuse(

@@ -8,6 +8,7 @@ import type { TokenPair } from '../dto/token-pair.dto';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { User } from '../entities/user.entity';
 import {
+  ImpersonationStarted,
   NewDeviceLogin,
   SessionEnded,
   SessionStarted,
@@ -59,6 +60,49 @@ export class SessionService {
       events.record(new NewDeviceLogin({ userId: user.id, sessionId: familyId }));
     }
     return (await this.issue(em, user, { familyId, familyExpiresAt }, client)).pair;
+  }
+
+  /**
+   * Starts an admin's read-only impersonation session as `user` until `expiresAt` (inside the
+   * caller's transaction): a session like any other, so the user sees it and can end it, whose
+   * access token carries the admin and cannot be refreshed (no refresh token is handed out).
+   */
+  async startImpersonation(
+    em: EntityManager,
+    events: EventRecorder,
+    user: User,
+    impersonation: { adminId: string; reason: string; expiresAt: Date },
+    client: ClientContext,
+  ): Promise<{ sessionId: string; access: IssuedAccessToken }> {
+    const { adminId, reason, expiresAt } = impersonation;
+    const access = await this.tokens.issueAccessToken(user, { impersonatedBy: adminId, expiresAt });
+    const id = uuidv7();
+    const unusable = newOpaqueToken('rt');
+    em.create(RefreshToken, {
+      id,
+      userId: user.id,
+      familyId: id,
+      parentId: null,
+      tokenHash: hashToken(unusable),
+      tokenCiphertext: this.box.seal(unusable, refreshTokenContext(id)),
+      accessJti: access.jti,
+      accessExpiresAt: expiresAt,
+      familyExpiresAt: expiresAt,
+      ip: client.ip ?? null,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      impersonatedBy: adminId,
+      impersonationReason: reason,
+      createdAt: new Date(),
+    });
+    events.record(
+      new ImpersonationStarted(id, {
+        userId: user.id,
+        adminId,
+        reason,
+        expiresAt: expiresAt.toISOString(),
+      }),
+    );
+    return { sessionId: id, access };
   }
 
   /**

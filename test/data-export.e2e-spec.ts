@@ -1,0 +1,349 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import JSZip from 'jszip';
+import { STORAGE_PORT, type StoragePort } from '@lib/providers';
+import { eventually, TestApp } from '@lib/testing';
+import { AiUsageEntry } from '../src/modules/ai-usage';
+import { AnalyticsEvent } from '../src/modules/analytics';
+import { BillingCustomer, BillingSubscription } from '../src/modules/billing';
+import { CoverLetter } from '../src/modules/cover-letters';
+import { DataExport, ExpireDataExports } from '../src/modules/data-export';
+import { StoredFile } from '../src/modules/files';
+import { Job, JobAlert, JobApplication, SavedJob } from '../src/modules/jobs';
+import { MailMessage } from '../src/modules/mail';
+import { Notification, NotificationPreferences } from '../src/modules/notifications';
+import { SocialAccount, SocialPost } from '../src/modules/social';
+import { call, createUser, signIn, signInAsAdmin, type Session } from './support/accounts';
+
+const PASSWORD = 'a-long-password-for-tests';
+
+interface Person {
+  id: string;
+  email: string;
+  marker: string;
+  session: Session;
+}
+
+interface ExportStatus {
+  id: string;
+  status: string;
+  downloadUrl?: string;
+  size?: number;
+  expiresAt?: string;
+}
+
+/** The modules whose data every export holds, one folder each. */
+const MODULES = [
+  'ai-usage',
+  'analytics',
+  'audit',
+  'billing',
+  'cover-letters',
+  'cv',
+  'files',
+  'identity',
+  'jobs',
+  'notifications',
+  'social',
+];
+
+describe('GDPR data export (POST /v1/me/export)', () => {
+  let t: TestApp;
+  let admin: Session;
+  let alpha: Person;
+  let bravo: Person;
+
+  /** Data of `person` in every module, each carrying their marker. */
+  async function seed(person: Person): Promise<void> {
+    const { marker, id: userId } = person;
+    const key = await call(t, 'POST', '/v1/me/api-keys', person.session.authorization, {
+      name: `${marker} key`,
+      scopes: ['me:read'],
+    });
+    expect(key.statusCode).toBe(201);
+    const cv = await call(t, 'POST', '/v1/cvs', person.session.authorization, {
+      title: `${marker} CV`,
+      document: { basics: { name: `${marker} Person` } },
+    });
+    expect(cv.statusCode).toBe(201);
+    const cvId = cv.json<{ id: string }>().id;
+
+    const storage = t.get<StoragePort>(STORAGE_PORT);
+    const path = `${userId}/${marker}.pdf`;
+    await storage.put('cv-files', path, Buffer.from(`%PDF-1.4 ${marker} file body`), {
+      contentType: 'application/pdf',
+    });
+    const em = t.get(EntityManager).fork();
+    const now = new Date();
+    em.create(StoredFile, {
+      userId,
+      kind: 'cv-file',
+      fileName: `${marker}.pdf`,
+      originalName: `${marker}.pdf`,
+      mimeType: 'application/pdf',
+      size: 20,
+      bucket: 'cv-files',
+      path,
+      isPublic: false,
+      status: 'ready',
+      checksum: `${marker}-checksum`,
+    } as never);
+    em.create(CoverLetter, {
+      ownerId: userId,
+      cvId,
+      title: `${marker} letter`,
+      jobDescription: 'A job',
+      tone: 'professional',
+      language: 'en',
+      body: `${marker} letter body`,
+      provider: 'local',
+      model: 'local',
+    } as never);
+    em.create(BillingCustomer, { userId, customerId: `cus_${marker}`, driver: 'local' } as never);
+    em.create(BillingSubscription, {
+      id: `sub_${marker}`,
+      userId,
+      customerId: `cus_${marker}`,
+      status: 'active',
+    } as never);
+    em.create(JobAlert, {
+      userId,
+      name: `${marker} alert`,
+      frequency: 'daily',
+      hour: 8,
+      timezone: 'UTC',
+      watermark: now,
+      nextRunAt: now,
+    } as never);
+    const job = em.create(Job, {
+      title: 'Backend engineer',
+      company: 'Public Co',
+      companyKey: 'public-co',
+      descriptionHtml: '<p>Public listing</p>',
+      descriptionText: 'Public listing',
+      postedAt: now,
+      fingerprint: `fp-${marker}`,
+    } as never);
+    em.create(SavedJob, { userId, job } as never);
+    em.create(JobApplication, { userId, job, notes: `${marker} application` } as never);
+    em.create(SocialAccount, {
+      userId,
+      network: 'linkedin',
+      remoteId: `${marker}-remote`,
+      name: `${marker} page`,
+      kind: 'member',
+      accessTokenSealed: `sealed-secret-${marker}`,
+    } as never);
+    em.create(SocialPost, { userId, text: `${marker} post` } as never);
+    em.create(Notification, {
+      userId,
+      type: 'system.test',
+      category: 'system',
+      title: `${marker} notice`,
+      body: 'Hello',
+    } as never);
+    em.create(NotificationPreferences, { userId, timezone: 'Europe/Berlin' } as never);
+    em.create(AiUsageEntry, {
+      userId,
+      operation: 'coverLetter',
+      provider: 'local',
+      model: `${marker}-model`,
+      promptTokens: 321,
+      completionTokens: 123,
+    } as never);
+    em.create(AnalyticsEvent, {
+      userId,
+      name: 'test.seeded',
+      properties: { marker },
+      occurredAt: now,
+    } as never);
+    await em.flush();
+  }
+
+  async function person(marker: string): Promise<Person> {
+    const email = `${marker.toLowerCase()}@example.test`;
+    const id = await createUser(t, { email, password: PASSWORD, tier: 'premium' });
+    return { id, email, marker, session: await signIn(t, email, PASSWORD) };
+  }
+
+  async function readyExport(session: Session, exportId: string): Promise<ExportStatus> {
+    return eventually(async () => {
+      const response = await call(t, 'GET', `/v1/me/export/${exportId}`, session.authorization);
+      expect(response.statusCode).toBe(200);
+      const status = response.json<ExportStatus>();
+      expect(status.status).not.toBe('failed');
+      return status.status === 'ready' ? status : undefined;
+    }, 30_000);
+  }
+
+  async function download(url: string): Promise<JSZip> {
+    const { pathname, search } = new URL(url);
+    const response = await t.inject({ method: 'GET', url: `${pathname}${search}` });
+    expect(response.statusCode).toBe(200);
+    return JSZip.loadAsync(response.rawPayload);
+  }
+
+  async function textOf(zip: JSZip): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const file of Object.values(zip.files).filter((f) => !f.dir)) {
+      out.set(file.name, await file.async('string'));
+    }
+    return out;
+  }
+
+  beforeAll(async () => {
+    t = await TestApp.create();
+    admin = await signInAsAdmin(t);
+    alpha = await person('ALPHA');
+    bravo = await person('BRAVO');
+    await seed(alpha);
+    await seed(bravo);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  let alphaExport: ExportStatus;
+  let files: Map<string, string>;
+
+  it('builds a ZIP of every module’s data for the user and nothing of anyone else', async () => {
+    const accepted = await call(t, 'POST', '/v1/me/export', alpha.session.authorization);
+    expect(accepted.statusCode).toBe(202);
+    const { exportId } = accepted.json<{ exportId: string; status: string }>();
+    alphaExport = await readyExport(alpha.session, exportId);
+    expect(alphaExport.downloadUrl).toBeDefined();
+    files = await textOf(await download(alphaExport.downloadUrl!));
+
+    const manifest = JSON.parse(files.get('manifest.json')!) as { modules: { name: string }[] };
+    expect(manifest.modules.map((m) => m.name)).toEqual(MODULES);
+    const expectations: [file: string, contains: string][] = [
+      ['identity/profile.json', alpha.email],
+      ['identity/api-keys.json', 'ALPHA key'],
+      ['identity/sessions.json', alpha.id],
+      ['cv/cvs.json', 'ALPHA CV'],
+      ['cv/versions.json', '"version": 1'],
+      ['cover-letters/cover-letters.json', 'ALPHA letter body'],
+      ['files/files.json', 'ALPHA.pdf'],
+      [`files/objects/`, '%PDF-1.4 ALPHA file body'],
+      ['billing/customer.json', 'cus_ALPHA'],
+      ['billing/subscriptions.json', 'sub_ALPHA'],
+      ['jobs/alerts.json', 'ALPHA alert'],
+      ['jobs/saved-jobs.json', alpha.id],
+      ['jobs/applications.json', 'ALPHA application'],
+      ['social/accounts.json', 'ALPHA page'],
+      ['social/posts.json', 'ALPHA post'],
+      ['notifications/inbox.json', 'ALPHA notice'],
+      ['notifications/preferences.json', 'Europe/Berlin'],
+      ['analytics/events.json', 'ALPHA'],
+      ['ai-usage/usage.json', '"promptTokens": 321'],
+      ['audit/events.json', 'identity.api_key_created'],
+    ];
+    for (const [name, contains] of expectations) {
+      const matching = [...files].filter(([path]) =>
+        name.endsWith('/') ? path.startsWith(name) : path === name,
+      );
+      expect(matching.map(([path]) => path)).not.toEqual([]);
+      expect(matching.some(([, text]) => text.includes(contains))).toBe(true);
+    }
+
+    const everything = [...files.values()].join('\n');
+    expect(everything).not.toContain('BRAVO');
+    expect(everything).not.toContain(bravo.id);
+    expect(everything).not.toContain(bravo.email);
+    // Never secrets, hashes or tokens.
+    expect(everything).not.toContain('sealed-secret');
+    expect(everything).not.toMatch(/\$2[aby]\$\d{2}\$/);
+    expect(everything).not.toMatch(/password|tokenHash|secretHash|Ciphertext|Sealed/i);
+  });
+
+  it('emails the user a signed link to the ZIP through the outbox', async () => {
+    const sent = await t
+      .get(EntityManager)
+      .fork()
+      .find(MailMessage, { template: 'data-export-ready' });
+    const toAlpha = sent.filter((m) => JSON.stringify(m).includes(alpha.email));
+    expect(toAlpha).toHaveLength(1);
+  });
+
+  it('allows one export an hour, and keeps each user’s exports their own', async () => {
+    const again = await call(t, 'POST', '/v1/me/export', alpha.session.authorization);
+    expect(again.statusCode).toBe(429);
+    const foreign = await call(
+      t,
+      'GET',
+      `/v1/me/export/${alphaExport.id}`,
+      bravo.session.authorization,
+    );
+    expect(foreign.statusCode).toBe(404);
+    const anonymous = await call(t, 'POST', '/v1/me/export');
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('lets an admin export a user’s data (the link goes to the user)', async () => {
+    const accepted = await call(
+      t,
+      'POST',
+      `/v1/admin/users/${bravo.id}/export`,
+      admin.authorization,
+    );
+    expect(accepted.statusCode).toBe(202);
+    const { exportId } = accepted.json<{ exportId: string }>();
+    const ready = await readyExport(bravo.session, exportId);
+    const text = [...(await textOf(await download(ready.downloadUrl!))).values()].join('\n');
+    expect(text).toContain('BRAVO post');
+    expect(text).not.toContain('ALPHA');
+    const byUser = await call(
+      t,
+      'POST',
+      `/v1/admin/users/${bravo.id}/export`,
+      bravo.session.authorization,
+    );
+    expect(byUser.statusCode).toBe(403);
+    const unknown = await call(
+      t,
+      'POST',
+      '/v1/admin/users/01900000-0000-7000-8000-000000000000/export',
+      admin.authorization,
+    );
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('deletes the ZIP once the export expires', async () => {
+    const expired = await t
+      .get(ExpireDataExports)
+      .run(new Date(Date.parse(alphaExport.expiresAt!) + 1000));
+    expect(expired).toBeGreaterThanOrEqual(1);
+    const status = await call(
+      t,
+      'GET',
+      `/v1/me/export/${alphaExport.id}`,
+      alpha.session.authorization,
+    );
+    expect(status.json<ExportStatus>()).toMatchObject({ status: 'expired' });
+    expect(status.json<ExportStatus>().downloadUrl).toBeUndefined();
+    const { pathname, search } = new URL(alphaExport.downloadUrl!);
+    const gone = await t.inject({ method: 'GET', url: `${pathname}${search}` });
+    expect(gone.statusCode).toBe(404);
+  });
+
+  it('erases the user’s exports, ZIPs included, with the account', async () => {
+    const em = () => t.get(EntityManager).fork();
+    const exports = await em().find(DataExport, { userId: bravo.id });
+    expect(exports.length).toBeGreaterThan(0);
+    const storage = t.get<StoragePort>(STORAGE_PORT);
+    const keys = exports.map((e) => e.storageKey).filter((key): key is string => !!key);
+    expect(keys.length).toBeGreaterThan(0);
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: bravo.session.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+    await eventually(
+      async () => (await em().count(DataExport, { userId: bravo.id })) === 0,
+      30_000,
+    );
+    for (const key of keys) expect(await storage.exists('data-exports', key)).toBe(false);
+    expect(await em().count(DataExport, { userId: alpha.id })).toBeGreaterThan(0);
+  });
+});
