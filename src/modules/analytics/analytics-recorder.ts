@@ -4,6 +4,8 @@ import { uuidv7 } from 'uuidv7';
 
 /** The product analytics events the brief names; extend as modules start recording others. */
 export type AnalyticsEventName =
+  | 'user_registered'
+  | 'user_active'
   | 'cv_created'
   | 'cv_downloaded'
   | 'cv_enhanced_ai'
