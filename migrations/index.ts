@@ -34,6 +34,7 @@ import { Migration20261202175243 } from './Migration20261202175243';
 import { Migration20261202175625 } from './Migration20261202175625';
 import { Migration20261202175820 } from './Migration20261202175820';
 import { Migration20261202181020 } from './Migration20261202181020';
+import { Migration20261203072645 } from './Migration20261203072645';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -72,4 +73,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202175625', class: Migration20261202175625 },
   { name: 'Migration20261202175820', class: Migration20261202175820 },
   { name: 'Migration20261202181020', class: Migration20261202181020 },
+  { name: 'Migration20261203072645', class: Migration20261203072645 },
 ];

@@ -66,7 +66,7 @@ export class AppModule {
         AuditModule,
         PlansModule,
         ProblemsModule,
-        AnalyticsModule,
+        AnalyticsModule.forRole(worker),
         CvModule.forRole(worker),
         CvRenderingModule,
         AiUsageModule,

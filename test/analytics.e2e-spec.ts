@@ -2,6 +2,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { eventually, TestApp } from '@lib/testing';
 import { AnalyticsRecorder } from '../src/modules/analytics';
 import { ActiveUserTracker } from '../src/modules/analytics/active-user-tracker';
+import {
+  AnalyticsPartitions,
+  monthStart,
+} from '../src/modules/analytics/storage/analytics-partitions';
+import { AnalyticsRollups } from '../src/modules/analytics/storage/analytics-rollups';
 import { call, createUser, signIn } from './support/accounts';
 
 const PASSWORD = 'a-long-password-for-tests';
@@ -63,6 +68,94 @@ describe('analytics', () => {
       await eventually(async () => (await namesOf(id, 'user_active')).length === 2);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await namesOf(id, 'user_active')).toHaveLength(2);
+    });
+  });
+
+  describe('storage', () => {
+    it('stores events in monthly partitions of analytics_events', async () => {
+      const plan = await sql<{ relkind: string }>(
+        `select relkind from pg_class where relname = 'analytics_events'`,
+      );
+      expect(plan).toEqual([{ relkind: 'p' }]); // partitioned table
+      const month = new Date().toISOString().slice(0, 7).replace('-', 'm');
+      const [row] = await sql<{ n: string }>(
+        `select count(*)::text as n from "analytics_events_y${month}"`,
+      );
+      expect(Number(row.n)).toBeGreaterThan(0); // this suite's events landed in this month's
+    });
+
+    it('records a domain event once, even delivered twice', async () => {
+      const recorder = t.get(AnalyticsRecorder);
+      const event = {
+        name: 'cv_created' as const,
+        userId: null,
+        occurredAt: new Date(),
+        sourceEventId: '0193a000-0000-7000-8000-000000000001',
+      };
+      await recorder.record(event);
+      await recorder.record(event);
+      const rows = await sql('select 1 from analytics_events where source_event_id = ?', [
+        event.sourceEventId,
+      ]);
+      expect(rows).toHaveLength(1);
+    });
+
+    it('creates partitions ahead and drops the ones past retention', async () => {
+      const partitions = t.get(AnalyticsPartitions);
+      await partitions.ensure(new Date('2019-01-01'), new Date('2019-02-01'));
+      const name = (offset: number) =>
+        `analytics_events_y${monthStart(new Date(), offset).slice(0, 7).replace('-', 'm')}`;
+      const { dropped } = await partitions.maintain(12);
+      expect(dropped).toEqual(
+        expect.arrayContaining([
+          'analytics_events_y2019m01',
+          'analytics_events_y2019m02',
+          name(-13),
+        ]),
+      );
+      const names = await partitions.list();
+      expect(names[0]).toBe(name(-12)); // twelve whole months before this one are kept
+      expect(names.at(-1)).toBe(name(3));
+      expect(names).toContain(name(0));
+    });
+
+    it('rolls a day up: counts, distinct users, 7/30-day actives and the activation cohort', async () => {
+      const partitions = t.get(AnalyticsPartitions);
+      await partitions.ensure(new Date('2024-12-01'), new Date('2025-01-01'));
+      const recorder = t.get(AnalyticsRecorder);
+      const [a, b, c] = ['a', 'b', 'c'].map((x) => `0193a000-0000-7000-8000-00000000000${x}`);
+      const at = (iso: string) => new Date(iso);
+      const events: Array<[string, string, string]> = [
+        ['user_registered', a, '2025-01-10T08:00:00Z'],
+        ['user_registered', b, '2025-01-10T23:59:59Z'],
+        ['user_registered', c, '2025-01-11T00:00:00Z'], // the next UTC day
+        ['cv_created', a, '2025-01-10T09:00:00Z'],
+        ['cv_created', a, '2025-01-10T10:00:00Z'],
+        ['cv_downloaded', a, '2025-01-12T10:00:00Z'],
+        ['cv_downloaded', b, '2025-01-12T10:00:00Z'], // downloaded without creating: not a step 3
+        ['user_active', a, '2025-01-04T00:00:00Z'],
+        ['user_active', b, '2025-01-10T00:00:00Z'],
+        ['user_active', c, '2024-12-01T00:00:00Z'], // 40 days before: outside both windows
+      ];
+      for (const [name, userId, occurredAt] of events) {
+        await recorder.record({ name: name as 'cv_created', userId, occurredAt: at(occurredAt) });
+      }
+      await t.get(AnalyticsRollups).recompute('2025-01-10');
+      await t.get(AnalyticsRollups).recompute('2025-01-10'); // idempotent
+      const rollups = await sql<{ name: string; dimension: string; count: string; users: number }>(
+        `select name, dimension, count::text, users from analytics_daily_rollups
+         where day = '2025-01-10' order by name, dimension`,
+      );
+      expect(rollups).toEqual([
+        { name: 'activation', dimension: 'cv_created', count: '1', users: 1 },
+        { name: 'activation', dimension: 'cv_downloaded', count: '1', users: 1 },
+        { name: 'activation', dimension: 'registered', count: '2', users: 2 },
+        { name: 'cv_created', dimension: '', count: '2', users: 1 },
+        { name: 'user_active', dimension: '', count: '1', users: 1 },
+        { name: 'user_active', dimension: '30d', count: '2', users: 2 },
+        { name: 'user_active', dimension: '7d', count: '2', users: 2 },
+        { name: 'user_registered', dimension: '', count: '2', users: 2 },
+      ]);
     });
   });
 });

@@ -1,18 +1,35 @@
-import { Global, Module } from '@nestjs/common';
-import { AnalyticsRecorder } from './analytics-recorder';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ActiveUserTracker } from './active-user-tracker';
+import { AnalyticsRecorder } from './analytics-recorder';
 import { ForgetDeletedUserHandler } from './event-handlers/forget-deleted-user.handler';
 import { RecordUserRegisteredHandler } from './event-handlers/record-user-registered.handler';
+import {
+  AnalyticsMaintenanceProcessor,
+  AnalyticsMaintenanceScheduler,
+} from './jobs/analytics-maintenance';
+import { AnalyticsPartitions } from './storage/analytics-partitions';
+import { AnalyticsRollups } from './storage/analytics-rollups';
 
-/** In-house product analytics: for now only the recorder; reports come with the analytics issue. */
-@Global()
-@Module({
-  providers: [
-    AnalyticsRecorder,
-    ActiveUserTracker,
-    ForgetDeletedUserHandler,
-    RecordUserRegisteredHandler,
-  ],
-  exports: [AnalyticsRecorder],
-})
-export class AnalyticsModule {}
+/**
+ * In-house product analytics: events recorded from domain events (and client events),
+ * stored in monthly partitions, rolled up per day for the dashboards.
+ */
+@Module({})
+export class AnalyticsModule {
+  static forRole(runsWorker: boolean): DynamicModule {
+    return {
+      module: AnalyticsModule,
+      global: true, // other modules' event handlers record through AnalyticsRecorder
+      providers: [
+        AnalyticsRecorder,
+        ActiveUserTracker,
+        AnalyticsPartitions,
+        AnalyticsRollups,
+        ForgetDeletedUserHandler,
+        RecordUserRegisteredHandler,
+        ...(runsWorker ? [AnalyticsMaintenanceScheduler, AnalyticsMaintenanceProcessor] : []),
+      ],
+      exports: [AnalyticsRecorder],
+    };
+  }
+}
