@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { eventually, TestApp } from '@lib/testing';
+import { eventually, Ga4Fake, TestApp } from '@lib/testing';
 import { AnalyticsRecorder } from '../src/modules/analytics';
 import { ActiveUserTracker } from '../src/modules/analytics/active-user-tracker';
+import { Ga4Forwarding } from '../src/modules/analytics/forwarding/ga4-forwarding';
 import {
   AnalyticsPartitions,
   monthStart,
@@ -15,11 +16,17 @@ describe('analytics', () => {
   let t: TestApp;
   let counter = 0;
 
+  const ga4 = new Ga4Fake();
+
   beforeAll(async () => {
-    t = await TestApp.create();
+    await ga4.start();
+    t = await TestApp.create({
+      env: { GA_MEASUREMENT_ID: 'G-TEST123', GA_API_SECRET: 'ga-secret', GA_BASE_URL: ga4.url },
+    });
   });
   afterAll(async () => {
     await t?.close();
+    await ga4.stop();
   });
 
   const sql = <T>(query: string, params: unknown[] = []) =>
@@ -157,5 +164,209 @@ describe('analytics', () => {
         { name: 'user_registered', dimension: '', count: '2', users: 2 },
       ]);
     });
+  });
+
+  describe('client events: POST /v1/analytics/events', () => {
+    const send = (payload: object, authorization?: string) =>
+      t.inject({
+        method: 'POST',
+        url: '/v1/analytics/events',
+        payload,
+        headers: authorization ? { authorization } : {},
+      });
+    const storedFor = (clientId: string) =>
+      sql<{ name: string; user_id: string | null; properties: Record<string, unknown> }>(
+        'select name, user_id, properties from analytics_events where client_id = ? order by id',
+        [clientId],
+      );
+
+    it('stores an anonymous visitor’s events under its client id', async () => {
+      const response = await send({
+        clientId: 'anon.1',
+        consent: { analytics: true },
+        events: [
+          { name: 'page_viewed', params: { page_path: '/pricing', page_title: 'Pricing' } },
+          { name: 'ui_interaction', params: { element: 'cta', action: 'click', value: 1 } },
+        ],
+      });
+      expect(response.statusCode).toBe(202);
+      expect(response.json()).toEqual({ stored: 2 });
+      expect(await storedFor('anon.1')).toEqual([
+        {
+          name: 'page_viewed',
+          user_id: null,
+          properties: { page_path: '/pricing', page_title: 'Pricing' },
+        },
+        {
+          name: 'ui_interaction',
+          user_id: null,
+          properties: { element: 'cta', action: 'click', value: 1 },
+        },
+      ]);
+    });
+
+    it('stores nothing without analytics consent', async () => {
+      const response = await send({
+        clientId: 'anon.noconsent',
+        consent: { analytics: false },
+        events: [{ name: 'page_viewed', params: { page_path: '/' } }],
+      });
+      expect(response.statusCode).toBe(202);
+      expect(response.json()).toEqual({ stored: 0 });
+      expect(await storedFor('anon.noconsent')).toEqual([]);
+    });
+
+    it('uses the signed-in user’s id', async () => {
+      const { id, email } = await newUser();
+      const session = await signIn(t, email, PASSWORD);
+      const response = await send(
+        {
+          clientId: 'browser.7',
+          consent: { analytics: true },
+          events: [{ name: 'search_opened' }],
+        },
+        session.authorization,
+      );
+      expect(response.statusCode).toBe(202);
+      expect(await storedFor('browser.7')).toEqual([
+        { name: 'search_opened', user_id: id, properties: {} },
+      ]);
+    });
+
+    it.each([
+      ['a reserved name', { name: 'page_view' }, '$.events[0].name'],
+      ['a reserved prefix', { name: 'google_thing' }, '$.events[0].name'],
+      ['a name GA4 cannot take', { name: '1bad-name' }, '$.events[0].name'],
+      ['a name longer than 40', { name: `a${'b'.repeat(40)}` }, '$.events[0].name'],
+      ['a name outside the catalogue', { name: 'cv_created' }, '$.events[0].name'],
+      [
+        'an unknown parameter',
+        { name: 'page_viewed', params: { color: 'red' } },
+        '$.events[0].params.color',
+      ],
+      [
+        'a value longer than 100',
+        { name: 'page_viewed', params: { page_path: 'x'.repeat(101) } },
+        '$.events[0].params.page_path',
+      ],
+      [
+        'a value of the wrong type',
+        { name: 'ui_interaction', params: { value: 'high' } },
+        '$.events[0].params.value',
+      ],
+      [
+        'more than 25 parameters',
+        {
+          name: 'page_viewed',
+          params: Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`p${i}`, 'x'])),
+        },
+        '$.events[0].params',
+      ],
+    ])('refuses %s with 422 and stores nothing', async (_, event, path) => {
+      const clientId = `refused.${Math.random().toString(36).slice(2)}`;
+      const response = await send({
+        clientId,
+        consent: { analytics: true },
+        events: [{ name: 'page_viewed' }, event],
+      });
+      expect(response.statusCode).toBe(422);
+      const problem = response.json<{ code: string; errors: { path: string }[] }>();
+      expect(problem.code).toBe('analytics.invalid_event');
+      expect(problem.errors.map((e) => e.path)).toContain(path.replace('events[0]', 'events[1]'));
+      expect(await storedFor(clientId)).toEqual([]);
+    });
+
+    it('refuses an anonymous batch without a client id, and more than 25 events', async () => {
+      const anonymous = await send({
+        consent: { analytics: true },
+        events: [{ name: 'page_viewed' }],
+      });
+      expect(anonymous.statusCode).toBe(400);
+      const tooMany = await send({
+        clientId: 'anon.many',
+        consent: { analytics: true },
+        events: Array.from({ length: 26 }, () => ({ name: 'page_viewed' })),
+      });
+      expect(tooMany.statusCode).toBe(400);
+    });
+  });
+
+  describe('GA4 forwarding', () => {
+    it('sends stored events in batches of at most 25 with measurement id, client id, user id and params', async () => {
+      const { id, email } = await newUser();
+      const session = await signIn(t, email, PASSWORD);
+      for (const clientId of ['ga.batch', 'ga.batch']) {
+        const response = await t.inject({
+          method: 'POST',
+          url: '/v1/analytics/events',
+          headers: { authorization: session.authorization },
+          payload: {
+            clientId,
+            consent: { analytics: true },
+            events: Array.from({ length: 20 }, (_, i) => ({
+              name: 'page_viewed',
+              params: { page_path: `/p/${i}` },
+            })),
+          },
+        });
+        expect(response.statusCode).toBe(202);
+      }
+      await t.get(Ga4Forwarding).forwardPending(Date.now() + 10_000);
+
+      const requests = ga4.collected.filter((c) => c.body.client_id === 'ga.batch');
+      expect(requests.map((r) => (r.body.events as unknown[]).length)).toEqual([25, 15]);
+      for (const request of requests) {
+        expect(request).toMatchObject({
+          measurementId: 'G-TEST123',
+          apiSecret: 'ga-secret',
+          body: { client_id: 'ga.batch', user_id: id },
+          validationMessages: [],
+        });
+      }
+      expect((requests[0].body.events as unknown[])[0]).toEqual({
+        name: 'page_viewed',
+        params: { page_path: '/p/0' },
+      });
+      // Server-side events go too, with the user id (also standing for the client id).
+      expect(ga4.events).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'user_registered', userId: id, clientId: id }),
+        ]),
+      );
+      // Google would have kept every request we sent.
+      expect(ga4.collected.flatMap((c) => c.validationMessages)).toEqual([]);
+    });
+
+    it('retries a failed request: nothing is lost', async () => {
+      await send2('ga.retry');
+      ga4.failNext(1);
+      await expect(t.get(Ga4Forwarding).forwardPending(Date.now() + 10_000)).rejects.toThrow(
+        /GA4 answered 503/,
+      );
+      await t.get(Ga4Forwarding).forwardPending(Date.now() + 10_000);
+      expect(ga4.events.filter((e) => e.clientId === 'ga.retry')).toHaveLength(1);
+    });
+
+    it('the fake’s debug endpoint refuses what our validation refuses', async () => {
+      const response = await fetch(
+        `${ga4.url}/debug/mp/collect?measurement_id=G-TEST123&api_secret=x`,
+        {
+          method: 'POST',
+          body: JSON.stringify({ client_id: 'c', events: [{ name: 'page_view', params: {} }] }),
+        },
+      );
+      expect(await response.json()).toEqual({
+        validationMessages: [expect.objectContaining({ validationCode: 'NAME_RESERVED' })],
+      });
+    });
+
+    async function send2(clientId: string) {
+      const response = await t.inject({
+        method: 'POST',
+        url: '/v1/analytics/events',
+        payload: { clientId, consent: { analytics: true }, events: [{ name: 'page_viewed' }] },
+      });
+      expect(response.statusCode).toBe(202);
+    }
   });
 });

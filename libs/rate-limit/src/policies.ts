@@ -16,7 +16,8 @@ export type RateLimitPolicyName =
   | 'cvImport'
   | 'blogComments'
   | 'blogCommentsPerIp'
-  | 'blogReactions';
+  | 'blogReactions'
+  | 'clientEvents';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -92,6 +93,13 @@ export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimit
   },
   // Views, likes and shares: counters, so a flood only needs bounding.
   blogReactions: { windowMs: MINUTE_MS, keyBy: 'ip', limit: { fixed: 60 }, whenStoreDown: 'allow' },
+  // Client analytics batches (≤ 25 events each): a busy page sends a few a minute.
+  clientEvents: {
+    windowMs: MINUTE_MS,
+    keyBy: 'user',
+    limit: { fixed: 60 },
+    whenStoreDown: 'allow',
+  },
 };
 
 /** Who is calling, as far as rate limits care. */

@@ -6,3 +6,4 @@ export {
 } from './analytics-recorder';
 export { AnalyticsEvent } from './entities/analytics-event.entity';
 export { AnalyticsDailyRollup } from './entities/analytics-daily-rollup.entity';
+export { analyticsProblems } from './analytics.problems';

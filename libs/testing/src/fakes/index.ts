@@ -38,3 +38,4 @@ export {
   type JobBoardRequest,
   JOB_SOURCE_FAULT_CASES,
 } from './job-boards.fake';
+export { Ga4Fake, type Ga4Collect, type Ga4ValidationMessage } from './ga4.fake';

@@ -4,6 +4,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import type { Queue } from 'bull';
 import { AppConfig } from '@lib/config';
 import { QUEUES, TracedProcess } from '@lib/queue';
+import { Ga4Forwarding } from '../forwarding/ga4-forwarding';
 import { AnalyticsPartitions } from '../storage/analytics-partitions';
 import {
   AnalyticsRollups,
@@ -13,11 +14,27 @@ import {
 
 export const ANALYTICS_ROLLUP_JOB = 'analytics-rollup';
 export const ANALYTICS_NIGHTLY_JOB = 'analytics-nightly';
+export const ANALYTICS_GA4_FORWARD_JOB = 'analytics-ga4-forward';
 
 /** Cron ticks fire on every worker replica; each enqueues one job whose id is its slot. */
 @Injectable()
 export class AnalyticsMaintenanceScheduler {
-  constructor(@InjectQueue(QUEUES.scheduled) private readonly scheduled: Queue) {}
+  constructor(
+    @InjectQueue(QUEUES.scheduled) private readonly scheduled: Queue,
+    private readonly forwarding: Ga4Forwarding,
+  ) {}
+
+  /** Events to GA4 (when configured) every 15 seconds. */
+  @Cron('*/15 * * * * *', { name: ANALYTICS_GA4_FORWARD_JOB })
+  async forwardTick(now = new Date()): Promise<void> {
+    if (!this.forwarding.enabled) return;
+    const slot = Math.floor(now.getTime() / 15_000);
+    await this.scheduled.add(
+      ANALYTICS_GA4_FORWARD_JOB,
+      { slot },
+      { jobId: `${ANALYTICS_GA4_FORWARD_JOB}:${slot}` },
+    );
+  }
 
   /** Today's and yesterday's rollups, every 10 minutes. */
   @Cron(CronExpression.EVERY_10_MINUTES, { name: ANALYTICS_ROLLUP_JOB })
@@ -48,7 +65,13 @@ export class AnalyticsMaintenanceProcessor {
     private readonly partitions: AnalyticsPartitions,
     private readonly rollups: AnalyticsRollups,
     private readonly config: AppConfig,
+    private readonly forwarding: Ga4Forwarding,
   ) {}
+
+  @TracedProcess(ANALYTICS_GA4_FORWARD_JOB)
+  forward(): Promise<number> {
+    return this.forwarding.forwardPending();
+  }
 
   @TracedProcess(ANALYTICS_ROLLUP_JOB)
   rollup(): Promise<string[]> {
