@@ -369,4 +369,109 @@ describe('analytics', () => {
       expect(response.statusCode).toBe(202);
     }
   });
+
+  describe('admin dashboard: GET /v1/admin/dashboard/{series}', () => {
+    let admin: string;
+    const u = (n: number) => `0193a000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`;
+
+    beforeAll(async () => {
+      admin = await t.adminAuthorization();
+      await t.get(AnalyticsPartitions).ensure(new Date('2025-02-01'), new Date('2025-03-01'));
+      const generated: Array<[string, number, string]> = [
+        ['user_registered', 1, '2025-03-03T10:00:00Z'], // a Monday
+        ['user_registered', 2, '2025-03-03T11:00:00Z'],
+        ['user_registered', 3, '2025-03-04T09:00:00Z'],
+        ['user_registered', 4, '2025-03-10T09:00:00Z'], // the next Monday
+        ['cv_created', 1, '2025-03-03T12:00:00Z'],
+        ['cv_created', 3, '2025-03-05T12:00:00Z'],
+        ['cv_downloaded', 1, '2025-03-06T12:00:00Z'],
+        ['user_active', 1, '2025-03-03T00:00:00Z'],
+        ['user_active', 1, '2025-03-04T00:00:00Z'],
+        ['user_active', 2, '2025-03-04T00:00:00Z'],
+        ['user_active', 3, '2025-03-10T00:00:00Z'],
+        ['plan_upgrade_started', 1, '2025-03-04T13:00:00Z'],
+        ['plan_upgrade_started', 1, '2025-03-04T13:05:00Z'], // the same user retrying
+        ['plan_upgrade_started', 2, '2025-03-04T14:00:00Z'],
+        ['plan_upgrade_completed', 1, '2025-03-04T13:06:00Z'],
+        ['subscription_cancelled', 1, '2025-03-11T08:00:00Z'],
+      ];
+      const recorder = t.get(AnalyticsRecorder);
+      for (const [name, user, at] of generated) {
+        await recorder.record({
+          name: name as 'cv_created',
+          userId: u(user),
+          occurredAt: new Date(at),
+        });
+      }
+      for (let day = 1; day <= 16; day += 1) {
+        await t.get(AnalyticsRollups).recompute(`2025-03-${String(day).padStart(2, '0')}`);
+      }
+    });
+
+    const series = async (path: string, authorization = admin) => {
+      const response = await t.inject({
+        method: 'GET',
+        url: `/v1/admin/dashboard/${path}`,
+        headers: { authorization },
+      });
+      return response;
+    };
+    const points = async (path: string) => {
+      const response = await series(path);
+      expect(response.statusCode).toBe(200);
+      return response
+        .json<{ points: { start: string; values: Record<string, number> }[] }>()
+        .points.map((p) => [p.start, p.values]);
+    };
+
+    it('signups per day and per ISO week', async () => {
+      expect(await points('signups?from=2025-03-03&to=2025-03-05')).toEqual([
+        ['2025-03-03', { signups: 2 }],
+        ['2025-03-04', { signups: 1 }],
+        ['2025-03-05', { signups: 0 }],
+      ]);
+      expect(await points('signups?from=2025-03-03&to=2025-03-16&interval=week')).toEqual([
+        ['2025-03-03', { signups: 3 }],
+        ['2025-03-10', { signups: 1 }],
+      ]);
+    });
+
+    it('DAU, WAU and MAU', async () => {
+      expect(await points('active-users?from=2025-03-04&to=2025-03-04')).toEqual([
+        ['2025-03-04', { dau: 2, wau: 2, mau: 2 }],
+      ]);
+      expect(await points('active-users?from=2025-03-10&to=2025-03-10')).toEqual([
+        ['2025-03-10', { dau: 1, wau: 3, mau: 3 }], // 7 days back reaches the 4th
+      ]);
+      expect(await points('active-users?from=2025-03-03&to=2025-03-09&interval=week')).toEqual([
+        ['2025-03-03', { dau: 0.43, wau: 2, mau: 2 }], // (1 + 2) / 7 days
+      ]);
+    });
+
+    it('activation and upgrade funnels, churn', async () => {
+      expect(
+        await points('activation-funnel?from=2025-03-01&to=2025-03-31&interval=month'),
+      ).toEqual([['2025-03-01', { registered: 4, cvCreated: 2, cvDownloaded: 1 }]]);
+      expect(await points('upgrade-funnel?from=2025-03-04&to=2025-03-04')).toEqual([
+        ['2025-03-04', { started: 2, completed: 1 }],
+      ]);
+      const revenue = await points('revenue?from=2025-03-10&to=2025-03-16&interval=week');
+      expect(revenue).toEqual([
+        [
+          '2025-03-10',
+          { mrrCents: 0, proSubscriptions: 0, premiumSubscriptions: 0, cancellations: 1 },
+        ],
+      ]);
+    });
+
+    it('refuses bad ranges, unknown series and non-admins', async () => {
+      expect((await series('signups?from=2025-03-05&to=2025-03-01')).statusCode).toBe(422);
+      expect((await series('signups?from=2020-01-01&to=2025-03-01')).statusCode).toBe(422);
+      expect((await series('signups?interval=hour')).statusCode).toBe(400);
+      expect((await series('nope')).statusCode).toBe(404);
+      const { email } = await newUser();
+      const session = await signIn(t, email, PASSWORD);
+      expect((await series('signups', session.authorization)).statusCode).toBe(403);
+    });
+  });
 });

@@ -21,7 +21,10 @@ export class AnalyticsRollups {
 
   async recompute(day: string): Promise<void> {
     await this.em.fork().transactional(async (em) => {
-      await em.execute('delete from analytics_daily_rollups where day = ?', [day]);
+      await em.execute(
+        `delete from analytics_daily_rollups where day = ? and name not in ('billing_mrr', 'billing_subscriptions')`,
+        [day],
+      );
       await em.execute(
         `insert into analytics_daily_rollups (day, name, dimension, count, users)
          select ?::date, name, '', count(*), count(distinct user_id) from analytics_events
@@ -56,7 +59,34 @@ export class AnalyticsRollups {
          ) steps`,
         [day, day, day],
       );
+      if (day === new Date().toISOString().slice(0, 10)) await this.snapshotBilling(em, day);
     });
+  }
+
+  /**
+   * Billing keeps only the current state of subscriptions, so MRR and active
+   * subscriptions by plan are snapshotted for today (each run overwrites today's);
+   * past days keep the snapshot taken on them. Read-only over billing's table.
+   */
+  private async snapshotBilling(em: EntityManager, day: string): Promise<void> {
+    await em.execute(
+      `delete from analytics_daily_rollups where day = ? and name in ('billing_mrr', 'billing_subscriptions')`,
+      [day],
+    );
+    await em.execute(
+      `insert into analytics_daily_rollups (day, name, dimension, count, users)
+       select ?::date, 'billing_mrr', '',
+         coalesce(sum(case when interval = 'year' then amount_cents / 12.0 else amount_cents end), 0)::bigint, 0
+       from billing_subscriptions
+       where status in ('active', 'trialing') or (status = 'past_due' and grace_until > now())`,
+      [day],
+    );
+    await em.execute(
+      `insert into analytics_daily_rollups (day, name, dimension, count, users)
+       select ?::date, 'billing_subscriptions', coalesce(plan, 'unknown'), count(*), count(distinct user_id)
+       from billing_subscriptions where status in ('active', 'trialing') group by 3`,
+      [day],
+    );
   }
 
   /** Recomputes the `days` UTC days up to and including `now`'s. */
