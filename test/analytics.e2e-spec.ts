@@ -38,10 +38,10 @@ describe('analytics', () => {
       [userId, name],
     );
 
-  async function newUser() {
+  async function newUser(tier?: 'free' | 'pro') {
     counter += 1;
     const email = `analysed${counter}@example.test`;
-    const id = await createUser(t, { email, password: PASSWORD });
+    const id = await createUser(t, { email, password: PASSWORD, tier });
     return { id, email };
   }
 
@@ -472,6 +472,102 @@ describe('analytics', () => {
       const { email } = await newUser();
       const session = await signIn(t, email, PASSWORD);
       expect((await series('signups', session.authorization)).statusCode).toBe(403);
+    });
+  });
+
+  describe('GET /v1/me/analytics', () => {
+    const day = (back: number) =>
+      new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+
+    async function userWithActivity(tier: 'free' | 'pro') {
+      const { id, email } = await newUser(tier);
+      const session = await signIn(t, email, PASSWORD);
+      const cv = await call(t, 'POST', '/v1/cvs', session.authorization, { title: 'Shared CV' });
+      expect(cv.statusCode).toBe(201);
+      const cvId = cv.json<{ id: string }>().id;
+      const visits: Array<[number, 'view' | 'download', string]> = [
+        [0, 'view', 'v1'],
+        [0, 'view', 'v2'],
+        [0, 'download', 'v1'],
+        [3, 'view', 'v1'],
+        [10, 'view', 'v3'], // outside the 7-day summary
+      ];
+      for (const [back, kind, visitor] of visits) {
+        await sql(
+          'insert into cv_share_visits (cv_id, day, kind, visitor, first_seen_at) values (?, ?, ?, ?, now())',
+          [cvId, day(back), kind, visitor],
+        );
+      }
+      const recorder = t.get(AnalyticsRecorder);
+      const at = (back: number) => new Date(Date.now() - back * 86_400_000);
+      await recorder.record({ name: 'job_application_started', userId: id, occurredAt: at(0) });
+      await recorder.record({ name: 'job_application_started', userId: id, occurredAt: at(2) });
+      await recorder.record({ name: 'job_application_completed', userId: id, occurredAt: at(2) });
+      await recorder.record({ name: 'social_post_published', userId: id, occurredAt: at(10) });
+      return { session, cvId };
+    }
+
+    it('gives Pro users per-CV and per-day series over the range', async () => {
+      const { session, cvId } = await userWithActivity('pro');
+      const response = await call(
+        t,
+        'GET',
+        `/v1/me/analytics?from=${day(13)}&to=${day(0)}`,
+        session.authorization,
+      );
+      expect(response.statusCode).toBe(200);
+      const body = response.json<Record<string, unknown>>();
+      expect(body).toMatchObject({
+        summaryOnly: false,
+        requiredPlan: null,
+        totals: {
+          cvViews: 4,
+          cvDownloads: 1,
+          applicationsStarted: 2,
+          applicationsCompleted: 1,
+          postsScheduled: 0,
+          postsPublished: 1,
+        },
+        cvs: [
+          {
+            cvId,
+            title: 'Shared CV',
+            days: [
+              { day: day(10), views: 1, downloads: 0 },
+              { day: day(3), views: 1, downloads: 0 },
+              { day: day(0), views: 2, downloads: 1 },
+            ],
+          },
+        ],
+      });
+      expect(body.activity).toHaveLength(3);
+    });
+
+    it('gives free users the last 7 days’ totals only', async () => {
+      const { session } = await userWithActivity('free');
+      const response = await call(
+        t,
+        'GET',
+        `/v1/me/analytics?from=${day(13)}`,
+        session.authorization,
+      );
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({
+        from: day(6),
+        to: day(0),
+        summaryOnly: true,
+        requiredPlan: 'pro',
+        totals: {
+          cvViews: 3,
+          cvDownloads: 1,
+          applicationsStarted: 2,
+          applicationsCompleted: 1,
+          postsScheduled: 0,
+          postsPublished: 0,
+        },
+        cvs: null,
+        activity: null,
+      });
     });
   });
 });

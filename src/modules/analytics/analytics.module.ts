@@ -4,12 +4,14 @@ import { AppConfig } from '@lib/config';
 import { ANALYTICS_FORWARDER, createAnalyticsForwarder } from '@lib/providers';
 import { AdminDashboardController } from './admin-dashboard.controller';
 import { AnalyticsEventsController } from './analytics-events.controller';
+import { MeAnalyticsController } from './me-analytics.controller';
 import { ActiveUserTracker } from './active-user-tracker';
 import { RecordClientEventsHandler } from './commands/record-client-events/record-client-events.handler';
 import { AnalyticsRecorder } from './analytics-recorder';
 import { ForgetDeletedUserHandler } from './event-handlers/forget-deleted-user.handler';
 import { Ga4Forwarding } from './forwarding/ga4-forwarding';
 import { DashboardSeriesHandler } from './queries/dashboard-series/dashboard-series.handler';
+import { MyAnalyticsHandler } from './queries/my-analytics/my-analytics.handler';
 import { RecordUserRegisteredHandler } from './event-handlers/record-user-registered.handler';
 import {
   AnalyticsMaintenanceProcessor,
@@ -29,10 +31,11 @@ export class AnalyticsModule {
       module: AnalyticsModule,
       global: true, // other modules' event handlers record through AnalyticsRecorder
       imports: [CqrsModule],
-      controllers: [AnalyticsEventsController, AdminDashboardController],
+      controllers: [AnalyticsEventsController, AdminDashboardController, MeAnalyticsController],
       providers: [
         RecordClientEventsHandler,
         DashboardSeriesHandler,
+        MyAnalyticsHandler,
         { provide: ANALYTICS_FORWARDER, inject: [AppConfig], useFactory: createAnalyticsForwarder },
         Ga4Forwarding,
         AnalyticsRecorder,
