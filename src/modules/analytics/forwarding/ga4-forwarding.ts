@@ -9,6 +9,8 @@ const CURSOR_KEY = 'analytics:ga4:cursor';
 const PAGE = 500;
 /** Rows younger than this may still have uncommitted neighbours with smaller ids: wait for them. */
 const SETTLE_MS = 5_000;
+/** GA4 drops events older than 72 hours: a first run (no cursor yet) starts there. */
+const GA4_MAX_AGE_MS = 72 * 3_600_000;
 
 /** A UUIDv7 bound for "inserted before `ms`" (ids are time-ordered by insertion). */
 function uuidv7At(ms: number): string {
@@ -40,7 +42,7 @@ export class Ga4Forwarding {
     if (!this.enabled) return 0;
     const outcome = await this.lock.runExclusive('analytics-ga4-forward', 5 * 60_000, async () => {
       let sent = 0;
-      let cursor = (await this.redis.get(CURSOR_KEY)) ?? uuidv7At(0);
+      let cursor = (await this.redis.get(CURSOR_KEY)) ?? uuidv7At(now - GA4_MAX_AGE_MS);
       const horizon = uuidv7At(now - SETTLE_MS);
       for (;;) {
         const rows = await this.em.fork().execute<StoredAnalyticsEvent[]>(
