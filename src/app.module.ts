@@ -70,7 +70,7 @@ export class AppModule {
         AuditModule,
         PlansModule,
         ProblemsModule,
-        AnalyticsModule,
+        AnalyticsModule.forRole(worker),
         CvModule.forRole(worker),
         CvRenderingModule,
         AiUsageModule,

@@ -668,7 +668,7 @@ describe('CVs', () => {
         .get(EntityManager)
         .fork()
         .execute<{ name: string; properties: Record<string, unknown> }[]>(
-          'select name, properties from analytics_events where user_id = ?',
+          `select name, properties from analytics_events where user_id = ? and name = 'cv_created'`,
           [users.eve.id],
         );
       expect(rows).toEqual([{ name: 'cv_created', properties: { cvId: cv.id, source: 'blank' } }]);
@@ -684,7 +684,7 @@ describe('CVs', () => {
           .get(EntityManager)
           .fork()
           .execute<{ own: string; all: string }[]>(
-            'select count(*) filter (where user_id = ?) as own, count(*) as all from analytics_events',
+            `select count(*) filter (where user_id = ?) as own, count(*) as all from analytics_events where name = 'cv_created'`,
             [users.del.id],
           );
         return { own: Number(row.own), all: Number(row.all) };

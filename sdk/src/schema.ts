@@ -528,6 +528,26 @@ export interface paths {
         patch: operations["adminBlogTags_update"];
         trace?: never;
     };
+    "/v1/admin/dashboard/{series}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dashboard time series (signups, active users, funnels, revenue, …) from daily rollups
+         * @description Answered from `analytics_daily_rollups` (kept by a job every 10 minutes). `from`/`to` are UTC days (at most 400), `interval` buckets them by day, ISO week or month.
+         */
+        get: operations["adminDashboard_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/jobs/boards": {
         parameters: {
             query?: never;
@@ -743,6 +763,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let this browser open the queues console: an HttpOnly cookie scoped to /admin/queues
+         * @description A browser cannot send a bearer token when it loads a page, so the caller’s access token is set as an HttpOnly, SameSite=Strict cookie (Secure in production) sent only to /admin/queues, and expires with it. The console checks it like any bearer token: admins only, revoked tokens refused. Scripts and tools may send the bearer token instead.
+         */
+        post: operations["adminQueues_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/security/events": {
         parameters: {
             query?: never;
@@ -851,6 +891,46 @@ export interface paths {
         patch: operations["adminUsers_update"];
         trace?: never;
     };
+    "/v1/admin/users/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export all of a user’s data (a GDPR request received by support)
+         * @description Same export as POST /v1/me/export: built in the background, the signed link is emailed to the user, never to the admin; data_export.requested records which admin asked.
+         */
+        post: operations["adminUsers_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/impersonation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a read-only session as the user (support), with a reason, for 30 minutes at most
+         * @description Returns an access token for the user that cannot be refreshed and refuses every request but GET and HEAD (403 auth.impersonation_read_only). The session is listed in the user’s GET /v1/me/sessions (with the admin and the reason), the user can end it there, and identity.impersonation_started records it on the audit trail. Admin and disabled accounts cannot be impersonated (409 users.impersonation_refused).
+         */
+        post: operations["adminUsers_impersonate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ai/skills-suggest": {
         parameters: {
             query?: never;
@@ -865,6 +945,26 @@ export interface paths {
          * @description At least one of `cvId` and `jobTitle` (400 otherwise). With a CV, its skills are left out and its `basics.label` is the default job title. When the AI provider keeps failing (429/5xx/timeouts, after retries with backoff): 503 `ai.unavailable` with `Retry-After` when the provider said when; a refusal: 422 `ai.refused`.
          */
         post: operations["aiSkills_suggestSkills"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record client events (page views, UI interactions) of the catalogue, with consent
+         * @description Anonymous callers send their GA `clientId`; a signed-in caller’s events carry its user id. Up to 25 events, each a name of the client catalogue with its parameters (GA4 rules). Without `consent.analytics` nothing is stored or forwarded (202, `stored: 0`). Events are timed by the server and forwarded to GA4 when it is configured.
+         */
+        post: operations["analyticsEvents_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2201,6 +2301,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/hooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s hook subscriptions, newest first (never their secrets) */
+        get: operations["hooks_list"];
+        put?: never;
+        /**
+         * Subscribe a target URL to an event (the signing secret is shown only here)
+         * @description Deliveries are POSTs of `{type, timestamp, data}` signed the Standard Webhooks way (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>` with `secret`). Timeouts, 429 and 5xx are retried with backoff and jitter; 410 Gone deactivates the subscription. The target must be https and resolve to public addresses (422 `hooks.unsafe_target`). `user.registered` is for administrators.
+         */
+        post: operations["hooks_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/samples/{event}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent records of an event, shaped exactly like its deliveries (perform list)
+         * @description The caller’s three most recent records of the event, as deliveries would carry them; a sample record when there are none yet (always for `subscription.started`).
+         */
+        get: operations["hooks_samples"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unsubscribe: nothing more is delivered to the target */
+        delete: operations["hooks_unsubscribe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every delivery attempt of a subscription, newest first
+         * @description Time, HTTP status, duration, error, attempt number and, while retrying, the next retry.
+         */
+        get: operations["hooks_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -2350,6 +2528,26 @@ export interface paths {
          * @description Totals for `[from, to)` (default: the last 30 days), and the answered calls of the last 60 minutes against the plan’s `aiCallsPerHour`.
          */
         get: operations["aiUsage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your analytics: shared-CV views and downloads, application funnel, social posts
+         * @description With advanced analytics (Pro and up): per-CV and per-day series over `from`..`to`. Other plans get the totals of the last 7 days (`summaryOnly`, `requiredPlan`).
+         */
+        get: operations["meAnalytics_analytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2533,6 +2731,43 @@ export interface paths {
          * @description The link sent to the new address stops working. Nothing pending is fine too.
          */
         delete: operations["meEmail_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a ZIP of all your data (one an hour); a signed link is emailed when ready
+         * @description Builds, in the background, a ZIP with one folder per part of the product (profile and sessions, CVs and versions, cover letters, files, billing, jobs, social, notifications, analytics, audit events) and a manifest. Never secrets, hashes or tokens. The ZIP is deleted after DATA_EXPORT_TTL_HOURS.
+         */
+        post: operations["meExport_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/export/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A data export’s status; when ready, a short-lived signed download URL */
+        get: operations["meExport_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3526,6 +3761,13 @@ export interface components {
              */
             provider: "openai" | "local";
         };
+        AnalyticsConsentDto: {
+            /**
+             * @description The visitor agreed to analytics; false = nothing is stored or forwarded
+             * @example true
+             */
+            analytics: boolean;
+        };
         AnalyticsPointDto: {
             /** @example 6 */
             comments: number;
@@ -4378,6 +4620,30 @@ export interface components {
              */
             url: string;
         };
+        ClientEventDto: {
+            /**
+             * @description A name of the client catalogue (GA4 rules: letters, digits, _; not reserved)
+             * @example page_viewed
+             */
+            name: string;
+            /**
+             * @description At most 25; names as GA4 allows, string values at most 100 characters
+             * @example {
+             *       "page_path": "/pricing",
+             *       "page_title": "Pricing"
+             *     }
+             */
+            params?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        ClientEventsAcceptedDto: {
+            /**
+             * @description Events stored (0 without analytics consent)
+             * @example 2
+             */
+            stored: number;
+        };
         ConfirmIdentityLinkDto: {
             /**
              * @description The 6-digit code from the authenticator app, or one of the recovery codes (each works once); required when two-factor authentication is on.
@@ -4799,6 +5065,37 @@ export interface components {
              */
             secret: string;
         };
+        CreatedHookDto: {
+            /**
+             * @description False once the target answered 410 Gone: nothing is delivered any more.
+             * @example true
+             */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            deactivated_reason: "gone" | null;
+            /**
+             * @example cv.completed
+             * @enum {string}
+             */
+            event: "user.registered" | "cv.completed" | "job.applied" | "subscription.started";
+            /**
+             * Format: uuid
+             * @example 01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f
+             */
+            id: string;
+            /**
+             * @description Signing secret of the Standard Webhooks signature (`webhook-signature`), shown only here.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** @example https://hooks.zapier.com/hooks/standard/123456/abcdef/ */
+            target_url: string;
+        };
         CreditsCheckoutDto: {
             /** @example https://app.career-tools.example/pricing */
             cancelUrl?: string;
@@ -5210,6 +5507,81 @@ export interface components {
              */
             version: number;
         };
+        DashboardPointDto: {
+            /**
+             * @description First day of the bucket (weeks start Monday)
+             * @example 2026-11-02
+             */
+            start: string;
+            /**
+             * @example {
+             *       "signups": 42
+             *     }
+             */
+            values: {
+                [key: string]: number;
+            };
+        };
+        DashboardSeriesDto: {
+            /** @example Registrations per bucket */
+            description: string;
+            /** @example 2026-11-01 */
+            from: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            points: components["schemas"]["DashboardPointDto"][];
+            /**
+             * @example signups
+             * @enum {string}
+             */
+            series: "signups" | "active-users" | "activation-funnel" | "upgrade-funnel" | "revenue" | "job-activity" | "social-publishing" | "ai-usage";
+            /** @example 2026-11-30 */
+            to: string;
+        };
+        DataExportAcceptedDto: {
+            /**
+             * Format: uuid
+             * @description Poll GET /v1/me/export/{id} (the user)
+             */
+            exportId: string;
+            /**
+             * @example queued
+             * @enum {string}
+             */
+            status: "queued" | "building" | "ready" | "failed" | "expired";
+        };
+        DataExportDto: {
+            /** Format: date-time */
+            completedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description When ready: a short-lived signed URL of the ZIP (also emailed to the user)
+             * @example https://api.career-tools.example/v1/storage/data-exports/...zip?expires=...
+             */
+            downloadUrl?: string;
+            /** Format: date-time */
+            downloadUrlExpiresAt?: string;
+            /** @example The export could not be built */
+            error?: string;
+            /**
+             * Format: date-time
+             * @description When the ZIP is deleted
+             */
+            expiresAt?: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Size of the ZIP in bytes
+             * @example 48213
+             */
+            size?: number;
+            /**
+             * @example ready
+             * @enum {string}
+             */
+            status: "queued" | "building" | "ready" | "failed" | "expired";
+        };
         DeleteAccountDto: {
             /**
              * @description The 6-digit code from the authenticator app, or one of the recovery codes (each works once); required when two-factor authentication is on.
@@ -5571,6 +5943,101 @@ export interface components {
              */
             email: string;
         };
+        HookDeliveryAttemptDto: {
+            /**
+             * @description 1 for the first try, then 2, 3…
+             * @example 1
+             */
+            attempt: number;
+            /** Format: date-time */
+            attempted_at: string;
+            /** @example 182 */
+            duration_ms: number;
+            /** @example null */
+            error: string | null;
+            /** @example cv.completed */
+            event: string;
+            /**
+             * Format: uuid
+             * @description The event delivered (also the `webhook-id`).
+             */
+            event_id: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            next_retry_at: string | null;
+            /**
+             * @example delivered
+             * @enum {string}
+             */
+            outcome: "delivered" | "retrying" | "failed" | "gone";
+            /**
+             * @description Null without an answer.
+             * @example 200
+             */
+            status_code: number | null;
+        };
+        HookDeliveryPageDto: {
+            items: components["schemas"]["HookDeliveryAttemptDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        HookDto: {
+            /**
+             * @description False once the target answered 410 Gone: nothing is delivered any more.
+             * @example true
+             */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            deactivated_reason: "gone" | null;
+            /**
+             * @example cv.completed
+             * @enum {string}
+             */
+            event: "user.registered" | "cv.completed" | "job.applied" | "subscription.started";
+            /**
+             * Format: uuid
+             * @example 01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f
+             */
+            id: string;
+            /** @example https://hooks.zapier.com/hooks/standard/123456/abcdef/ */
+            target_url: string;
+        };
+        HookPageDto: {
+            items: components["schemas"]["HookDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        HookSampleDto: {
+            /**
+             * @description The event’s record, exactly as deliveries carry it.
+             * @example {
+             *       "id": "01936f0e-8c1d-7a2b-b3c4-5d6e7f809102",
+             *       "title": "Senior Backend Engineer"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            timestamp: string;
+            /**
+             * @example cv.completed
+             * @enum {string}
+             */
+            type: "user.registered" | "cv.completed" | "job.applied" | "subscription.started";
+        };
+        HookSampleListDto: {
+            items: components["schemas"]["HookSampleDto"][];
+        };
         HourlyCountDto: {
             /** @example 12 */
             count: number;
@@ -5581,6 +6048,37 @@ export interface components {
             hour: string;
             /** @example security.login_failed */
             type: string;
+        };
+        ImpersonationDto: {
+            /**
+             * @description A read-only access token for the user: writes get 403 auth.impersonation_read_only
+             * @example eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9...
+             */
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Seconds until the token expires (no refresh)
+             * @example 900
+             */
+            expiresIn: number;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            readOnly: true;
+            /**
+             * Format: uuid
+             * @description The session, listed in the user’s GET /v1/me/sessions
+             */
+            sessionId: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            /** Format: uuid */
+            userId: string;
         };
         ImportCvFileDto: {
             /**
@@ -6325,6 +6823,71 @@ export interface components {
             /** @enum {string} */
             status: "approved" | "rejected" | "spam";
         };
+        MyActivityDayDto: {
+            /** @example 1 */
+            applicationsCompleted: number;
+            /** @example 2 */
+            applicationsStarted: number;
+            /** @example 2026-11-02 */
+            day: string;
+            /** @example 1 */
+            postsPublished: number;
+            /** @example 1 */
+            postsScheduled: number;
+        };
+        MyAnalyticsDto: {
+            /** @description Application funnel and social posts per day (null in the summary) */
+            activity: components["schemas"]["MyActivityDayDto"][] | null;
+            /** @description Views and downloads per shared CV per day (null in the summary) */
+            cvs: components["schemas"]["MyCvSeriesDto"][] | null;
+            /** @example 2026-11-24 */
+            from: string;
+            /**
+             * @description The plan that adds the full series
+             * @example pro
+             */
+            requiredPlan: string | null;
+            /**
+             * @description true on plans without advanced analytics: totals of the last 7 days only
+             * @example false
+             */
+            summaryOnly: boolean;
+            /** @example 2026-11-30 */
+            to: string;
+            totals: components["schemas"]["MyAnalyticsTotalsDto"];
+        };
+        MyAnalyticsTotalsDto: {
+            /** @example 2 */
+            applicationsCompleted: number;
+            /** @example 5 */
+            applicationsStarted: number;
+            /** @example 3 */
+            cvDownloads: number;
+            /**
+             * @description Views of your shared CVs (each visitor once a day)
+             * @example 12
+             */
+            cvViews: number;
+            /** @example 4 */
+            postsPublished: number;
+            /** @example 4 */
+            postsScheduled: number;
+        };
+        MyCvDayDto: {
+            /** @example 2026-11-02 */
+            day: string;
+            /** @example 1 */
+            downloads: number;
+            /** @example 4 */
+            views: number;
+        };
+        MyCvSeriesDto: {
+            /** Format: uuid */
+            cvId: string;
+            days: components["schemas"]["MyCvDayDto"][];
+            /** @example Backend engineer */
+            title: string;
+        };
         NetworkBreakdownDto: {
             /** @example 6 */
             comments: number;
@@ -6680,6 +7243,8 @@ export interface components {
          *     - `ai.suggestion_not_pending` (409): The suggestion was already applied or dismissed.
          *     - `ai.suggestion_stale` (409): The text changed since the suggestion was made; ask for a new one.
          *     - `ai.unavailable` (503): The AI provider is unavailable; `retryAfter` is set when it said when to return.
+         *     - `analytics.invalid_event` (422): An event is not in the client catalogue, or breaks GA4 rules (name, reserved names and prefixes, parameters); `errors` lists each with its JSON path. Nothing was stored.
+         *     - `analytics.invalid_range` (422): `from` must not be after `to`, and the range holds at most 400 days.
          *     - `api_key.limit_reached` (409): The account has the most active API keys allowed; revoke one first.
          *     - `auth.account_locked` (403): Too many wrong passwords or codes: the account is locked until the lock ends.
          *     - `auth.account_unavailable` (401): The account is disabled or locked, so no new session can start.
@@ -6690,6 +7255,7 @@ export interface components {
          *     - `auth.email_unchanged` (400): The new email address is the account's current one.
          *     - `auth.forbidden` (403): The caller lacks the role the route needs.
          *     - `auth.identity_in_use` (409): That provider identity is already linked to another account.
+         *     - `auth.impersonation_read_only` (403): An admin impersonation session is read-only: only GET and HEAD are allowed.
          *     - `auth.invalid_api_key` (401): The API key is invalid, expired or revoked.
          *     - `auth.invalid_credentials` (401): Email or password is incorrect.
          *     - `auth.invalid_email_change_token` (400): The change-of-email link is invalid, used or expired (or the address was taken meanwhile).
@@ -6755,6 +7321,8 @@ export interface components {
          *     - `cv.template_unknown` (400): The layout names an unknown template.
          *     - `cv.version_conflict` (412): The CV changed since the version you sent (`currentVersion`); nothing changed.
          *     - `cv.version_not_found` (404): The CV has no such version.
+         *     - `data_export.not_found` (404): No data export with this id for this account.
+         *     - `data_export.queue_unavailable` (503): The export could not be queued; try again.
          *     - `deliverability.invalid_event` (400): The signed webhook body is not a Resend event (`type` and `data`).
          *     - `deliverability.invalid_signature` (400): The webhook’s svix signature does not match its body (or its timestamp is more than five minutes off, or a header is missing). Nothing was recorded.
          *     - `deliverability.invalid_suppression_key` (400): Name a suppression by its id (uuid) or by the email address.
@@ -6770,6 +7338,11 @@ export interface components {
          *     - `files.too_large` (413): The file is larger than its kind allows (`limit` in bytes).
          *     - `files.unsupported_type` (415): The content is not a type the kind accepts (`allowed` lists extensions).
          *     - `files.variant_not_found` (404): The file has no such variant.
+         *     - `hooks.duplicate` (409): You already have a subscription of this event to this target URL.
+         *     - `hooks.event_not_allowed` (403): Only administrators may subscribe to events about other users (user.registered).
+         *     - `hooks.limit_reached` (409): You have as many hook subscriptions as allowed; delete one first.
+         *     - `hooks.not_found` (404): No such hook subscription, or not yours.
+         *     - `hooks.unsafe_target` (422): The target URL cannot be called: it must be https (in production) and resolve only to public addresses (no private, loopback, link-local or cloud metadata addresses).
          *     - `idempotency.in_progress` (409): A request with this `Idempotency-Key` is still running; retry shortly to get its answer.
          *     - `idempotency.invalid_key` (400): The `Idempotency-Key` header must be 1–255 printable ASCII characters.
          *     - `idempotency.key_reused` (422): This `Idempotency-Key` was already used in the last 24 hours with another request (method, path or body); use a new key.
@@ -6834,11 +7407,12 @@ export interface components {
          *     - `two_factor.invalid_otp` (400): The code does not match the secret from setup.
          *     - `two_factor.not_enabled` (409): Two-factor authentication is off.
          *     - `two_factor.setup_required` (409): Call `POST /v1/auth/2fa/setup` before enabling.
+         *     - `users.impersonation_refused` (409): Admin and disabled accounts cannot be impersonated.
          *     - `users.self_lockout` (409): Admins cannot disable, lock or demote their own account.
          *     - `validation.failed` (400): Fields failed validation; `errors` lists each with its JSON path.
          * @enum {string}
          */
-        ProblemCode: "ai.item_not_found" | "ai.nothing_to_enhance" | "ai.refused" | "ai.suggestion_not_found" | "ai.suggestion_not_pending" | "ai.suggestion_stale" | "ai.unavailable" | "api_key.limit_reached" | "auth.account_locked" | "auth.account_unavailable" | "auth.busy" | "auth.email_already_verified" | "auth.email_change_locked" | "auth.email_taken" | "auth.email_unchanged" | "auth.forbidden" | "auth.identity_in_use" | "auth.invalid_api_key" | "auth.invalid_credentials" | "auth.invalid_email_change_token" | "auth.invalid_email_token" | "auth.invalid_mfa_challenge" | "auth.invalid_oauth_code" | "auth.invalid_otp" | "auth.invalid_password" | "auth.invalid_refresh_token" | "auth.invalid_reset_token" | "auth.invalid_token" | "auth.last_login_method" | "auth.mfa_required" | "auth.oauth_browser_mismatch" | "auth.oauth_state_invalid" | "auth.password_required" | "auth.pending_link_not_found" | "auth.provider_already_linked" | "auth.provider_unavailable" | "auth.reauthentication_required" | "auth.scope_required" | "auth.unauthenticated" | "auth.wrong_password" | "billing.already_subscribed" | "billing.checkout_not_found" | "billing.no_customer" | "billing.no_subscription" | "billing.not_configured" | "billing.price_not_configured" | "billing.provider_refused" | "billing.provider_unavailable" | "billing.redirect_not_allowed" | "billing.use_portal" | "billing.webhook_signature_invalid" | "blog.author_not_found" | "blog.category_not_found" | "blog.comment_not_found" | "blog.invalid_parent" | "blog.invalid_schedule" | "blog.post_not_found" | "blog.revision_not_found" | "blog.slug_taken" | "blog.tag_not_found" | "cover_letter.job_not_found" | "cover_letter.not_found" | "cover_letter.version_conflict" | "cv_export.not_found" | "cv_export.queue_unavailable" | "cv_share.expired" | "cv_share.not_found" | "cv_share.password_invalid" | "cv_share.password_required" | "cv.accent_color_invalid" | "cv.import_no_text" | "cv.invalid_if_match" | "cv.invalid_json_resume" | "cv.not_found" | "cv.page_size_unknown" | "cv.patch_test_failed" | "cv.precondition_required" | "cv.renderer_unavailable" | "cv.template_not_found" | "cv.template_unknown" | "cv.version_conflict" | "cv.version_not_found" | "deliverability.invalid_event" | "deliverability.invalid_signature" | "deliverability.invalid_suppression_key" | "deliverability.suppression_not_found" | "deliverability.webhook_not_configured" | "event_delivery.not_dead" | "event_delivery.not_found" | "files.kind_first" | "files.multipart_required" | "files.not_a_profile_image" | "files.not_ready" | "files.rejected" | "files.too_large" | "files.unsupported_type" | "files.variant_not_found" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "job.alert_not_found" | "job.application_exists" | "job.application_not_found" | "job.board_exists" | "job.board_not_followed" | "job.board_not_found" | "job.board_unreachable" | "job.cover_letter_not_found" | "job.invalid_cursor" | "job.not_found" | "job.not_saved" | "job.source_not_active" | "job.source_not_found" | "job.source_paused" | "metrics.unauthorized" | "newsletter.campaign_not_draft" | "newsletter.campaign_not_found" | "newsletter.invalid_token" | "newsletter.invalid_unsubscribe_link" | "notification.invalid_stream_ticket" | "notification.invalid_unsubscribe_link" | "notification.not_found" | "notification.template_not_found" | "pagination.invalid_cursor" | "plan.quota_exceeded" | "plan.upgrade_required" | "push.device_not_found" | "push.fcm_not_configured" | "push.invalid_subscription" | "rate_limit.exceeded" | "rate_limit.unavailable" | "request.invalid" | "request.method_not_allowed" | "request.not_acceptable" | "request.too_large" | "request.unprocessable" | "request.unsupported_media_type" | "resource.conflict" | "resource.gone" | "resource.not_found" | "resource.precondition_failed" | "server.internal_error" | "server.unavailable" | "social.account_needs_reconnect" | "social.account_not_found" | "social.media_not_found" | "social.media_not_ready" | "social.network_not_found" | "social.network_unavailable" | "social.no_accounts" | "social.no_free_slot" | "social.post_invalid" | "social.post_locked" | "social.post_not_found" | "storage.range_not_satisfiable" | "storage.signature_invalid" | "two_factor.already_enabled" | "two_factor.code_required" | "two_factor.invalid_otp" | "two_factor.not_enabled" | "two_factor.setup_required" | "users.self_lockout" | "validation.failed";
+        ProblemCode: "ai.item_not_found" | "ai.nothing_to_enhance" | "ai.refused" | "ai.suggestion_not_found" | "ai.suggestion_not_pending" | "ai.suggestion_stale" | "ai.unavailable" | "analytics.invalid_event" | "analytics.invalid_range" | "api_key.limit_reached" | "auth.account_locked" | "auth.account_unavailable" | "auth.busy" | "auth.email_already_verified" | "auth.email_change_locked" | "auth.email_taken" | "auth.email_unchanged" | "auth.forbidden" | "auth.identity_in_use" | "auth.impersonation_read_only" | "auth.invalid_api_key" | "auth.invalid_credentials" | "auth.invalid_email_change_token" | "auth.invalid_email_token" | "auth.invalid_mfa_challenge" | "auth.invalid_oauth_code" | "auth.invalid_otp" | "auth.invalid_password" | "auth.invalid_refresh_token" | "auth.invalid_reset_token" | "auth.invalid_token" | "auth.last_login_method" | "auth.mfa_required" | "auth.oauth_browser_mismatch" | "auth.oauth_state_invalid" | "auth.password_required" | "auth.pending_link_not_found" | "auth.provider_already_linked" | "auth.provider_unavailable" | "auth.reauthentication_required" | "auth.scope_required" | "auth.unauthenticated" | "auth.wrong_password" | "billing.already_subscribed" | "billing.checkout_not_found" | "billing.no_customer" | "billing.no_subscription" | "billing.not_configured" | "billing.price_not_configured" | "billing.provider_refused" | "billing.provider_unavailable" | "billing.redirect_not_allowed" | "billing.use_portal" | "billing.webhook_signature_invalid" | "blog.author_not_found" | "blog.category_not_found" | "blog.comment_not_found" | "blog.invalid_parent" | "blog.invalid_schedule" | "blog.post_not_found" | "blog.revision_not_found" | "blog.slug_taken" | "blog.tag_not_found" | "cover_letter.job_not_found" | "cover_letter.not_found" | "cover_letter.version_conflict" | "cv_export.not_found" | "cv_export.queue_unavailable" | "cv_share.expired" | "cv_share.not_found" | "cv_share.password_invalid" | "cv_share.password_required" | "cv.accent_color_invalid" | "cv.import_no_text" | "cv.invalid_if_match" | "cv.invalid_json_resume" | "cv.not_found" | "cv.page_size_unknown" | "cv.patch_test_failed" | "cv.precondition_required" | "cv.renderer_unavailable" | "cv.template_not_found" | "cv.template_unknown" | "cv.version_conflict" | "cv.version_not_found" | "data_export.not_found" | "data_export.queue_unavailable" | "deliverability.invalid_event" | "deliverability.invalid_signature" | "deliverability.invalid_suppression_key" | "deliverability.suppression_not_found" | "deliverability.webhook_not_configured" | "event_delivery.not_dead" | "event_delivery.not_found" | "files.kind_first" | "files.multipart_required" | "files.not_a_profile_image" | "files.not_ready" | "files.rejected" | "files.too_large" | "files.unsupported_type" | "files.variant_not_found" | "hooks.duplicate" | "hooks.event_not_allowed" | "hooks.limit_reached" | "hooks.not_found" | "hooks.unsafe_target" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "job.alert_not_found" | "job.application_exists" | "job.application_not_found" | "job.board_exists" | "job.board_not_followed" | "job.board_not_found" | "job.board_unreachable" | "job.cover_letter_not_found" | "job.invalid_cursor" | "job.not_found" | "job.not_saved" | "job.source_not_active" | "job.source_not_found" | "job.source_paused" | "metrics.unauthorized" | "newsletter.campaign_not_draft" | "newsletter.campaign_not_found" | "newsletter.invalid_token" | "newsletter.invalid_unsubscribe_link" | "notification.invalid_stream_ticket" | "notification.invalid_unsubscribe_link" | "notification.not_found" | "notification.template_not_found" | "pagination.invalid_cursor" | "plan.quota_exceeded" | "plan.upgrade_required" | "push.device_not_found" | "push.fcm_not_configured" | "push.invalid_subscription" | "rate_limit.exceeded" | "rate_limit.unavailable" | "request.invalid" | "request.method_not_allowed" | "request.not_acceptable" | "request.too_large" | "request.unprocessable" | "request.unsupported_media_type" | "resource.conflict" | "resource.gone" | "resource.not_found" | "resource.precondition_failed" | "server.internal_error" | "server.unavailable" | "social.account_needs_reconnect" | "social.account_not_found" | "social.media_not_found" | "social.media_not_ready" | "social.network_not_found" | "social.network_unavailable" | "social.no_accounts" | "social.no_free_slot" | "social.post_invalid" | "social.post_locked" | "social.post_not_found" | "storage.range_not_satisfiable" | "storage.signature_invalid" | "two_factor.already_enabled" | "two_factor.code_required" | "two_factor.invalid_otp" | "two_factor.not_enabled" | "two_factor.setup_required" | "users.impersonation_refused" | "users.self_lockout" | "validation.failed";
         ProblemDto: {
             /**
              * @description Stable machine-readable code.
@@ -6928,6 +7502,18 @@ export interface components {
             /** @example 3 */
             version: number;
         };
+        QueueBoardSessionDto: {
+            /**
+             * Format: date-time
+             * @description When the cookie (the access token) expires
+             */
+            expiresAt: string;
+            /**
+             * @description Open this in the same browser
+             * @example /admin/queues
+             */
+            url: string;
+        };
         QueueSlotDto: {
             /** @example 09:30 */
             time: string;
@@ -6982,6 +7568,15 @@ export interface components {
         RecommendedJobsDto: {
             /** @description Best match first. */
             items: components["schemas"]["RecommendedJobDto"][];
+        };
+        RecordClientEventsDto: {
+            /**
+             * @description The browser’s GA client id; required when not signed in (a signed-in caller defaults to its user id)
+             * @example 1234567890.1733212800
+             */
+            clientId?: string;
+            consent: components["schemas"]["AnalyticsConsentDto"];
+            events: components["schemas"]["ClientEventDto"][];
         };
         RecoveryCodesDto: {
             /**
@@ -7159,6 +7754,8 @@ export interface components {
              * @description Session id (pass to DELETE /v1/me/sessions/{id})
              */
             id: string;
+            /** @description Set when an admin reads the account as you (support); end it like any session */
+            impersonation: components["schemas"]["SessionImpersonationDto"] | null;
             /** @example 203.0.113.7 */
             ip: string | null;
             /**
@@ -7166,6 +7763,15 @@ export interface components {
              * @description When the session last refreshed or signed in
              */
             lastUsedAt: string;
+        };
+        SessionImpersonationDto: {
+            /**
+             * Format: uuid
+             * @description The admin reading the account
+             */
+            adminId: string;
+            /** @example Ticket #4521: the CV export fails */
+            reason: string;
         };
         SetAvatarDto: {
             /**
@@ -7409,6 +8015,19 @@ export interface components {
             sandbox?: components["schemas"]["SocialPostVariantDto"];
             x?: components["schemas"]["SocialPostVariantDto"];
         };
+        StartImpersonationDto: {
+            /**
+             * @description How long the session lasts, in minutes (30 at most)
+             * @default 15
+             * @example 15
+             */
+            minutes: number;
+            /**
+             * @description Why support reads this account; shown to the user and kept in the audit trail
+             * @example Ticket #4521: the CV export fails
+             */
+            reason: string;
+        };
         StreamTicketDto: {
             /** @example 60 */
             expiresIn: number;
@@ -7435,6 +8054,18 @@ export interface components {
              *     ]
              */
             topics?: ("product-news" | "career-tips" | "job-market")[];
+        };
+        SubscribeHookDto: {
+            /**
+             * @example cv.completed
+             * @enum {string}
+             */
+            event: "user.registered" | "cv.completed" | "job.applied" | "subscription.started";
+            /**
+             * @description Where to POST deliveries: https (in production), public addresses only.
+             * @example https://hooks.zapier.com/hooks/standard/123456/abcdef/
+             */
+            target_url: string;
         };
         SubscriptionDto: {
             /**
@@ -10098,6 +10729,87 @@ export interface operations {
             };
         };
     };
+    adminDashboard_series: {
+        parameters: {
+            query?: {
+                /** @description First UTC day (default: 29 days before `to`) */
+                from?: string;
+                /** @description Last UTC day (default: today) */
+                to?: string;
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                series: "signups" | "active-users" | "activation-funnel" | "upgrade-funnel" | "revenue" | "job-activity" | "social-publishing" | "ai-usage";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSeriesDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     adminJobsBoards_list: {
         parameters: {
             query?: never;
@@ -11038,6 +11750,52 @@ export interface operations {
             };
         };
     };
+    adminQueues_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardSessionDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     security_events: {
         parameters: {
             query?: {
@@ -11440,6 +12198,169 @@ export interface operations {
             };
         };
     };
+    adminUsers_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportAcceptedDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    adminUsers_impersonate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartImpersonationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpersonationDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     aiSkills_suggestSkills: {
         parameters: {
             query?: never;
@@ -11526,6 +12447,83 @@ export interface operations {
             };
             /** @description A dependency is unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    analyticsEvents_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordClientEventsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientEventsAcceptedDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17120,6 +18118,343 @@ export interface operations {
             };
         };
     };
+    hooks_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HookPageDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    hooks_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeHookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedHookDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    hooks_samples: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event: "user.registered" | "cv.completed" | "job.applied" | "subscription.started";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HookSampleListDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    hooks_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    hooks_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HookDeliveryPageDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     jobs_search: {
         parameters: {
             query?: {
@@ -17825,6 +19160,75 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    meAnalytics_analytics: {
+        parameters: {
+            query?: {
+                /** @description First UTC day (default: 29 days before `to`; free plans: always the last 7 days) */
+                from?: string;
+                /** @description Last UTC day (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAnalyticsDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18882,6 +20286,127 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    meExport_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportAcceptedDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    meExport_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21714,7 +23239,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                bucket: "cv-files" | "profile-images" | "social-media" | "company-logos" | "blog-images" | "audit-anchors";
+                bucket: "cv-files" | "profile-images" | "social-media" | "company-logos" | "blog-images" | "audit-anchors" | "data-exports";
                 /** @description Object key (may contain slashes) */
                 path: unknown;
             };

@@ -1,5 +1,5 @@
 import { EventDelivery, PersonalDataKey, StoredEvent } from '@lib/event-store';
-import { AnalyticsEvent } from '../modules/analytics';
+import { AnalyticsDailyRollup, AnalyticsEvent } from '../modules/analytics';
 import { AiCreditBalance, AiUsageEntry } from '../modules/ai-usage';
 import {
   BillingCustomer,
@@ -115,6 +115,7 @@ export const ENTITIES = [
   CvExport,
   CvRenderedFile,
   AnalyticsEvent,
+  AnalyticsDailyRollup,
   StoredFile,
   CvAiSuggestion,
   AiUsageEntry,

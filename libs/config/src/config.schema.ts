@@ -413,6 +413,12 @@ export const envSchema = z.object({
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
   SENTRY_DSN: optionalUrl,
   SENTRY_ENVIRONMENT: optionalString,
+
+  // Analytics: GA4 forwarding only when both are set; raw events kept this many months.
+  GA_MEASUREMENT_ID: optionalString,
+  GA_API_SECRET: optionalString,
+  GA_BASE_URL: optionalUrl,
+  ANALYTICS_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(25),
 });
 
 export type Env = z.infer<typeof envSchema>;

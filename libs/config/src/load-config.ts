@@ -37,6 +37,9 @@ function crossFieldProblems(env: Env): string[] {
   if (env.AI_DRIVER === 'openai' && !env.OPENAI_API_KEY) {
     problems.push('OPENAI_API_KEY: required when AI_DRIVER=openai');
   }
+  if (Boolean(env.GA_MEASUREMENT_ID) !== Boolean(env.GA_API_SECRET)) {
+    problems.push('GA_MEASUREMENT_ID, GA_API_SECRET: set both (GA4 forwarding) or neither');
+  }
   if (Boolean(env.JWT_PRIVATE_KEY) !== Boolean(env.JWT_PUBLIC_KEY)) {
     problems.push('JWT_PRIVATE_KEY, JWT_PUBLIC_KEY: set both or neither');
   }

@@ -130,3 +130,22 @@ export {
   type ResolvedAddress,
   type TargetPolicy,
 } from './http/ssrf-guard';
+export {
+  ANALYTICS_FORWARDER,
+  AnalyticsForwardError,
+  type AnalyticsBatch,
+  type AnalyticsForwarder,
+  type AnalyticsForwarderName,
+} from './analytics/analytics-forwarder.port';
+export { createAnalyticsForwarder } from './analytics/analytics-forwarder.factory';
+export { Ga4Forwarder, GA4_DEFAULT_BASE_URL } from './analytics/drivers/ga4.driver';
+export { NoAnalyticsForwarder } from './analytics/drivers/no-forwarder.driver';
+export {
+  GA4_LIMITS,
+  GA4_RESERVED_EVENT_NAMES,
+  GA4_RESERVED_PREFIXES,
+  ga4EventNameProblem,
+  ga4ParamNameProblem,
+  ga4ParamValueProblem,
+  type Ga4ParamValue,
+} from './analytics/ga4-rules';

@@ -17,7 +17,8 @@ export type RateLimitPolicyName =
   | 'blogComments'
   | 'blogCommentsPerIp'
   | 'blogReactions'
-  | 'dataExport';
+  | 'dataExport'
+  | 'clientEvents';
 
 /** What to do when Redis cannot be reached: let the request through, or refuse it (503). */
 export type WhenStoreDown = 'allow' | 'deny';
@@ -96,6 +97,13 @@ export const RATE_LIMIT_POLICIES: Readonly<Record<RateLimitPolicyName, RateLimit
   // A GDPR export reads every module's rows of the account and builds a ZIP: one an hour is plenty.
   // Redis down means the export queue is down too, so the request gets 503 anyway.
   dataExport: { windowMs: HOUR_MS, keyBy: 'user', limit: { fixed: 1 }, whenStoreDown: 'allow' },
+  // Client analytics batches (≤ 25 events each): a busy page sends a few a minute.
+  clientEvents: {
+    windowMs: MINUTE_MS,
+    keyBy: 'user',
+    limit: { fixed: 60 },
+    whenStoreDown: 'allow',
+  },
 };
 
 /** Who is calling, as far as rate limits care. */

@@ -5,3 +5,5 @@ export {
   type AnalyticsEventName,
 } from './analytics-recorder';
 export { AnalyticsEvent } from './entities/analytics-event.entity';
+export { AnalyticsDailyRollup } from './entities/analytics-daily-rollup.entity';
+export { analyticsProblems } from './analytics.problems';

@@ -1,5 +1,6 @@
 import { commonProblems, registerProblems, type ProblemCatalogues } from '@lib/problems';
 import { aiProviderProblems } from '@lib/providers';
+import { analyticsProblems } from '../analytics';
 import { auditProblems } from '../audit';
 import { billingProblems } from '../billing';
 import { blogProblems } from '../blog';
@@ -23,6 +24,7 @@ import { usersProblems } from '../users';
 const CATALOGUES: { [M in keyof ProblemCatalogues]: ProblemCatalogues[M] } = {
   common: commonProblems,
   aiProvider: aiProviderProblems,
+  analytics: analyticsProblems,
   audit: auditProblems,
   billing: billingProblems,
   blog: blogProblems,

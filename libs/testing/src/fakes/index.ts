@@ -39,3 +39,4 @@ export {
   JOB_SOURCE_FAULT_CASES,
 } from './job-boards.fake';
 export { WebhookReceiverFake, type ReceivedWebhook } from './webhook-receiver.fake';
+export { Ga4Fake, type Ga4Collect, type Ga4ValidationMessage } from './ga4.fake';
