@@ -19309,10 +19309,7 @@ export interface operations {
     apiKeys_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes the request safe to retry: the same key and body within 24 hours return the first answer (with `Idempotent-Replayed: true`), even while it is still running; the same key with another body is refused (422 `idempotency.key_reused`). Keys are per caller (user, or API key). Use a fresh random value (e.g. a UUID) per operation. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -19330,11 +19327,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKeyDto"];
                 };
             };
-            /**
-             * @description Invalid request (validation.failed lists each field)
-             *
-             *     Invalid request (validation.failed lists each field)
-             */
+            /** @description Invalid request (validation.failed lists each field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19361,11 +19354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Conflicts with the current state
-             *
-             *     Conflicts with the current state
-             */
+            /** @description Conflicts with the current state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19376,15 +19365,6 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed but semantically invalid */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,7 +26,6 @@ import { ApiKeyPageDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.
 import { ApiKeyUsageDto, ApiKeyUsageQueryDto } from './dto/api-key-usage.dto';
 import { GetApiKeyUsageQuery } from './queries/get-api-key-usage/get-api-key-usage.query';
 import { ListApiKeysQuery } from './queries/list-api-keys/list-api-keys.query';
-import { Idempotent } from '../idempotency';
 
 /**
  * Managing keys needs a signed-in user (JWT): no route here declares an API-key
@@ -43,7 +42,7 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  @Idempotent()
+  // Not @Idempotent: a replay would need the key's secret stored in idempotency_records.
   // The plan gate (the policies guard) refuses callers without API access with plan.upgrade_required.
   @Access('user', { feature: 'apiAccess' })
   @ApiOperation({
