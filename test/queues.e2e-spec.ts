@@ -5,14 +5,20 @@ import { DistributedLock, QUEUES } from '@lib/queue';
 import { eventually, TestApp } from '@lib/testing';
 import { MaintenanceScheduler, PURGE_MAIL_JOB } from '../src/modules/maintenance';
 
+const started: string[] = [];
 const finished: string[] = [];
+let releaseSlowJob: () => void = () => undefined;
+const slowJobGate = new Promise<void>((resolve) => {
+  releaseSlowJob = resolve;
+});
 
-/** A job that takes a while, to see whether shutdown waits for it. */
+/** A job that runs until the test releases it, to see whether shutdown waits for it. */
 @Processor(QUEUES.scheduled)
 class SlowJobProbe {
   @Process('slow-probe')
   async run(job: Job<{ id: string }>): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    started.push(job.data.id);
+    await slowJobGate;
     finished.push(job.data.id);
   }
 }
@@ -96,16 +102,23 @@ describe('graceful shutdown', () => {
     const job = await queue.add('slow-probe', { id: 'job-1' }, { jobId: 'slow-probe:1' });
     const observer = await TestApp.create({ role: 'api', replicaOf: worker });
     try {
-      await eventually(async () => (await job.isActive()) || undefined, 30_000);
-      expect(finished).not.toContain('job-1');
+      await eventually(() => Promise.resolve(started.includes(job.data.id) || undefined), 30_000);
       // What SIGTERM triggers through enableShutdownHooks().
-      await worker.stop();
+      let stopped = false;
+      const stopping = worker.stop().then(() => {
+        stopped = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(stopped).toBe(false);
+      releaseSlowJob();
+      await stopping;
       expect(finished).toContain('job-1');
       const stored = await observer
         .get<Queue>(getQueueToken(QUEUES.scheduled))
         .getJob('slow-probe:1');
       expect(await stored?.getState()).toBe('completed');
     } finally {
+      releaseSlowJob();
       await observer.close();
       await worker.close();
     }
