@@ -1,6 +1,6 @@
-import { BullModule } from '@nestjs/bull';
+import { BullModule, getQueueToken } from '@nestjs/bull';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import type { JobOptions } from 'bull';
+import type { JobOptions, Queue } from 'bull';
 import { AppConfig } from '@lib/config';
 import { DistributedLock } from './distributed-lock';
 import { JobTraceContext } from './job-tracing';
@@ -51,6 +51,21 @@ export const BULL_REDIS_OPTIONS = {
   retryStrategy: (times: number) => Math.min(times * 250, 1000),
 };
 
+/**
+ * Each named processor of a queue waits for the queue's client to be ready with
+ * one listener of its own; a queue with more than ten job names (the scheduled
+ * queue) then trips Node's leak warning at boot. The listeners go once the
+ * client is ready, so the limit is raised for the queue clients only.
+ */
+const queueClientListenerLimit = {
+  provide: 'QUEUE_CLIENT_LISTENER_LIMIT',
+  inject: ALL_QUEUES.map((name) => getQueueToken(name)),
+  useFactory: (...queues: Queue[]) => {
+    for (const queue of queues) queue.client.setMaxListeners(64);
+    return true;
+  },
+};
+
 /** Bull on the shared Redis, every queue registered, plus Redis locks. */
 @Global()
 @Module({})
@@ -77,7 +92,14 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [DistributedLock, QueueDrainer, Queues, RedisBroadcast, JobTraceContext],
+      providers: [
+        DistributedLock,
+        QueueDrainer,
+        Queues,
+        RedisBroadcast,
+        JobTraceContext,
+        queueClientListenerLimit,
+      ],
       exports: [queues, DistributedLock, Queues, RedisModule, RedisBroadcast],
     };
   }
