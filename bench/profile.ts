@@ -1,6 +1,6 @@
 /**
  * CPU profile of the production build under load:
- * `node -r ./scripts/register.js bench/profile.ts [health|plans|me|boot] [--requests 20000]
+ * `node -r ./scripts/register.js bench/profile.ts [health|plans|me|boot|/public/path] [--requests 20000]
  * [--role api|all] [--top 40]`.
  *
  * Starts `node --cpu-prof dist/src/main.js` (same environment as `bench/run.ts`), waits until
@@ -71,7 +71,13 @@ async function main(): Promise<void> {
       `boot to ready ${bootMs} ms; idle RSS ${residentMiB(api.process.pid)} MiB\n`,
     );
     if (target !== 'boot') {
-      const url = target === 'me' ? '/v1/me' : target === 'plans' ? '/v1/plans' : '/health/live';
+      const url = target.startsWith('/')
+        ? target
+        : target === 'me'
+          ? '/v1/me'
+          : target === 'plans'
+            ? '/v1/plans'
+            : '/health/live';
       const headers: Record<string, string> = {};
       if (target === 'me') headers.authorization = `Bearer ${await registerBenchUser(apiUrl)}`;
       const amount = Number(values.requests);

@@ -247,6 +247,20 @@ describe('blog: authoring, access, slugs, comments, counters, erasure', () => {
       );
       expect(second.meta).toMatchObject({ page: 2, next: null, prev: 1 });
       expect(second.items).toHaveLength(1);
+      // Category, tags and author are resolved in the page's one query.
+      expect(second.items[0]).toMatchObject({
+        category: { slug: 'career-advice', name: 'Career advice' },
+        tags: [{ slug: 'interviews', name: 'Interviews' }],
+        author: { slug: 'alice-writer' },
+      });
+      const beyond = await blogCall<{ meta: Record<string, unknown>; items: unknown[] }>(
+        t,
+        'GET',
+        '/v1/blog/posts?category=career-advice&limit=2&page=5',
+        200,
+      );
+      expect(beyond.items).toEqual([]);
+      expect(beyond.meta).toMatchObject({ total: 3, pages: 2, prev: 2 });
       const search = await blogCall<{ items: { slug: string }[] }>(
         t,
         'GET',

@@ -43,7 +43,6 @@ import { ListPublicPostsHandler } from './queries/list-public-posts/list-public-
 import { ListRelatedPostsHandler } from './queries/list-related-posts/list-related-posts.handler';
 import { ListRevisionsHandler } from './queries/list-revisions/list-revisions.handler';
 import { ListTermsHandler } from './queries/list-terms/list-terms.handler';
-import { PublicPostMapper } from './queries/public-posts';
 import { GetSeoDocumentHandler } from './queries/seo-document/seo-document.handler';
 import { RobotsController } from './robots.txt.controller';
 import { BlogSeo } from './seo/blog-seo';
@@ -77,7 +76,6 @@ export class BlogModule {
         BlogViews,
         SiteUrls,
         BlogSeo,
-        PublicPostMapper,
         CommentsPerIpGuard,
         CreatePostHandler,
         UpdatePostHandler,

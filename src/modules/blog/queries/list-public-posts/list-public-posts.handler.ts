@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { BlogPublicPostPageDto } from '../../dto/blog-public.dto';
-import { PUBLIC_COLUMNS, PublicPostMapper, type PublicPostRow } from '../public-posts';
+import { PUBLIC_POST_SELECT, toPublicPostDto, type PublicPostRow } from '../public-posts';
 import { ListPublicPostsQuery } from './list-public-posts.query';
 
 /**
@@ -12,10 +12,7 @@ import { ListPublicPostsQuery } from './list-public-posts.query';
  */
 @QueryHandler(ListPublicPostsQuery)
 export class ListPublicPostsHandler implements IQueryHandler<ListPublicPostsQuery> {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly mapper: PublicPostMapper,
-  ) {}
+  constructor(private readonly em: EntityManager) {}
 
   async execute({ filter }: ListPublicPostsQuery): Promise<BlogPublicPostPageDto> {
     const where = ["p.status = 'published'"];
@@ -37,29 +34,30 @@ export class ListPublicPostsHandler implements IQueryHandler<ListPublicPostsQuer
       params.push(filter.search);
     }
     const condition = where.join(' and ');
-    const columns = PUBLIC_COLUMNS.split(', ')
-      .map((column) => `p.${column}`)
-      .join(', ');
     const body = filter.includeBody ? ', p.body_html' : '';
     const offset = (filter.page - 1) * filter.limit;
-    const em = this.em.fork();
-    const [rows, [{ total }]] = await Promise.all([
-      em.execute<PublicPostRow[]>(
-        `select ${columns}${body} from blog_posts p where ${condition}
-         order by p.published_at desc, p.id desc limit ? offset ?`,
-        [...params, filter.limit, offset],
-      ),
-      this.em
-        .fork()
-        .execute<{ total: string }[]>(
-          `select count(*) as total from blog_posts p where ${condition}`,
-          params,
-        ),
-    ]);
+    // One round trip: the total rides along as an init plan; only an empty page asks for it apart.
+    const rows = await this.em.fork().execute<(PublicPostRow & { total: string })[]>(
+      `select ${PUBLIC_POST_SELECT}${body},
+         (select count(*) from blog_posts p where ${condition}) as total
+       from blog_posts p where ${condition}
+       order by p.published_at desc, p.id desc limit ? offset ?`,
+      [...params, ...params, filter.limit, offset],
+    );
+    const total =
+      rows[0]?.total ??
+      (
+        await this.em
+          .fork()
+          .execute<{ total: string }[]>(
+            `select count(*) as total from blog_posts p where ${condition}`,
+            params,
+          )
+      )[0].total;
     const count = Number(total);
     const pages = Math.max(1, Math.ceil(count / filter.limit));
     return {
-      items: await this.mapper.toDtos(em, rows, filter.fields),
+      items: rows.map((row) => toPublicPostDto(row, filter.fields)),
       meta: {
         page: filter.page,
         limit: filter.limit,
