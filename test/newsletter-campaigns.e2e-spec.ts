@@ -172,6 +172,28 @@ describe('Newsletter campaigns: sent in batches through Resend, once per recipie
     expect(next.json<Campaign>().recipients).toMatchObject({ total: 4, suppressed: 1 });
   }, 60_000);
 
+  it('sends a batch the provider refused one email at a time, so only the bad address fails', async () => {
+    await seed('mixed', 3, 'product-news');
+    // An address that slipped past validation years ago: Resend refuses the whole batch for it.
+    await db.query(
+      `insert into newsletter_subscribers (id, email, status, topics, requested_topics, created_at, confirmed_at)
+       values (gen_random_uuid(), 'broken address@example', 'confirmed', '["product-news"]', '[]', now(), now())`,
+    );
+    const campaign = await draft('product-news');
+    expect((await send(campaign.id)).statusCode).toBe(202);
+    const done = await finished(campaign.id, 30_000);
+    expect(done).toMatchObject({
+      status: 'sent',
+      recipients: { total: 4, pending: 0, sent: 3, failed: 1 },
+    });
+    expect(batchRequestsOf(campaign.id).map((r) => r.status)).toEqual([422]);
+    expect(
+      deliveriesOf(campaign.id)
+        .map((m) => m.email.to)
+        .sort(),
+    ).toEqual([1, 2, 3].map((n) => [`reader-mixed-${n}@example.com`]));
+  }, 60_000);
+
   it('10,000 recipients: every address mailed once under the rate limit, through a worker SIGKILL', async () => {
     await seed('big', TOTAL, 'career-tips');
     resend.limitRate(4, 1000);

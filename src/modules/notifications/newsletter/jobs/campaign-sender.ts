@@ -115,13 +115,35 @@ export class CampaignSender {
         rows = rows.slice(error.delivered.length);
         if (!error.retryable) {
           this.logger.warn(`Campaign ${campaign.id}: batch refused (${error.message})`);
-          await this.markFailed(rows, error.message);
+          await this.sendOneByOne(campaign, parts, rows);
           return;
         }
         if (attempt >= ATTEMPTS_PER_BATCH) throw error;
         if (error.retryAfterMs) await this.pace.hold(error.retryAfterMs);
         const backoff = Math.min(MAX_BACKOFF_MS, 250 * 2 ** (attempt - 1));
         await sleep(Math.max(backoff, error.retryAfterMs ?? 0));
+      }
+    }
+  }
+
+  /**
+   * A batch the provider refused as a whole (one malformed address fails all of
+   * Resend's batch) goes out one email at a time, so only the bad addresses fail.
+   * Each email keeps its own idempotency key; a retryable error fails the job,
+   * which continues from the rows still pending.
+   */
+  private async sendOneByOne(
+    campaign: NewsletterCampaign,
+    parts: CampaignParts,
+    rows: PendingRecipient[],
+  ): Promise<void> {
+    for (const row of rows) {
+      await this.pace.take();
+      try {
+        await this.markSent([row], [await this.mail.send(this.email(campaign.id, parts, row))]);
+      } catch (error) {
+        if (!(error instanceof MailDeliveryError) || error.retryable) throw error;
+        await this.markFailed([row], error.message);
       }
     }
   }
