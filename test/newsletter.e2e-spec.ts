@@ -1,5 +1,7 @@
 import { newWebhookSecret, signedResendWebhook, TestApp, eventually } from '@lib/testing';
-import { freshIp, signInAsAdmin } from './support/accounts';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { NewsletterUnsubscribeLinks } from '../src/modules/notifications/newsletter/newsletter-unsubscribe-links';
+import { createUser, freshIp, signIn, signInAsAdmin } from './support/accounts';
 import { deliveredCopy } from './support/dev-mailbox';
 
 interface Outboxed {
@@ -167,5 +169,68 @@ describe('Newsletter: topics and double opt-in', () => {
     expect(missing.statusCode).toBe(404);
     const visitor = await t.inject({ method: 'GET', url: '/v1/admin/newsletter/campaigns' });
     expect(visitor.statusCode).toBe(401);
+  });
+
+  it('subscribes a signed-in user from their preference, and an unsubscribe link turns it off', async () => {
+    const email = 'member-news@example.com';
+    await createUser(t, { email, password: 'a-long-password-1' });
+    const { authorization } = await signIn(t, email, 'a-long-password-1');
+    const audience = async () => {
+      const res = await t.inject({
+        method: 'POST',
+        url: '/v1/admin/newsletter/campaigns',
+        headers: { authorization: admin },
+        payload: { subject: 'Audience probe', topic: 'job-market', markdown: 'Hello' },
+      });
+      return res.json<{ audience: number }>().audience;
+    };
+    const setNewsletter = (value: boolean) =>
+      t.inject({
+        method: 'PUT',
+        url: '/v1/me/notification-preferences',
+        headers: { authorization },
+        payload: { channels: { newsletter: { email: value } } },
+      });
+    const preference = async () =>
+      (
+        await t.inject({
+          method: 'GET',
+          url: '/v1/me/notification-preferences',
+          headers: { authorization },
+        })
+      ).json<{ channels: { newsletter: { email: boolean } } }>().channels.newsletter.email;
+    const before = await audience();
+
+    // An unverified address is not mailed: the preference stays off.
+    const unverified = await setNewsletter(true);
+    expect(unverified.statusCode).toBe(409);
+    expect(unverified.json<{ code: string }>().code).toBe(
+      'notification.newsletter_needs_verified_email',
+    );
+    expect(await preference()).toBe(false);
+    expect(await audience()).toBe(before);
+
+    const em = t.get(EntityManager).fork();
+    await em.execute(`update users set email_verified_at = now() where email = ?`, [email]);
+    expect((await setNewsletter(true)).statusCode).toBe(200);
+    expect(await preference()).toBe(true);
+    expect(await audience()).toBe(before + 1);
+
+    // The link in a campaign email ends the subscription and the preference with it.
+    const [{ id }] = await em.execute<{ id: string }[]>(
+      `select id from newsletter_subscribers where email = ?`,
+      [email],
+    );
+    const path = new URL(t.get(NewsletterUnsubscribeLinks).url(id)).pathname;
+    const unsubscribed = await t.inject({ method: 'POST', url: path });
+    expect(unsubscribed.statusCode).toBe(200);
+    expect(await preference()).toBe(false);
+    expect(await audience()).toBe(before);
+
+    // And back on from the preferences, then off again from there.
+    expect((await setNewsletter(true)).statusCode).toBe(200);
+    expect(await audience()).toBe(before + 1);
+    expect((await setNewsletter(false)).statusCode).toBe(200);
+    expect(await audience()).toBe(before);
   });
 });

@@ -41,10 +41,12 @@ export class MeNotificationPreferencesController {
     summary: 'Change notification preferences',
     description:
       'Every field is optional; what is left out keeps its value (a category or channel left ' +
-      'out too). `quietHours: null` turns quiet hours off. Answers the preferences as they now are.',
+      'out too). `quietHours: null` turns quiet hours off. `newsletter.email` is the newsletter ' +
+      'subscription of your address (every topic, no second opt-in; 409 while the address is ' +
+      'unverified); an unsubscribe link turns it off. Answers the preferences as they now are.',
   })
   @ApiOkResponse({ type: NotificationPreferencesDto })
-  @ApiProblems(400)
+  @ApiProblems(400, 409)
   update(
     @CurrentPrincipal() principal: Principal,
     @Body() body: UpdateNotificationPreferencesDto,

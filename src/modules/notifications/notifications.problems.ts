@@ -8,6 +8,10 @@ export const notificationProblems = defineProblems({
     status: 400,
     description: 'The unsubscribe link is malformed or was altered.',
   },
+  'notification.newsletter_needs_verified_email': {
+    status: 409,
+    description: 'The newsletter is only sent to a confirmed address: verify the email first.',
+  },
   'notification.invalid_stream_ticket': {
     status: 401,
     description: 'The stream ticket is unknown, used or expired; ask for a new one.',

@@ -4,6 +4,7 @@ import { NotificationPreferencesDto } from '../../dto/notification-preferences.d
 import { NotificationPreferences } from '../../entities/notification-preferences.entity';
 import { channelOverrides, resolvePreferences } from '../../notification-preferences';
 import { CATEGORIES, CHANNELS } from '../../notification-types';
+import { followNewsletterPreference } from '../../newsletter/user-newsletter-subscription';
 import { UpdateNotificationPreferencesCommand } from './update-preferences.command';
 
 @CommandHandler(UpdateNotificationPreferencesCommand)
@@ -17,7 +18,7 @@ export class UpdateNotificationPreferencesHandler implements ICommandHandler<
     userId,
     changes,
   }: UpdateNotificationPreferencesCommand): Promise<NotificationPreferencesDto> {
-    return this.uow.run(async (em) => {
+    return this.uow.run(async (em, events) => {
       let stored = await em.findOne(NotificationPreferences, { userId });
       if (!stored) {
         stored = new NotificationPreferences();
@@ -26,6 +27,9 @@ export class UpdateNotificationPreferencesHandler implements ICommandHandler<
       }
       const current = resolvePreferences(stored);
       if (changes.channels) {
+        const wantsNewsletter = changes.channels.newsletter?.email;
+        if (wantsNewsletter !== undefined && wantsNewsletter !== current.channels.newsletter.email)
+          await followNewsletterPreference(em, events, userId, wantsNewsletter);
         const next = current.channels;
         for (const category of CATEGORIES) {
           for (const channel of CHANNELS) {

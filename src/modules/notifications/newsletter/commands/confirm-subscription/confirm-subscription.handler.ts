@@ -6,6 +6,7 @@ import { NewsletterSubscriber } from '../../entities/newsletter-subscriber.entit
 import { NewsletterSubscriptionConfirmed } from '../../events/newsletter.events';
 import { CONFIRMATION_TTL_MS } from '../../newsletter-topics';
 import { newsletterProblems } from '../../newsletter.problems';
+import { followNewsletterSubscription } from '../../user-newsletter-subscription';
 import { ConfirmNewsletterSubscriptionCommand } from './confirm-subscription.command';
 
 /** Confirms with the emailed token (used once, valid 48 h); the requested topics take effect. */
@@ -32,6 +33,8 @@ export class ConfirmNewsletterSubscriptionHandler implements ICommandHandler<Con
       events.record(
         new NewsletterSubscriptionConfirmed(subscriber.id, { topics: subscriber.topics }),
       );
+      if (subscriber.topics.length > 0)
+        await followNewsletterSubscription(em, subscriber.email, true);
       return { email: subscriber.email, status: 'confirmed', topics: subscriber.topics };
     });
   }

@@ -1,13 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { NewsletterSubscriber } from '../../entities/newsletter-subscriber.entity';
-import { NewsletterUnsubscribed } from '../../events/newsletter.events';
 import { newsletterProblems } from '../../newsletter.problems';
 import { NewsletterUnsubscribeLinks } from '../../newsletter-unsubscribe-links';
+import { followNewsletterSubscription, unsubscribe } from '../../user-newsletter-subscription';
 import { UnsubscribeNewsletterSubscriberCommand } from './unsubscribe-subscriber.command';
 
 /**
- * Ends a visitor's subscription (every topic) without login. Idempotent; an
+ * Ends a subscription (every topic) without login; a signed-in user's
+ * newsletter preference follows. Idempotent; an
  * unknown subscriber is answered the same way. Campaigns already sending keep
  * their fixed recipients; later ones leave the address out.
  */
@@ -29,11 +30,8 @@ export class UnsubscribeNewsletterSubscriberHandler implements ICommandHandler<U
     await this.uow.run(async (em, events) => {
       const subscriber = await em.findOne(NewsletterSubscriber, subscriberId);
       if (!subscriber || subscriber.status === 'unsubscribed') return;
-      subscriber.status = 'unsubscribed';
-      subscriber.topics = [];
-      subscriber.requestedTopics = [];
-      subscriber.confirmationTokenHash = null;
-      events.record(new NewsletterUnsubscribed(subscriber.id));
+      unsubscribe(subscriber, events);
+      await followNewsletterSubscription(em, subscriber.email, false);
     });
   }
 }
