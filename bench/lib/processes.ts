@@ -119,7 +119,7 @@ export async function startBaseline(
 }
 
 /** The servers in `bench/baselines/`. */
-export type BaselineName = 'raw-http' | 'pdf-launch-per-request';
+export type BaselineName = 'raw-http' | 'pdf-launch-per-request' | 'naive-job-search';
 
 function isPortMessage(value: unknown): value is { port: number } {
   return (
