@@ -44,7 +44,11 @@ describe('jobs: sample source, ingestion, search', () => {
 
   beforeAll(async () => {
     t = await TestApp.create({
-      env: { JOB_SAMPLE_COUNT: String(SAMPLE_COUNT), JOB_SAMPLE_SEED: '7' },
+      env: {
+        JOB_SAMPLE_COUNT: String(SAMPLE_COUNT),
+        JOB_SAMPLE_SEED: '7',
+        JOB_FACET_SAMPLE: '300',
+      },
     });
     admin = await t.adminAuthorization();
   });
@@ -154,6 +158,12 @@ describe('jobs: sample source, ingestion, search', () => {
     expect(filtered.items.every((j) => j.employmentType === 'full_time')).toBe(true);
     // The facet of the applied filter still counts the other values.
     expect(filtered.facets!.employmentType.length).toBe(types.length);
+    expect(types.every((f) => f.label === String(f.count))).toBe(true);
+    // Past the facet sample (300 newest matches here) counts are lower bounds, labelled so.
+    const everything = await search('?limit=1');
+    const counted = everything.facets!.employmentType;
+    expect(counted.reduce((sum, f) => sum + f.count, 0)).toBe(300);
+    expect(counted.every((f) => f.label === `${f.count}+`)).toBe(true);
   });
 
   it('web-search syntax: phrases and exclusions, never an error on odd input', async () => {

@@ -5817,12 +5817,12 @@ export interface components {
         };
         FacetValueDto: {
             /**
-             * @description Capped at 1001.
+             * @description Matches with this value among the newest 1,000 matches of the search without its facet filters, under every other facet filter. Exact while the search matches fewer than 1,000 postings; otherwise a lower bound.
              * @example 412
              */
             count: number;
             /**
-             * @description The count for display: "1,000+" past the cap.
+             * @description The count for display; ends in "+" when it is a lower bound ("412+").
              * @example 412
              */
             label: string;

@@ -1,3 +1,4 @@
+import { AppConfig } from '@lib/config';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -79,11 +80,9 @@ export class JobsModule {
         JobSources,
         {
           provide: JOB_SEARCH,
-          inject: [EntityManager, JobSources],
-          useFactory: (em: EntityManager, sources: JobSources) =>
-            new PostgresJobSearch(em, () =>
-              sources.catalog.filter((s) => s.status !== 'unavailable').map((s) => s.name),
-            ),
+          inject: [EntityManager, AppConfig],
+          useFactory: (em: EntityManager, config: AppConfig) =>
+            new PostgresJobSearch(em, config.env.JOB_FACET_SAMPLE),
         },
         SearchJobsHandler,
         RecordJobSearchInterceptor,

@@ -161,10 +161,19 @@ export class FacetValueDto {
   @ApiProperty({ example: 'full_time' })
   value!: string;
 
-  @ApiProperty({ example: 412, description: 'Capped at 1001.' })
+  @ApiProperty({
+    example: 412,
+    description:
+      'Matches with this value among the newest 1,000 matches of the search without its facet ' +
+      'filters, under every other facet filter. Exact while the search matches fewer than 1,000 ' +
+      'postings; otherwise a lower bound.',
+  })
   count!: number;
 
-  @ApiProperty({ example: '412', description: 'The count for display: "1,000+" past the cap.' })
+  @ApiProperty({
+    example: '412',
+    description: 'The count for display; ends in "+" when it is a lower bound ("412+").',
+  })
   label!: string;
 }
 

@@ -36,6 +36,8 @@ export interface JobSearchResult {
   /** Matches counted up to FACET_CAP + 1. */
   total: number;
   facets: Record<'employmentType' | 'seniority' | 'workplaceType' | 'source', FacetCount[]> | null;
+  /** Facets were counted over a sample of the matches: their counts are lower bounds. */
+  facetsSampled: boolean;
   sort: 'relevance' | 'newest' | 'salary';
 }
 

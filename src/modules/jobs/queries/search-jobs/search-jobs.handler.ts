@@ -17,8 +17,12 @@ function label(count: number): string {
   return count > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en-US')}+` : String(count);
 }
 
-function facetValues(list: FacetCount[]): FacetValueDto[] {
-  return list.map((f) => ({ value: f.value, count: f.count, label: label(f.count) }));
+function facetValues(list: FacetCount[], sampled: boolean): FacetValueDto[] {
+  return list.map((f) => ({
+    value: f.value,
+    count: f.count,
+    label: sampled ? `${f.count.toLocaleString('en-US')}+` : label(f.count),
+  }));
 }
 
 /** Runs the search port, then loads the page's jobs with their source links. */
@@ -51,10 +55,10 @@ export class SearchJobsHandler implements IQueryHandler<SearchJobsQuery, JobSear
       },
       facets: result.facets
         ? {
-            employmentType: facetValues(result.facets.employmentType),
-            seniority: facetValues(result.facets.seniority),
-            workplaceType: facetValues(result.facets.workplaceType),
-            source: facetValues(result.facets.source),
+            employmentType: facetValues(result.facets.employmentType, result.facetsSampled),
+            seniority: facetValues(result.facets.seniority, result.facetsSampled),
+            workplaceType: facetValues(result.facets.workplaceType, result.facetsSampled),
+            source: facetValues(result.facets.source, result.facetsSampled),
           }
         : null,
       sort: result.sort,
