@@ -7,6 +7,7 @@ export interface Latency {
   mean: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   p99_9: number;
   max: number;
@@ -116,6 +117,7 @@ function percentiles(samples: number[]): Latency | null {
     mean: round(sum / sorted.length),
     p50: at(0.5),
     p90: at(0.9),
+    p95: at(0.95),
     p99: at(0.99),
     p99_9: at(0.999),
     max: round(sorted[sorted.length - 1]),

@@ -22,7 +22,7 @@ export interface TargetSummary {
   target: string;
   requestsPerSecond: number;
   totalRequests: number;
-  latencyMs: { p50: number; p90: number; p99: number } | null;
+  latencyMs: { p50: number; p90: number; p95: number; p99: number } | null;
   /** Connection errors and timeouts. */
   errors: number;
   non2xx: number;
@@ -101,6 +101,7 @@ export function summarize(run: Measurement): TargetSummary {
     latencyMs: run.latencyMs && {
       p50: run.latencyMs.p50,
       p90: run.latencyMs.p90,
+      p95: run.latencyMs.p95,
       p99: run.latencyMs.p99,
     },
     errors: result.errors,
@@ -177,15 +178,15 @@ export function markdown(report: BenchReport): string {
   }
   const worker = report.summary.some((s) => s.workerCpuMicrosPerRequest != null);
   lines.push(
-    '| target | req/s (avg) | p50 ms | p90 ms | p99 ms | requests | errors | non-2xx | server CPU µs/req |' +
+    '| target | req/s (avg) | p50 ms | p90 ms | p95 ms | p99 ms | requests | errors | non-2xx | server CPU µs/req |' +
       (worker ? ' worker CPU µs/req |' : '') +
       ' other CPU |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|' + (worker ? '---:|' : '') + '---:|',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|' + (worker ? '---:|' : '') + '---:|',
   );
   for (const s of report.summary) {
     const l = s.latencyMs;
     lines.push(
-      `| ${s.target} | ${s.requestsPerSecond} | ${fmt(l?.p50)} | ${fmt(l?.p90)} | ${fmt(l?.p99)} | ` +
+      `| ${s.target} | ${s.requestsPerSecond} | ${fmt(l?.p50)} | ${fmt(l?.p90)} | ${fmt(l?.p95)} | ${fmt(l?.p99)} | ` +
         `${s.totalRequests} | ${s.errors + s.mismatches} | ${s.non2xx} | ` +
         `${fmt(s.serverCpuMicrosPerRequest)} |` +
         (worker ? ` ${fmt(s.workerCpuMicrosPerRequest)} |` : '') +

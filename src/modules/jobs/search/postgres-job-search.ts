@@ -21,10 +21,11 @@ interface Condition {
   facet?: Facet;
 }
 
+/** Filters on the few-valued columns go through the GIN-indexed `facet_keys` (see the Job entity). */
 const FACET_SQL: Record<Facet, string> = {
-  employmentType: 'j.employment_type = ?',
-  seniority: 'j.seniority = ?',
-  workplaceType: 'j.workplace_type = ?',
+  employmentType: "j.facet_keys @> array['et:' || ?::text]",
+  seniority: "j.facet_keys @> array['sn:' || ?::text]",
+  workplaceType: "j.facet_keys @> array['wp:' || ?::text]",
   source:
     'exists (select 1 from job_source_links l where l.job_id = j.id and l.source = ? and l.removed_at is null)',
 };
@@ -149,14 +150,15 @@ export class PostgresJobSearch implements JobSearchPort {
     if (p.location) {
       const text = p.location.trim();
       if (/^[A-Za-z]{2}$/.test(text))
-        list.push({ sql: 'j.country = ?', params: [text.toUpperCase()] });
+        list.push({ sql: "j.facet_keys @> array['cc:' || ?::text]", params: [text.toUpperCase()] });
       else
         list.push({
           sql: 'j.location ilike ?',
           params: [`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
         });
     }
-    if (p.remote !== undefined) list.push({ sql: 'j.remote = ?', params: [p.remote] });
+    if (p.remote === true) list.push({ sql: "j.facet_keys @> array['remote']", params: [] });
+    if (p.remote === false) list.push({ sql: 'not j.remote', params: [] });
     if (p.workplaceType)
       list.push({
         sql: FACET_SQL.workplaceType,
@@ -172,7 +174,12 @@ export class PostgresJobSearch implements JobSearchPort {
     if (p.seniority)
       list.push({ sql: FACET_SQL.seniority, params: [p.seniority], facet: 'seniority' });
     if (p.salaryMin !== undefined)
-      list.push({ sql: 'j.salary_annual >= ?', params: [p.salaryMin] });
+      list.push({
+        // Outside the salary sort, a bare `salary_annual >= ?` led the planner to AND a bitmap of
+        // the salary index (most postings) into every filter: 70 ms of the 100 ms of a count.
+        sql: sort === 'salary' ? 'j.salary_annual >= ?' : 'coalesce(j.salary_annual, -1) >= ?',
+        params: [p.salaryMin],
+      });
     if (p.salaryCurrency) list.push({ sql: 'j.salary_currency = ?', params: [p.salaryCurrency] });
     if (p.postedWithinDays)
       list.push({
@@ -185,7 +192,6 @@ export class PostgresJobSearch implements JobSearchPort {
       list.push({ sql: 'j.first_seen_at > ?', params: [p.firstSeenAfter.toISOString()] });
     if (p.firstSeenUntil)
       list.push({ sql: 'j.first_seen_at <= ?', params: [p.firstSeenUntil.toISOString()] });
-    void sort;
     return list;
   }
 
