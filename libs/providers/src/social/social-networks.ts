@@ -7,11 +7,9 @@ import { SOCIAL_NETWORKS, type SocialNetwork, type SocialNetworkName } from './s
 
 /**
  * `available`: can be connected here. `not_configured`: its OAuth app credentials are
- * missing. `not_implemented`: credentials are set but its driver is not built yet
- * (no network today; kept for the contract). `disabled`: the sandbox where it is
- * switched off (always in production).
+ * missing. `disabled`: the sandbox where it is switched off (always in production).
  */
-export type SocialNetworkStatus = 'available' | 'not_configured' | 'not_implemented' | 'disabled';
+export type SocialNetworkStatus = 'available' | 'not_configured' | 'disabled';
 
 export interface SocialNetworkInfo {
   name: SocialNetworkName;
