@@ -226,9 +226,9 @@ export class FacebookNetwork implements SocialNetwork {
       }
     }
     return {
-      accessToken: str(body!.access_token),
+      accessToken: str(body.access_token),
       refreshToken: null,
-      expiresAt: expiresAt(body!.expires_in),
+      expiresAt: expiresAt(body.expires_in),
       scopes: [],
     };
   }

@@ -89,14 +89,12 @@ export async function instagramRoute(
       });
     }
     if (method === 'GET' && edge[2] === 'media') {
-      const data = state
-        .postsBy('instagram', me.id)
-        .map((p) => ({
-          id: p.id,
-          caption: p.text,
-          timestamp: graphTime(p.createdAt),
-          permalink: permalink(p.id),
-        }));
+      const data = state.postsBy('instagram', me.id).map((p) => ({
+        id: p.id,
+        caption: p.text,
+        timestamp: graphTime(p.createdAt),
+        permalink: permalink(p.id),
+      }));
       return ok(response, { data, paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
     }
     if (method === 'POST' && edge[2] === 'media')
@@ -159,13 +157,9 @@ function createContainer(
     ...Object.fromEntries(request.url.searchParams),
     ...bodyFields(request),
   } as Record<string, unknown>;
-  const url = String(body.image_url ?? body.video_url ?? '');
+  const url = text(body.image_url ?? body.video_url);
   const children =
-    body.media_type === 'CAROUSEL'
-      ? String(body.children ?? '')
-          .split(',')
-          .filter(Boolean)
-      : [];
+    body.media_type === 'CAROUSEL' ? text(body.children).split(',').filter(Boolean) : [];
   if (body.media_type === 'CAROUSEL') {
     const ok =
       children.length >= 2 &&
@@ -187,7 +181,7 @@ function createContainer(
   const container: Container = {
     id: state.nextId(),
     owner,
-    caption: String(body.caption ?? ''),
+    caption: text(body.caption),
     media: url ? [url] : children,
     children,
     carouselItem: body.is_carousel_item === true || body.is_carousel_item === 'true',
@@ -208,7 +202,7 @@ async function publish(
     ...Object.fromEntries(request.url.searchParams),
     ...bodyFields(request),
   } as Record<string, unknown>;
-  const container = containers(state).get(String(body.creation_id ?? ''));
+  const container = containers(state).get(text(body.creation_id));
   if (!container || container.owner !== owner || container.carouselItem) {
     return graphError(response, 400, 100, 'Invalid parameter: creation_id');
   }
@@ -353,3 +347,6 @@ function graphError(
 function containers(state: SocialFakeState): Map<string, Container> {
   return state.instagramContainers as Map<string, Container>;
 }
+
+const text = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
