@@ -92,7 +92,7 @@ describe('real network drivers against the social fake', () => {
     const x = driver('x');
     const account = await connect(x);
     fake.failNextCreate('x', { type: 'rate-limited' });
-    const error = await x.createPost(account, { text: 'slow down', media: [] }).catch((e) => e);
+    const error = await x.createPost(account, { text: 'slow down', media: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SocialNetworkError);
     expect(error).toMatchObject({ kind: 'rate_limited', retryable: true });
     expect((error as SocialNetworkError).rateLimit).toMatchObject({ remaining: 0 });
