@@ -92,7 +92,9 @@ describe('real network drivers against the social fake', () => {
     const x = driver('x');
     const account = await connect(x);
     fake.failNextCreate('x', { type: 'rate-limited' });
-    const error = await x.createPost(account, { text: 'slow down', media: [] }).catch((e: unknown) => e);
+    const error = await x
+      .createPost(account, { text: 'slow down', media: [] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SocialNetworkError);
     expect(error).toMatchObject({ kind: 'rate_limited', retryable: true });
     expect((error as SocialNetworkError).rateLimit).toMatchObject({ remaining: 0 });
@@ -146,7 +148,10 @@ describe('real network drivers against the social fake', () => {
     const facebook = driver('facebook');
     const failed = await facebook
       .exchangeCode({ code: 'used-code', codeVerifier: '', redirectUri: REDIRECT })
-      .catch((e: Error) => e);
+      .then(
+        () => new Error('exchanged'),
+        (e: Error) => e,
+      );
     expect(failed).toBeInstanceOf(SocialNetworkError);
     expect(failed.message).not.toContain('fb-secret');
     expect(failed.message).not.toContain('used-code');
@@ -162,7 +167,10 @@ describe('real network drivers against the social fake', () => {
           expiresAt: null,
           scopes: [],
         })
-        .catch((e: Error) => e);
+        .then(
+          () => new Error('refreshed'),
+          (e: Error) => e,
+        );
       expect(refused).toMatchObject({ kind: 'invalid_token' });
       expect(refused.message).not.toContain(account.accessToken);
     } finally {
