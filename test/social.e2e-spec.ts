@@ -67,7 +67,7 @@ describe('social publisher on the sandbox network', () => {
     }, 20_000);
   }
 
-  it('lists every network: the sandbox connectable, others not configured or not built', async () => {
+  it('lists every network: the sandbox and configured networks connectable, others not configured', async () => {
     const { authorization } = await newUser();
     const response = await call('GET', '/v1/social/networks', authorization);
     expect(response.statusCode).toBe(200);
@@ -76,7 +76,7 @@ describe('social publisher on the sandbox network', () => {
     }>().items;
     expect(Object.fromEntries(items.map((n) => [n.name, n.status]))).toEqual({
       sandbox: 'available',
-      linkedin: 'not_implemented',
+      linkedin: 'available',
       x: 'not_configured',
       facebook: 'not_configured',
       instagram: 'not_configured',

@@ -7395,7 +7395,7 @@ export interface components {
          *     - `social.media_not_found` (404): A media file is not yours, does not exist or is not an image or a video.
          *     - `social.media_not_ready` (409): A media file is still being scanned or was rejected (`fileId`).
          *     - `social.network_not_found` (404): No such network.
-         *     - `social.network_unavailable` (409): The network cannot be connected here (`networkStatus`: not_configured, not_implemented or disabled).
+         *     - `social.network_unavailable` (409): The network cannot be connected here (`networkStatus`: not_configured or disabled).
          *     - `social.no_accounts` (409): The post has no accounts to publish to.
          *     - `social.no_free_slot` (409): An account of the post has no queue slots, or none free in the next 8 weeks.
          *     - `social.post_invalid` (422): The post breaks a network’s rules; `violations[]` names each network and rule (text_length, media_required, image_count, video_count, mixed_media, media_type, media_size, hashtag_count, thread_unsupported). Nothing was queued.
@@ -7914,11 +7914,11 @@ export interface components {
             /** @description What a post must satisfy, checked before it is accepted. */
             rules: components["schemas"]["NetworkRulesDto"];
             /**
-             * @description `available`: can be connected. `not_configured`: OAuth app credentials missing. `not_implemented`: credentials set, driver not built yet. `disabled`: the sandbox where it is off.
+             * @description `available`: can be connected. `not_configured`: OAuth app credentials missing. `disabled`: the sandbox where it is off.
              * @example not_configured
              * @enum {string}
              */
-            status: "available" | "not_configured" | "not_implemented" | "disabled";
+            status: "available" | "not_configured" | "disabled";
         };
         SocialNetworkListDto: {
             items: components["schemas"]["SocialNetworkDto"][];

@@ -261,6 +261,10 @@ export const envSchema = z.object({
   SOCIAL_CONFIRM_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
   /** Metrics are collected for posts published within this many days. */
   SOCIAL_METRICS_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Deadline of one call to a network; a create without an answer by then becomes `unconfirmed`. */
+  SOCIAL_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** Between two reads of an Instagram media container's status while Instagram fetches the media. */
+  SOCIAL_INSTAGRAM_POLL_MS: z.coerce.number().int().min(10).default(2_000),
 
   // AI writer: OpenAI or any OpenAI-compatible endpoint; the local rule-based writer without a key.
   AI_DRIVER: optionalString.pipe(z.enum(['openai', 'local']).optional()),

@@ -6,7 +6,7 @@ export const socialProblems = defineProblems({
   'social.network_unavailable': {
     status: 409,
     description:
-      'The network cannot be connected here (`networkStatus`: not_configured, not_implemented or disabled).',
+      'The network cannot be connected here (`networkStatus`: not_configured or disabled).',
   },
   'social.account_not_found': {
     status: 404,

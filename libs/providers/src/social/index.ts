@@ -21,3 +21,7 @@ export {
   SandboxNetwork,
   type SandboxPostStore,
 } from './drivers/sandbox.driver';
+export { LinkedInNetwork, escapeLittleText, unescapeLittleText } from './drivers/linkedin.driver';
+export { XNetwork } from './drivers/x.driver';
+export { FacebookNetwork } from './drivers/facebook.driver';
+export { InstagramNetwork } from './drivers/instagram.driver';

@@ -20,8 +20,12 @@ export interface SocialIdentity {
   name: string;
   handle: string | null;
   kind: 'member' | 'page' | 'instagram_account' | 'sandbox';
-  /** A page's own token (Facebook), when it differs from the user token. */
+  /**
+   * A page's own token (Facebook), when it differs from the user token. It is
+   * stored instead of the user's tokens: no refresh token, expiring at `tokenExpiresAt`.
+   */
   accessToken?: string;
+  tokenExpiresAt?: Date | null;
 }
 
 export interface SocialMedia {
@@ -30,6 +34,8 @@ export interface SocialMedia {
   sizeBytes: number;
   /** A public, signed URL the network can fetch (Meta fetches media itself). */
   url: string;
+  /** The bytes, for networks that take uploads (LinkedIn, X). */
+  read?: () => Promise<Buffer>;
 }
 
 /** What goes out to one network, after the post's per-network variant is applied. */
@@ -86,6 +92,8 @@ export class SocialNetworkError extends Error {
     message: string,
     readonly retryable: boolean,
     readonly existing?: PublishedPost,
+    /** What the network said about its limits, when it throttled. */
+    readonly rateLimit?: NetworkRateLimit | null,
   ) {
     super(message);
     this.name = 'SocialNetworkError';

@@ -1,12 +1,15 @@
+import { FACEBOOK_DEFAULTS, FacebookNetwork } from './drivers/facebook.driver';
+import { INSTAGRAM_DEFAULTS, InstagramNetwork } from './drivers/instagram.driver';
+import { LINKEDIN_DEFAULTS, LinkedInNetwork } from './drivers/linkedin.driver';
 import { SandboxNetwork, type SandboxPostStore } from './drivers/sandbox.driver';
+import { X_DEFAULTS, XNetwork } from './drivers/x.driver';
 import { SOCIAL_NETWORKS, type SocialNetwork, type SocialNetworkName } from './social-network.port';
 
 /**
  * `available`: can be connected here. `not_configured`: its OAuth app credentials are
- * missing. `not_implemented`: credentials are set but its driver is not built yet.
- * `disabled`: the sandbox where it is switched off (always in production).
+ * missing. `disabled`: the sandbox where it is switched off (always in production).
  */
-export type SocialNetworkStatus = 'available' | 'not_configured' | 'not_implemented' | 'disabled';
+export type SocialNetworkStatus = 'available' | 'not_configured' | 'disabled';
 
 export interface SocialNetworkInfo {
   name: SocialNetworkName;
@@ -26,6 +29,18 @@ export interface SocialNetworksEnv {
   FACEBOOK_APP_SECRET?: string;
   INSTAGRAM_CLIENT_ID?: string;
   INSTAGRAM_CLIENT_SECRET?: string;
+  LINKEDIN_API_BASE?: string;
+  LINKEDIN_AUTH_BASE?: string;
+  X_API_BASE?: string;
+  X_AUTH_BASE?: string;
+  FACEBOOK_GRAPH_BASE?: string;
+  FACEBOOK_AUTH_BASE?: string;
+  INSTAGRAM_GRAPH_BASE?: string;
+  INSTAGRAM_AUTH_BASE?: string;
+  /** Deadline of one call to a network. */
+  SOCIAL_HTTP_TIMEOUT_MS?: number;
+  /** Between two reads of an Instagram media container's status. */
+  SOCIAL_INSTAGRAM_POLL_MS?: number;
 }
 
 const CREDENTIALS: Record<
@@ -54,16 +69,19 @@ export function socialNetworkCatalog(env: SocialNetworksEnv): SocialNetworkInfo[
         ? { ...info, status: 'available', reason: null }
         : { ...info, status: 'disabled', reason: 'SOCIAL_SANDBOX is off (always in production)' };
     }
-    const missing = CREDENTIALS[name].filter((key) => !env[key]);
+    const missing = missingCredentials(env, name);
     if (missing.length > 0) {
       return { ...info, status: 'not_configured', reason: `Missing ${missing.join(', ')}` };
     }
-    return {
-      ...info,
-      status: 'not_implemented',
-      reason: 'The driver for this network is not built yet',
-    };
+    return { ...info, status: 'available', reason: null };
   });
+}
+
+function missingCredentials(
+  env: SocialNetworksEnv,
+  name: Exclude<SocialNetworkName, 'sandbox'>,
+): string[] {
+  return CREDENTIALS[name].filter((key) => !env[key]);
 }
 
 /** Drivers of the networks that can be connected here. */
@@ -73,5 +91,58 @@ export function createSocialNetworks(
 ): Map<SocialNetworkName, SocialNetwork> {
   const drivers = new Map<SocialNetworkName, SocialNetwork>();
   if (env.SOCIAL_SANDBOX) drivers.set('sandbox', new SandboxNetwork(sandboxStore));
+  const timeoutMs = env.SOCIAL_HTTP_TIMEOUT_MS ?? 20_000;
+  const configured = (name: Exclude<SocialNetworkName, 'sandbox'>) =>
+    missingCredentials(env, name).length === 0;
+  if (configured('linkedin')) {
+    drivers.set(
+      'linkedin',
+      new LinkedInNetwork({
+        clientId: env.LINKEDIN_CLIENT_ID!,
+        clientSecret: env.LINKEDIN_CLIENT_SECRET!,
+        authBase: env.LINKEDIN_AUTH_BASE ?? LINKEDIN_DEFAULTS.authBase,
+        apiBase: env.LINKEDIN_API_BASE ?? LINKEDIN_DEFAULTS.apiBase,
+        timeoutMs,
+      }),
+    );
+  }
+  if (configured('x')) {
+    drivers.set(
+      'x',
+      new XNetwork({
+        clientId: env.TWITTER_CLIENT_ID!,
+        clientSecret: env.TWITTER_CLIENT_SECRET!,
+        authBase: env.X_AUTH_BASE ?? X_DEFAULTS.authBase,
+        apiBase: env.X_API_BASE ?? X_DEFAULTS.apiBase,
+        timeoutMs,
+      }),
+    );
+  }
+  if (configured('facebook')) {
+    drivers.set(
+      'facebook',
+      new FacebookNetwork({
+        clientId: env.FACEBOOK_APP_ID!,
+        clientSecret: env.FACEBOOK_APP_SECRET!,
+        authBase: env.FACEBOOK_AUTH_BASE ?? FACEBOOK_DEFAULTS.authBase,
+        apiBase: env.FACEBOOK_GRAPH_BASE ?? FACEBOOK_DEFAULTS.apiBase,
+        timeoutMs,
+      }),
+    );
+  }
+  if (configured('instagram')) {
+    drivers.set(
+      'instagram',
+      new InstagramNetwork({
+        clientId: env.INSTAGRAM_CLIENT_ID!,
+        clientSecret: env.INSTAGRAM_CLIENT_SECRET!,
+        authBase: env.INSTAGRAM_AUTH_BASE ?? INSTAGRAM_DEFAULTS.authBase,
+        tokenBase: env.INSTAGRAM_AUTH_BASE ?? INSTAGRAM_DEFAULTS.tokenBase,
+        apiBase: env.INSTAGRAM_GRAPH_BASE ?? INSTAGRAM_DEFAULTS.apiBase,
+        timeoutMs,
+        pollIntervalMs: env.SOCIAL_INSTAGRAM_POLL_MS,
+      }),
+    );
+  }
   return drivers;
 }

@@ -40,3 +40,11 @@ export {
 } from './job-boards.fake';
 export { WebhookReceiverFake, type ReceivedWebhook } from './webhook-receiver.fake';
 export { Ga4Fake, type Ga4Collect, type Ga4ValidationMessage } from './ga4.fake';
+export { SocialNetworksFake } from './social/social-networks.fake';
+export type {
+  CreateFault,
+  FakeNetwork,
+  FakePost,
+  FakeRequest,
+  FakeSocialUser,
+} from './social/social-fake-state';

@@ -52,11 +52,11 @@ export class SocialNetworkDto {
   label!: string;
 
   @ApiProperty({
-    enum: ['available', 'not_configured', 'not_implemented', 'disabled'],
+    enum: ['available', 'not_configured', 'disabled'],
     example: 'not_configured',
     description:
       '`available`: can be connected. `not_configured`: OAuth app credentials missing. ' +
-      '`not_implemented`: credentials set, driver not built yet. `disabled`: the sandbox where it is off.',
+      '`disabled`: the sandbox where it is off.',
   })
   status!: string;
 

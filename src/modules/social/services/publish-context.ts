@@ -58,7 +58,8 @@ export class PublishContext {
           : file.isPublic
             ? this.storage.publicUrl(file.bucket, file.path)
             : await this.storage.signedUrl(file.bucket, file.path, MEDIA_URL_TTL_SECONDS);
-        return { kind: m.kind, mimeType: m.mimeType, sizeBytes: m.sizeBytes, url };
+        const read = file ? () => this.read(file) : undefined;
+        return { kind: m.kind, mimeType: m.mimeType, sizeBytes: m.sizeBytes, url, read };
       }),
     );
     return {
@@ -68,5 +69,14 @@ export class PublishContext {
       access: { remoteId: account.remoteId, accessToken: this.vault.open(account).accessToken },
       content: { text: base.text, media, firstComment: base.firstComment, thread: base.thread },
     };
+  }
+
+  /** The original's bytes, for networks that take uploads instead of fetching a URL. */
+  private async read(file: StoredFile): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.storage.getStream(file.bucket, file.path)) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+    }
+    return Buffer.concat(chunks);
   }
 }

@@ -91,9 +91,17 @@ export class CompleteConnectHandler implements ICommandHandler<CompleteConnectCo
             statusReason: null,
             updatedAt: now,
           });
+          // A page's own token replaces the user's: no refresh token, its own expiry.
           this.vault.seal(
             account,
-            identity.accessToken ? { ...tokens, accessToken: identity.accessToken } : tokens,
+            identity.accessToken
+              ? {
+                  ...tokens,
+                  accessToken: identity.accessToken,
+                  refreshToken: null,
+                  expiresAt: identity.tokenExpiresAt ?? null,
+                }
+              : tokens,
           );
           events.record(
             new SocialAccountConnected(account.id, {

@@ -1,12 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
+import { findEarlierPost } from '../../services/earlier-post';
 import { PublishContext } from '../../services/publish-context';
 import { SocialNetworks } from '../../services/social-networks.provider';
 import { markPublished, markUnconfirmed } from '../../services/target-outcomes';
 import { ConfirmTargetCommand } from './confirm-target.command';
-
-/** How far before the create call a matching post is looked for (clock skew between us and the network). */
-const SKEW_MS = 5 * 60_000;
 
 /**
  * Looks for the target's text among the account's posts since the create call:
@@ -28,10 +26,11 @@ export class ConfirmTargetHandler implements ICommandHandler<ConfirmTargetComman
     if (!ctx || !['publishing', 'unconfirmed'].includes(ctx.target.status)) return 'settled';
     const driver = this.networks.driver(ctx.account.network);
     if (!driver) return 'unconfirmed';
-    const since = new Date((ctx.target.attemptedAt ?? ctx.target.scheduledAt).getTime() - SKEW_MS);
-    const recent = await driver.findRecent(ctx.access, since);
-    const text = ctx.content.text.trim();
-    const match = recent.find((p) => p.text.trim() === text);
+    const match = await findEarlierPost(
+      driver,
+      ctx,
+      ctx.target.attemptedAt ?? ctx.target.scheduledAt,
+    );
     if (match) {
       await this.uow.run((em, events) =>
         markPublished(em, events, ctx.target, match, 'recent_posts'),

@@ -9,6 +9,7 @@ import { SocialAccount } from '../../entities/social-account.entity';
 import { SocialPostTarget } from '../../entities/social-post-target.entity';
 import { SocialAccountReconnectRequired } from '../../events/social.events';
 import { SOCIAL_CONFIRM, type ConfirmTargetJob } from '../../jobs/social-jobs';
+import { findEarlierPost } from '../../services/earlier-post';
 import { PublishContext } from '../../services/publish-context';
 import { SocialNetworks } from '../../services/social-networks.provider';
 import { markFailed, markPublished, markUnconfirmed } from '../../services/target-outcomes';
@@ -33,6 +34,10 @@ export class PublishTargetHandler implements ICommandHandler<PublishTargetComman
   ) {}
 
   async execute({ targetId, scheduledAt }: PublishTargetCommand): Promise<PublishOutcome> {
+    const earlier = await this.uow.run((em) =>
+      em.findOne(SocialPostTarget, { id: targetId }, { fields: ['attemptedAt'] }),
+    );
+    const earlierAttempt = earlier?.attemptedAt ?? null;
     const attemptedAt = new Date();
     const claimed = await this.uow.run((em) =>
       em.nativeUpdate(
@@ -63,13 +68,23 @@ export class PublishTargetHandler implements ICommandHandler<PublishTargetComman
     if (ctx.content.media.some((m) => !m.url)) return refuse('A media file was deleted', false);
 
     try {
+      const found = earlierAttempt ? await findEarlierPost(driver, ctx, earlierAttempt) : undefined;
+      if (found) {
+        await this.uow.run((em, events) =>
+          markPublished(em, events, ctx.target, found, 'recent_posts'),
+        );
+        return 'published';
+      }
       const published = await driver.createPost(ctx.access, ctx.content);
       await this.uow.run((em, events) =>
         markPublished(em, events, ctx.target, published, 'created'),
       );
       return 'published';
     } catch (error) {
-      if (!(error instanceof SocialNetworkError) || error.kind === 'timeout') {
+      if (
+        !(error instanceof SocialNetworkError) ||
+        ['timeout', 'unavailable'].includes(error.kind)
+      ) {
         await this.uow.run((em, events) =>
           markUnconfirmed(
             em,
