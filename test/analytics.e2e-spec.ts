@@ -354,6 +354,47 @@ describe('analytics', () => {
       expect(ga4.events.filter((e) => e.clientId === 'ga.retry')).toHaveLength(1);
     });
 
+    it('a partial failure: the retry sends only the batches GA4 did not take', async () => {
+      const forwarding = t.get(Ga4Forwarding);
+      await forwarding.forwardPending(Date.now() + 10_000); // nothing else pending
+      for (const [from, count] of [
+        [0, 25],
+        [25, 25],
+        [50, 10],
+      ]) {
+        const response = await t.inject({
+          method: 'POST',
+          url: '/v1/analytics/events',
+          payload: {
+            clientId: 'ga.partial',
+            consent: { analytics: true },
+            events: Array.from({ length: count }, (_, i) => ({
+              name: 'page_viewed',
+              params: { page_path: `/partial/${from + i}` },
+            })),
+          },
+        });
+        expect(response.statusCode).toBe(202);
+      }
+      const requests = () => ga4.collected.filter((c) => c.body.client_id === 'ga.partial');
+
+      ga4.failAfter(1, 1); // GA4 takes the first batch of 25, then answers 503
+      await expect(forwarding.forwardPending(Date.now() + 10_000)).rejects.toThrow(
+        /GA4 answered 503/,
+      );
+      expect(requests().map((r) => (r.body.events as unknown[]).length)).toEqual([25]);
+
+      expect(await forwarding.forwardPending(Date.now() + 10_000)).toBe(35);
+      expect(requests().map((r) => (r.body.events as unknown[]).length)).toEqual([25, 25, 10]);
+      const paths = ga4.events
+        .filter((e) => e.clientId === 'ga.partial')
+        .map((e) => e.params.page_path);
+      expect(paths).toEqual(Array.from({ length: 60 }, (_, i) => `/partial/${i}`));
+      // The next run has nothing left of them to send.
+      await forwarding.forwardPending(Date.now() + 10_000);
+      expect(requests()).toHaveLength(3);
+    });
+
     it('the fake’s debug endpoint refuses what our validation refuses', async () => {
       const response = await fetch(
         `${ga4.url}/debug/mp/collect?measurement_id=G-TEST123&api_secret=x`,
