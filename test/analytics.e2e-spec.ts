@@ -821,9 +821,10 @@ describe('analytics', () => {
         headers: { 'x-api-key': 'ctk_nope_not_a_real_key' },
       });
       expect(unknownKey.statusCode).toBe(401);
-      await t.get(UnitOfWork).run(async (_em, events) => {
+      await t.get(UnitOfWork).run((_em, events) => {
         events.record(new MfaFailed(id, { during: 'login' }));
         events.record(new MfaFailed(id, { during: 'login' }));
+        return Promise.resolve();
       });
 
       const after = await summary();

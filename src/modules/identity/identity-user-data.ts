@@ -28,18 +28,20 @@ export class IdentityUserData implements UserDataExporter {
       rowsFile(em, 'profile.json', User, { id: userId }),
       rowsFile(em, 'sessions.json', RefreshToken, { userId }),
       rowsFile(em, 'identities.json', UserIdentity, { userId }),
-      jsonFile(
-        'api-keys.json',
-        keys.map((k) => ({
-          id: k.id,
-          name: k.name,
-          prefix: k.prefix,
-          scopes: k.scopes,
-          createdAt: k.createdAt,
-          expiresAt: k.expiresAt ?? null,
-          lastUsedAt: k.lastUsedAt ?? null,
-          revokedAt: k.revokedAt ?? null,
-        })),
+      Promise.resolve(
+        jsonFile(
+          'api-keys.json',
+          keys.map((k) => ({
+            id: k.id,
+            name: k.name,
+            prefix: k.prefix,
+            scopes: k.scopes,
+            createdAt: k.createdAt,
+            expiresAt: k.expiresAt ?? null,
+            lastUsedAt: k.lastUsedAt ?? null,
+            revokedAt: k.revokedAt ?? null,
+          })),
+        ),
       ),
       rowsFile(em, 'devices.json', UserDevice, { userId }),
     ]);
