@@ -7,6 +7,7 @@ import { eventually, Ga4Fake, TestApp } from '@lib/testing';
 import { AiUsageEntry } from '../src/modules/ai-usage';
 import { AnalyticsRecorder } from '../src/modules/analytics';
 import { MfaFailed } from '../src/modules/identity/events/two-factor.events';
+import { SocialPostFailed } from '../src/modules/social/events/social.events';
 import { QueueDepthSampler } from '../src/modules/analytics/storage/queue-depth-sampler';
 import { ActiveUserTracker } from '../src/modules/analytics/active-user-tracker';
 import { Ga4Forwarding } from '../src/modules/analytics/forwarding/ga4-forwarding';
@@ -736,6 +737,32 @@ describe('analytics', () => {
         'successRate.linkedin': 0.75,
         'successRate.x': 0.5,
       });
+    });
+
+    it('records a target that failed for good as social_post_failed, with its network', async () => {
+      const postId = '0193a000-0000-7000-8000-000000000301';
+      await t.get(UnitOfWork).run((_em, events) => {
+        events.record(
+          new SocialPostFailed(postId, {
+            userId: u(9),
+            targetId: '0193a000-0000-7000-8000-000000000302',
+            network: 'linkedin',
+            reason: 'social.content_rejected',
+            retryable: false,
+          }),
+        );
+        return Promise.resolve();
+      });
+      const rows = await eventually(async () => {
+        const found = await sql<{ properties: Record<string, unknown> }>(
+          `select properties from analytics_events where name = 'social_post_failed' and user_id = ?`,
+          [u(9)],
+        );
+        return found.length > 0 && found;
+      });
+      expect(rows).toEqual([
+        { properties: expect.objectContaining({ postId, network: 'linkedin', retryable: false }) },
+      ]);
     });
 
     it('upgrade funnel by cohort: who started in the bucket and how many of them completed', async () => {
