@@ -1,6 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { UnitOfWork } from '@lib/event-store';
+import { ALL_QUEUES, QUEUES } from '@lib/queue';
 import { eventually, Ga4Fake, TestApp } from '@lib/testing';
+import { AiUsageEntry } from '../src/modules/ai-usage';
 import { AnalyticsRecorder } from '../src/modules/analytics';
+import { MfaFailed } from '../src/modules/identity/events/two-factor.events';
+import { SocialPostFailed } from '../src/modules/social/events/social.events';
+import { QueueDepthSampler } from '../src/modules/analytics/storage/queue-depth-sampler';
 import { ActiveUserTracker } from '../src/modules/analytics/active-user-tracker';
 import { Ga4Forwarding } from '../src/modules/analytics/forwarding/ga4-forwarding';
 import {
@@ -8,7 +16,7 @@ import {
   monthStart,
 } from '../src/modules/analytics/storage/analytics-partitions';
 import { AnalyticsRollups } from '../src/modules/analytics/storage/analytics-rollups';
-import { call, createUser, signIn } from './support/accounts';
+import { call, createUser, freshIp, login, signIn } from './support/accounts';
 
 const PASSWORD = 'a-long-password-for-tests';
 
@@ -347,6 +355,47 @@ describe('analytics', () => {
       expect(ga4.events.filter((e) => e.clientId === 'ga.retry')).toHaveLength(1);
     });
 
+    it('a partial failure: the retry sends only the batches GA4 did not take', async () => {
+      const forwarding = t.get(Ga4Forwarding);
+      await forwarding.forwardPending(Date.now() + 10_000); // nothing else pending
+      for (const [from, count] of [
+        [0, 25],
+        [25, 25],
+        [50, 10],
+      ]) {
+        const response = await t.inject({
+          method: 'POST',
+          url: '/v1/analytics/events',
+          payload: {
+            clientId: 'ga.partial',
+            consent: { analytics: true },
+            events: Array.from({ length: count }, (_, i) => ({
+              name: 'page_viewed',
+              params: { page_path: `/partial/${from + i}` },
+            })),
+          },
+        });
+        expect(response.statusCode).toBe(202);
+      }
+      const requests = () => ga4.collected.filter((c) => c.body.client_id === 'ga.partial');
+
+      ga4.failAfter(1, 1); // GA4 takes the first batch of 25, then answers 503
+      await expect(forwarding.forwardPending(Date.now() + 10_000)).rejects.toThrow(
+        /GA4 answered 503/,
+      );
+      expect(requests().map((r) => (r.body.events as unknown[]).length)).toEqual([25]);
+
+      expect(await forwarding.forwardPending(Date.now() + 10_000)).toBe(35);
+      expect(requests().map((r) => (r.body.events as unknown[]).length)).toEqual([25, 25, 10]);
+      const paths = ga4.events
+        .filter((e) => e.clientId === 'ga.partial')
+        .map((e) => e.params.page_path);
+      expect(paths).toEqual(Array.from({ length: 60 }, (_, i) => `/partial/${i}`));
+      // The next run has nothing left of them to send.
+      await forwarding.forwardPending(Date.now() + 10_000);
+      expect(requests()).toHaveLength(3);
+    });
+
     it('the fake’s debug endpoint refuses what our validation refuses', async () => {
       const response = await fetch(
         `${ga4.url}/debug/mp/collect?measurement_id=G-TEST123&api_secret=x`,
@@ -453,7 +502,16 @@ describe('analytics', () => {
         await points('activation-funnel?from=2025-03-01&to=2025-03-31&interval=month'),
       ).toEqual([['2025-03-01', { registered: 4, cvCreated: 2, cvDownloaded: 1 }]]);
       expect(await points('upgrade-funnel?from=2025-03-04&to=2025-03-04')).toEqual([
-        ['2025-03-04', { started: 2, completed: 1 }],
+        [
+          '2025-03-04',
+          {
+            started: 2,
+            completed: 1,
+            cohortStarted: 2,
+            cohortCompleted: 1,
+            cohortConversion: 0.5,
+          },
+        ],
       ]);
       const revenue = await points('revenue?from=2025-03-10&to=2025-03-16&interval=week');
       expect(revenue).toEqual([
@@ -472,6 +530,342 @@ describe('analytics', () => {
       const { email } = await newUser();
       const session = await signIn(t, email, PASSWORD);
       expect((await series('signups', session.authorization)).statusCode).toBe(403);
+    });
+  });
+
+  describe('operations series: AI cost, job ingestion, social success, upgrade cohort, queues, security', () => {
+    let admin: string;
+    const u = (n: number) => `0193a000-0000-7000-8000-0000000002${String(n).padStart(2, '0')}`;
+    const epoch = (iso: string) => Date.parse(iso) / 1000;
+
+    const points = async (path: string) => {
+      const response = await t.inject({
+        method: 'GET',
+        url: `/v1/admin/dashboard/${path}`,
+        headers: { authorization: admin },
+      });
+      expect(response.statusCode).toBe(200);
+      return response
+        .json<{ points: { start: string; values: Record<string, number> }[] }>()
+        .points.map((p) => [p.start, p.values] as [string, Record<string, number>]);
+    };
+
+    beforeAll(async () => {
+      admin = await t.adminAuthorization();
+      await t.get(AnalyticsPartitions).ensure(new Date('2025-04-01'), new Date('2025-04-01'));
+      const recorder = t.get(AnalyticsRecorder);
+      const events: Array<[string, number | null, string, Record<string, unknown>?]> = [
+        // Job ingestion (no user), Monday 2025-04-07 and Tuesday.
+        [
+          'job_ingestion_succeeded',
+          null,
+          '2025-04-07T06:00:00Z',
+          { source: 'remotive', fetched: 40, added: 10 },
+        ],
+        [
+          'job_ingestion_succeeded',
+          null,
+          '2025-04-07T12:00:00Z',
+          { source: 'remotive', fetched: 35, added: 0 },
+        ],
+        ['job_ingestion_failed', null, '2025-04-07T18:00:00Z', { source: 'remotive', fetched: 0 }],
+        ['job_ingestion_failed', null, '2025-04-07T07:00:00Z', { source: 'arbeitnow', fetched: 0 }],
+        [
+          'job_ingestion_succeeded',
+          null,
+          '2025-04-08T09:30:00Z',
+          { source: 'arbeitnow', fetched: 20, added: 20 },
+        ],
+        // Social targets published and finally failed, per network.
+        ['social_post_published', 1, '2025-04-07T10:00:00Z', { network: 'linkedin' }],
+        ['social_post_published', 1, '2025-04-07T11:00:00Z', { network: 'linkedin' }],
+        ['social_post_published', 2, '2025-04-07T12:00:00Z', { network: 'linkedin' }],
+        ['social_post_failed', 2, '2025-04-07T12:00:00Z', { network: 'linkedin' }],
+        ['social_post_published', 3, '2025-04-07T13:00:00Z', { network: 'x' }],
+        ['social_post_failed', 3, '2025-04-07T14:00:00Z', { network: 'x' }],
+        // Upgrade cohort: 1 starts Monday and completes Tuesday, 2 never completes,
+        // 3 starts twice Tuesday and completes, 4 completes without a start in range.
+        ['plan_upgrade_started', 1, '2025-04-07T10:00:00Z'],
+        ['plan_upgrade_started', 2, '2025-04-07T11:00:00Z'],
+        ['plan_upgrade_completed', 1, '2025-04-08T09:00:00Z'],
+        ['plan_upgrade_started', 3, '2025-04-08T11:00:00Z'],
+        ['plan_upgrade_started', 3, '2025-04-08T11:10:00Z'],
+        ['plan_upgrade_completed', 3, '2025-04-08T11:30:00Z'],
+        ['plan_upgrade_completed', 4, '2025-04-07T09:00:00Z'],
+      ];
+      for (const [name, user, at, properties] of events) {
+        await recorder.record({
+          name: name as 'cv_created',
+          userId: user === null ? null : u(user),
+          occurredAt: new Date(at),
+          properties,
+        });
+      }
+      const em = t.get(EntityManager).fork();
+      const usage: Array<[string, number, number, string]> = [
+        ['gpt-4o', 1000, 500, '2025-04-07T10:00:00Z'],
+        ['gpt-4o', 1000, 500, '2025-04-07T11:00:00Z'],
+        ['gpt-4o-mini', 10_000, 2000, '2025-04-08T10:00:00Z'],
+        ['mystery-model', 100, 50, '2025-04-08T10:00:00Z'], // no configured price
+      ];
+      for (const [model, promptTokens, completionTokens, at] of usage) {
+        em.create(AiUsageEntry, {
+          userId: u(1),
+          operation: 'coverLetter',
+          provider: 'openai',
+          model,
+          promptTokens,
+          completionTokens,
+          occurredAt: new Date(at),
+        } as never);
+      }
+      await em.flush();
+      // Two queue samples on Monday (the later one is the day's value; the peak stays).
+      const sampler = t.get(QueueDepthSampler);
+      await sampler.store('2025-04-07', [
+        { queue: 'mail', waiting: 9, active: 1, delayed: 0, failed: 2 },
+        { queue: 'hooks', waiting: 1, active: 0, delayed: 3, failed: 0 },
+      ]);
+      await sampler.store('2025-04-07', [
+        { queue: 'mail', waiting: 4, active: 2, delayed: 0, failed: 3 },
+        { queue: 'hooks', waiting: 2, active: 0, delayed: 1, failed: 0 },
+      ]);
+      for (const day of ['2025-04-07', '2025-04-08', '2025-04-09']) {
+        await t.get(AnalyticsRollups).recompute(day); // keeps the queue samples
+      }
+    });
+
+    it('AI calls, tokens and cost estimate (tokens × configured price per model)', async () => {
+      // gpt-4o: 2000 × $2.5/M + 1000 × $10/M = $0.015; gpt-4o-mini: 10000 × 0.15 + 2000 × 0.6 = $0.0027.
+      expect(await points('ai-cost?from=2025-04-07&to=2025-04-08')).toEqual([
+        [
+          '2025-04-07',
+          {
+            calls: 2,
+            'calls.gpt-4o': 2,
+            'calls.gpt-4o-mini': 0,
+            'calls.mystery-model': 0,
+            promptTokens: 2000,
+            'promptTokens.gpt-4o': 2000,
+            'promptTokens.gpt-4o-mini': 0,
+            'promptTokens.mystery-model': 0,
+            completionTokens: 1000,
+            'completionTokens.gpt-4o': 1000,
+            'completionTokens.gpt-4o-mini': 0,
+            'completionTokens.mystery-model': 0,
+            costUsd: 0.015,
+            'costUsd.gpt-4o': 0.015,
+            'costUsd.gpt-4o-mini': 0,
+            'costUsd.mystery-model': 0,
+            unpricedTokens: 0,
+          },
+        ],
+        [
+          '2025-04-08',
+          expect.objectContaining({
+            calls: 2,
+            promptTokens: 10_100,
+            completionTokens: 2050,
+            costUsd: 0.0027,
+            'costUsd.gpt-4o-mini': 0.0027,
+            'costUsd.mystery-model': 0,
+            unpricedTokens: 150,
+          }),
+        ],
+      ]);
+      const [[, week]] = await points('ai-cost?from=2025-04-07&to=2025-04-13&interval=week');
+      expect(week).toMatchObject({ calls: 4, costUsd: 0.0177, unpricedTokens: 150 });
+    });
+
+    it('job ingestion health per source: runs, errors, postings fetched, last success', async () => {
+      expect(await points('job-ingestion?from=2025-04-07&to=2025-04-08')).toEqual([
+        [
+          '2025-04-07',
+          {
+            runs: 4,
+            'runs.arbeitnow': 1,
+            'runs.remotive': 3,
+            errors: 2,
+            'errors.arbeitnow': 1,
+            'errors.remotive': 1,
+            postingsFetched: 75,
+            'postingsFetched.arbeitnow': 0,
+            'postingsFetched.remotive': 75,
+            lastSuccessAt: epoch('2025-04-07T12:00:00Z'),
+            'lastSuccessAt.arbeitnow': 0,
+            'lastSuccessAt.remotive': epoch('2025-04-07T12:00:00Z'),
+            errorRate: 0.5,
+            'errorRate.arbeitnow': 1,
+            'errorRate.remotive': 0.3333,
+          },
+        ],
+        [
+          '2025-04-08',
+          {
+            runs: 1,
+            'runs.arbeitnow': 1,
+            'runs.remotive': 0,
+            errors: 0,
+            'errors.arbeitnow': 0,
+            'errors.remotive': 0,
+            postingsFetched: 20,
+            'postingsFetched.arbeitnow': 20,
+            'postingsFetched.remotive': 0,
+            lastSuccessAt: epoch('2025-04-08T09:30:00Z'),
+            'lastSuccessAt.arbeitnow': epoch('2025-04-08T09:30:00Z'),
+            'lastSuccessAt.remotive': 0,
+            errorRate: 0,
+            'errorRate.arbeitnow': 0,
+            'errorRate.remotive': 0,
+          },
+        ],
+      ]);
+    });
+
+    it('social publishing success rate, in total and per network', async () => {
+      const [[, monday]] = await points('social-publishing?from=2025-04-07&to=2025-04-07');
+      expect(monday).toEqual({
+        accountsConnected: 0,
+        scheduled: 0,
+        published: 4,
+        'published.linkedin': 3,
+        'published.x': 1,
+        failed: 2,
+        'failed.linkedin': 1,
+        'failed.x': 1,
+        successRate: 0.6667,
+        'successRate.linkedin': 0.75,
+        'successRate.x': 0.5,
+      });
+    });
+
+    it('records a target that failed for good as social_post_failed, with its network', async () => {
+      const postId = '0193a000-0000-7000-8000-000000000301';
+      await t.get(UnitOfWork).run((_em, events) => {
+        events.record(
+          new SocialPostFailed(postId, {
+            userId: u(9),
+            targetId: '0193a000-0000-7000-8000-000000000302',
+            network: 'linkedin',
+            reason: 'social.content_rejected',
+            retryable: false,
+          }),
+        );
+        return Promise.resolve();
+      });
+      const rows = await eventually(async () => {
+        const found = await sql<{ properties: Record<string, unknown> }>(
+          `select properties from analytics_events where name = 'social_post_failed' and user_id = ?`,
+          [u(9)],
+        );
+        return found.length > 0 && found;
+      });
+      expect(rows).toEqual([
+        { properties: expect.objectContaining({ postId, network: 'linkedin', retryable: false }) },
+      ]);
+    });
+
+    it('upgrade funnel by cohort: who started in the bucket and how many of them completed', async () => {
+      const days = await points('upgrade-funnel?from=2025-04-07&to=2025-04-08');
+      expect(days).toEqual([
+        [
+          '2025-04-07',
+          {
+            started: 2,
+            completed: 1, // user 4, who never started
+            cohortStarted: 2,
+            cohortCompleted: 1, // user 1, on Tuesday
+            cohortConversion: 0.5,
+          },
+        ],
+        [
+          '2025-04-08',
+          { started: 1, completed: 2, cohortStarted: 1, cohortCompleted: 1, cohortConversion: 1 },
+        ],
+      ]);
+      const [[, week]] = await points('upgrade-funnel?from=2025-04-07&to=2025-04-13&interval=week');
+      expect(week).toMatchObject({
+        cohortStarted: 3,
+        cohortCompleted: 2,
+        cohortConversion: 0.6667,
+      });
+    });
+
+    it('queue depths and failed jobs from the samples: the last sample, and the day’s peak', async () => {
+      expect(await points('queues?from=2025-04-07&to=2025-04-08')).toEqual([
+        [
+          '2025-04-07',
+          {
+            waiting: 6,
+            'waiting.hooks': 2,
+            'waiting.mail': 4,
+            peakWaiting: 9,
+            'peakWaiting.hooks': 2,
+            'peakWaiting.mail': 9,
+            active: 2,
+            'active.hooks': 0,
+            'active.mail': 2,
+            delayed: 1,
+            'delayed.hooks': 1,
+            'delayed.mail': 0,
+            failed: 3,
+            'failed.hooks': 0,
+            'failed.mail': 3,
+          },
+        ],
+        ['2025-04-08', expect.objectContaining({ waiting: 0, peakWaiting: 0, failed: 0 })],
+      ]);
+    });
+
+    it('samples every real Bull queue into today’s rollups', async () => {
+      const queue = t.get<Queue>(getQueueToken(QUEUES.newsletter));
+      await queue.add('analytics-sample-probe', {}, { delay: 3_600_000, jobId: 'sample-probe' });
+      const samples = await t.get(QueueDepthSampler).sample();
+      expect(samples.map((s) => s.queue).sort()).toEqual([...ALL_QUEUES].sort());
+      const today = new Date().toISOString().slice(0, 10);
+      const [[, values]] = await points(`queues?from=${today}&to=${today}`);
+      expect(values['delayed.newsletter']).toBeGreaterThanOrEqual(1);
+      await (await queue.getJob('sample-probe'))?.remove();
+    });
+
+    it('security events summary from what identity and the guards record', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const summary = async () => {
+        await t.get(AnalyticsRollups).recompute(today);
+        const [[, values]] = await points(`security?from=${today}&to=${today}`);
+        return values;
+      };
+      const before = await summary();
+
+      const { id, email } = await newUser();
+      for (let i = 0; i < 5; i += 1) {
+        expect((await login(t, email, `wrong-password-${i}`)).statusCode).toBe(401); // locks at 5
+      }
+      const unknownKey = await t.inject({
+        method: 'GET',
+        url: '/v1/me',
+        remoteAddress: freshIp(),
+        headers: { 'x-api-key': 'ctk_nope_not_a_real_key' },
+      });
+      expect(unknownKey.statusCode).toBe(401);
+      await t.get(UnitOfWork).run((_em, events) => {
+        events.record(new MfaFailed(id, { during: 'login' }));
+        events.record(new MfaFailed(id, { during: 'login' }));
+        return Promise.resolve();
+      });
+
+      const after = await summary();
+      const added = Object.fromEntries(
+        Object.entries(after).map(([key, n]) => [key, n - (before[key] ?? 0)]),
+      );
+      expect(added).toEqual({
+        failedLogins: 5,
+        lockouts: 1,
+        twoFactorFailures: 2,
+        newDeviceSignIns: 0,
+        refreshTokenReuse: 0,
+        apiKeyDenials: 1,
+      });
     });
   });
 

@@ -1,17 +1,32 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import JSZip from 'jszip';
-import { STORAGE_PORT, type StoragePort } from '@lib/providers';
+import { BILLING_PORT, STORAGE_PORT, type BillingPort, type StoragePort } from '@lib/providers';
 import { eventually, TestApp } from '@lib/testing';
 import { AiUsageEntry } from '../src/modules/ai-usage';
 import { AnalyticsEvent } from '../src/modules/analytics';
 import { BillingCustomer, BillingSubscription } from '../src/modules/billing';
+import { BlogComment, BlogPostLike } from '../src/modules/blog';
+import { HookDeliveryAttempt, HookSubscription } from '../src/modules/hooks';
 import { CoverLetter } from '../src/modules/cover-letters';
 import { DataExport, ExpireDataExports } from '../src/modules/data-export';
 import { StoredFile } from '../src/modules/files';
-import { Job, JobAlert, JobApplication, SavedJob } from '../src/modules/jobs';
+import { Job, JobAlert, JobAlertDelivery, JobApplication, SavedJob } from '../src/modules/jobs';
 import { MailMessage } from '../src/modules/mail';
-import { Notification, NotificationPreferences } from '../src/modules/notifications';
-import { SocialAccount, SocialPost } from '../src/modules/social';
+import {
+  Notification,
+  NotificationDelivery,
+  NotificationPreferences,
+} from '../src/modules/notifications';
+import { EmailSuppression } from '../src/modules/notifications/deliverability';
+import { NewsletterSubscriber } from '../src/modules/notifications/newsletter';
+import { PushDevice } from '../src/modules/notifications/push';
+import {
+  SocialAccount,
+  SocialMetricSnapshot,
+  SocialPost,
+  SocialPostTarget,
+} from '../src/modules/social';
 import { call, createUser, signIn, signInAsAdmin, type Session } from './support/accounts';
 
 const PASSWORD = 'a-long-password-for-tests';
@@ -37,11 +52,15 @@ const MODULES = [
   'analytics',
   'audit',
   'billing',
+  'blog',
   'cover-letters',
   'cv',
   'files',
+  'hooks',
   'identity',
   'jobs',
+  'mail',
+  'newsletter',
   'notifications',
   'social',
 ];
@@ -105,7 +124,7 @@ describe('GDPR data export (POST /v1/me/export)', () => {
       customerId: `cus_${marker}`,
       status: 'active',
     } as never);
-    em.create(JobAlert, {
+    const alert = em.create(JobAlert, {
       userId,
       name: `${marker} alert`,
       frequency: 'daily',
@@ -113,6 +132,14 @@ describe('GDPR data export (POST /v1/me/export)', () => {
       timezone: 'UTC',
       watermark: now,
       nextRunAt: now,
+    } as never);
+    em.create(JobAlertDelivery, {
+      alert,
+      userId,
+      runAt: now,
+      digestId: randomUUID(),
+      status: 'skipped',
+      reason: `${marker}-alert-run`,
     } as never);
     const job = em.create(Job, {
       title: 'Backend engineer',
@@ -125,7 +152,7 @@ describe('GDPR data export (POST /v1/me/export)', () => {
     } as never);
     em.create(SavedJob, { userId, job } as never);
     em.create(JobApplication, { userId, job, notes: `${marker} application` } as never);
-    em.create(SocialAccount, {
+    const account = em.create(SocialAccount, {
       userId,
       network: 'linkedin',
       remoteId: `${marker}-remote`,
@@ -133,7 +160,101 @@ describe('GDPR data export (POST /v1/me/export)', () => {
       kind: 'member',
       accessTokenSealed: `sealed-secret-${marker}`,
     } as never);
-    em.create(SocialPost, { userId, text: `${marker} post` } as never);
+    const post = em.create(SocialPost, { userId, text: `${marker} post` } as never);
+    const target = em.create(SocialPostTarget, {
+      post,
+      account,
+      userId,
+      network: 'linkedin',
+      status: 'published',
+      scheduledAt: now,
+    } as never);
+    em.create(SocialMetricSnapshot, {
+      target,
+      userId,
+      accountId: (account as unknown as { id: string }).id,
+      likes: person.marker === 'ALPHA' ? 4242 : 9191,
+      comments: 1,
+      shares: 2,
+    } as never);
+    em.create(PushDevice, {
+      userId,
+      platform: 'webpush',
+      token: `https://push.example.test/endpoint-secret-${marker}`,
+      p256dh: `p256dh-secret-${marker}`,
+      auth: `auth-secret-${marker}`,
+      name: `${marker} laptop`,
+    } as never);
+    em.create(NotificationDelivery, {
+      userId,
+      type: 'system.test',
+      subjectId: `${marker}-subject`,
+      channel: 'email',
+      status: 'skipped',
+      detail: `${marker}-delivery`,
+    } as never);
+    em.create(EmailSuppression, {
+      email: person.email,
+      reason: 'complaint',
+      detail: `${marker} complained`,
+    } as never);
+    em.create(NewsletterSubscriber, {
+      email: person.email,
+      status: 'confirmed',
+      topics: ['product'],
+      confirmationTokenHash: `hash-secret-${marker}`,
+    } as never);
+    em.persist(
+      MailMessage.queue({
+        from: 'Career Tools <hello@example.test>',
+        to: [person.email],
+        subject: `${marker} mail subject`,
+        html: `<p>${marker} mail body</p>`,
+        text: `${marker} mail body`,
+        template: 'test-mail',
+      }),
+    );
+    em.create(BlogComment, {
+      postId: randomUUID(),
+      userId,
+      authorName: `${marker} Reader`,
+      body: `${marker} comment body`,
+      status: 'approved',
+    } as never);
+    em.create(BlogPostLike, { postId: randomUUID(), userId } as never);
+    const hook = em.create(HookSubscription, {
+      userId,
+      event: 'cv.completed',
+      targetUrl: `https://hooks.example.test/${marker}`,
+      secretSealed: `sealed-secret-hook-${marker}`,
+    } as never);
+    em.create(HookDeliveryAttempt, {
+      hookId: (hook as unknown as { id: string }).id,
+      eventId: randomUUID(),
+      eventType: 'cv.completed',
+      attempt: 1,
+      statusCode: 200,
+      durationMs: 12,
+      outcome: 'delivered',
+    } as never);
+    // A paid invoice at the (local) billing provider, for the seeded customer.
+    const billing = t.get<BillingPort>(BILLING_PORT);
+    const checkout = await billing.createCheckoutSession(
+      {
+        mode: 'payment',
+        customerId: `cus_${marker}`,
+        priceId: 'price_local_ai_credits',
+        quantity: person.marker === 'ALPHA' ? 3 : 7,
+        successUrl: 'https://example.test/ok',
+        cancelUrl: 'https://example.test/cancel',
+        clientReferenceId: userId,
+        metadata: {},
+      },
+      `export-test-${marker}`,
+    );
+    await (
+      billing as BillingPort & { confirmCheckout(id: string): Promise<unknown> }
+    ).confirmCheckout(checkout.id);
     em.create(Notification, {
       userId,
       type: 'system.test',
@@ -218,6 +339,7 @@ describe('GDPR data export (POST /v1/me/export)', () => {
     const expectations: [file: string, contains: string][] = [
       ['identity/profile.json', alpha.email],
       ['identity/api-keys.json', 'ALPHA key'],
+      ['identity/api-keys.json', '"prefix"'],
       ['identity/sessions.json', alpha.id],
       ['cv/cvs.json', 'ALPHA CV'],
       ['cv/versions.json', '"version": 1'],
@@ -226,6 +348,18 @@ describe('GDPR data export (POST /v1/me/export)', () => {
       [`files/objects/`, '%PDF-1.4 ALPHA file body'],
       ['billing/customer.json', 'cus_ALPHA'],
       ['billing/subscriptions.json', 'sub_ALPHA'],
+      ['billing/invoices.json', '"amountPaid": 2997'], // 3 credit packs at 9.99
+      ['blog/comments.json', 'ALPHA comment body'],
+      ['blog/likes.json', alpha.id],
+      ['hooks/subscriptions.json', 'https://hooks.example.test/ALPHA'],
+      ['hooks/delivery-attempts.json', '"outcome": "delivered"'],
+      ['mail/messages.json', 'ALPHA mail subject'],
+      ['newsletter/subscription.json', '"status": "confirmed"'],
+      ['notifications/push-devices.json', 'ALPHA laptop'],
+      ['notifications/deliveries.json', 'ALPHA-delivery'],
+      ['notifications/email-suppression.json', 'ALPHA complained'],
+      ['jobs/alert-deliveries.json', 'ALPHA-alert-run'],
+      ['social/metrics.json', '"likes": 4242'],
       ['jobs/alerts.json', 'ALPHA alert'],
       ['jobs/saved-jobs.json', alpha.id],
       ['jobs/applications.json', 'ALPHA application'],
@@ -251,6 +385,12 @@ describe('GDPR data export (POST /v1/me/export)', () => {
     expect(everything).not.toContain(bravo.email);
     // Never secrets, hashes or tokens.
     expect(everything).not.toContain('sealed-secret');
+    expect(everything).not.toContain('9191'); // BRAVO's metrics
+    expect(everything).not.toContain('endpoint-secret'); // Web Push endpoint and keys
+    expect(everything).not.toContain('p256dh-secret');
+    expect(everything).not.toContain('auth-secret');
+    expect(everything).not.toContain('hash-secret');
+    expect(everything).not.toContain('whsec_');
     expect(everything).not.toMatch(/\$2[aby]\$\d{2}\$/);
     expect(everything).not.toMatch(/password|tokenHash|secretHash|Ciphertext|Sealed/i);
   });

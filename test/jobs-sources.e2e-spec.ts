@@ -1,3 +1,4 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { QUEUES } from '@lib/queue';
@@ -295,6 +296,15 @@ describe('jobs: source adapters against their fakes, dedup and expiry', () => {
   });
 
   it('survives 429 and 5xx (retried with backoff) and records them in the source health', async () => {
+    const runsRecorded = async () =>
+      t
+        .get(EntityManager)
+        .fork()
+        .execute<{ name: string; fetched: string | null }[]>(
+          `select name, properties->>'fetched' as fetched from analytics_events
+           where name like 'job_ingestion_%' and properties->>'source' = 'remotive' order by id`,
+        );
+    const recordedBefore = (await runsRecorded()).length;
     const before = await health('remotive');
     fake.fail(
       'remotive',
@@ -305,6 +315,14 @@ describe('jobs: source adapters against their fakes, dedup and expiry', () => {
     expect(h.failures).toBe(before.failures + 2);
     expect(h.lastError).toMatch(/503/);
     expect(h.errorRate).toBeGreaterThan(0);
+    // Each attempt is an analytics event for the dashboard's ingestion health.
+    const recorded = (await runsRecorded()).slice(recordedBefore);
+    expect(recorded.map((r) => r.name)).toEqual([
+      'job_ingestion_failed',
+      'job_ingestion_failed',
+      'job_ingestion_succeeded',
+    ]);
+    expect(Number(recorded[2].fetched)).toBeGreaterThan(0);
   });
 
   it('survives a timeout (retried) and a malformed body (recorded, not retried)', async () => {

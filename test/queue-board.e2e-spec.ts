@@ -55,8 +55,9 @@ describe('queues console (Bull Board at /admin/queues)', () => {
       const nonAdmin = await board(url, { authorization: user.authorization });
       expect(nonAdmin.statusCode).toBe(403);
       expect(nonAdmin.json<{ code: string }>().code).toBe('auth.forbidden');
-      const userCookie = await board(url, { cookie: `queue_board=${user.accessToken}` });
-      expect(userCookie.statusCode).toBe(403);
+      // The cookie holds a session id, never a token: a token put there opens nothing.
+      const tokenCookie = await board(url, { cookie: `queue_board=${admin.accessToken}` });
+      expect(tokenCookie.statusCode).toBe(401);
     }
     const retry = await board(`/api/queues/newsletter/1/retry`, {}, 'PUT');
     expect(retry.statusCode).toBe(401);
@@ -117,6 +118,31 @@ describe('queues console (Bull Board at /admin/queues)', () => {
 
     const refused = await call(t, 'POST', '/v1/admin/queues/session', user.authorization);
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('keeps no token in the cookie: an opaque short-lived session that ends with the sign-out', async () => {
+    const other = await signInAsAdmin(t);
+    const session = await call(t, 'POST', '/v1/admin/queues/session', other.authorization);
+    const setCookie = String(session.headers['set-cookie']);
+    const value = setCookie.split(';')[0].slice('queue_board='.length);
+    expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes, not a JWT
+    expect(value).not.toContain(other.accessToken);
+    expect(other.accessToken).not.toContain(value);
+    const maxAge = Number(/Max-Age=(\d+)/.exec(setCookie)![1]);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(15 * 60);
+    const expiresAt = Date.parse(session.json<{ expiresAt: string }>().expiresAt);
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    // The value is not a bearer token anywhere else.
+    const asBearer = await call(t, 'GET', '/v1/me', `Bearer ${value}`);
+    expect(asBearer.statusCode).toBe(401);
+
+    const cookie = `queue_board=${value}`;
+    expect((await board('/api/queues', { cookie })).statusCode).toBe(200);
+    expect((await call(t, 'POST', '/v1/auth/logout', other.authorization)).statusCode).toBe(204);
+    const afterLogout = await board('/api/queues', { cookie });
+    expect(afterLogout.statusCode).toBe(401);
+    expect(afterLogout.json<{ code: string }>().code).toBe('auth.invalid_token');
   });
 
   it('retries and removes a failed job through its API', async () => {

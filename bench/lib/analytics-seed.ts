@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { envSchema } from '@lib/config';
 import { AnalyticsRollups } from '../../src/modules/analytics/storage/analytics-rollups';
 
 export const ANALYTICS_SEED = { events: 1_000_000, users: 20_000, days: 365 } as const;
@@ -77,7 +78,10 @@ export async function seedAnalytics(databaseUrl: string): Promise<void> {
       [ANALYTICS_SEED.events, ANALYTICS_SEED.days - 1, NAMES, ANALYTICS_SEED.users],
     );
     await client.query('analyze analytics_events');
-    const rollups = new AnalyticsRollups(emOver(client));
+    const rollups = new AnalyticsRollups(
+      emOver(client),
+      envSchema.shape.AI_MODEL_PRICES.parse(process.env.AI_MODEL_PRICES),
+    );
     await rollups.recomputeRecent(ANALYTICS_SEED.days);
     await client.query('analyze analytics_daily_rollups');
   } finally {

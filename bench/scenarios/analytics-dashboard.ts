@@ -15,6 +15,10 @@ const SERIES = [
   'job-activity',
   'social-publishing',
   'ai-usage',
+  'ai-cost',
+  'job-ingestion',
+  'queues',
+  'security',
 ];
 
 /**

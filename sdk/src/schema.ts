@@ -774,7 +774,7 @@ export interface paths {
         put?: never;
         /**
          * Let this browser open the queues console: an HttpOnly cookie scoped to /admin/queues
-         * @description A browser cannot send a bearer token when it loads a page, so the caller’s access token is set as an HttpOnly, SameSite=Strict cookie (Secure in production) sent only to /admin/queues, and expires with it. The console checks it like any bearer token: admins only, revoked tokens refused. Scripts and tools may send the bearer token instead.
+         * @description A browser cannot send a bearer token when it loads a page, so this opens a console session: an opaque random id (never the access token) in an HttpOnly, SameSite=Strict cookie (Secure in production) sent only to /admin/queues, kept in Redis for 15 minutes at most and never past the access token it was opened with. Each console request re-checks it: admins only, and refused once that access token is revoked (sign-out) or the account is locked or disabled. Scripts and tools may send the bearer token instead.
          */
         post: operations["adminQueues_start"];
         delete?: never;
@@ -5534,7 +5534,7 @@ export interface components {
              * @example signups
              * @enum {string}
              */
-            series: "signups" | "active-users" | "activation-funnel" | "upgrade-funnel" | "revenue" | "job-activity" | "social-publishing" | "ai-usage";
+            series: "signups" | "active-users" | "activation-funnel" | "upgrade-funnel" | "revenue" | "job-activity" | "social-publishing" | "ai-usage" | "ai-cost" | "job-ingestion" | "queues" | "security";
             /** @example 2026-11-30 */
             to: string;
         };
@@ -7506,7 +7506,7 @@ export interface components {
         QueueBoardSessionDto: {
             /**
              * Format: date-time
-             * @description When the cookie (the access token) expires
+             * @description When the console session (the cookie) ends
              */
             expiresAt: string;
             /**
@@ -10741,7 +10741,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                series: "signups" | "active-users" | "activation-funnel" | "upgrade-funnel" | "revenue" | "job-activity" | "social-publishing" | "ai-usage";
+                series: "signups" | "active-users" | "activation-funnel" | "upgrade-funnel" | "revenue" | "job-activity" | "social-publishing" | "ai-usage" | "ai-cost" | "job-ingestion" | "queues" | "security";
             };
             cookie?: never;
         };

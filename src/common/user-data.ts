@@ -51,3 +51,11 @@ export async function rowsFile<T extends object>(
 ): Promise<UserDataFile> {
   return jsonFile(path, exportedRows(await em.find(entity, where)));
 }
+
+/** The user's current email address (for data kept by address: mail, newsletter, suppressions). */
+export async function emailOf(em: EntityManager, userId: string): Promise<string | undefined> {
+  const [row] = await em.execute<{ email: string }[]>('select email from users where id = ?', [
+    userId,
+  ]);
+  return row?.email.trim().toLowerCase();
+}

@@ -425,6 +425,28 @@ export const envSchema = z.object({
   GA_API_SECRET: optionalString,
   GA_BASE_URL: optionalUrl,
   ANALYTICS_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(25),
+  /** `model=inputUsd:outputUsd` per million tokens, comma-separated: the dashboard's AI cost estimate. */
+  AI_MODEL_PRICES: z
+    .string()
+    .default('gpt-4o=2.5:10,gpt-4o-mini=0.15:0.6,rules-v1=0:0')
+    .transform((v, ctx): Record<string, { input: number; output: number }> => {
+      const prices: Record<string, { input: number; output: number }> = {};
+      for (const entry of v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const match = /^([^=\s]+)=(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(entry);
+        if (!match) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not model=input:output (USD per million tokens)`,
+          });
+          return z.NEVER;
+        }
+        prices[match[1]] = { input: Number(match[2]), output: Number(match[3]) };
+      }
+      return prices;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -18,7 +18,11 @@ export type AnalyticsEventName =
   | 'job_application_completed'
   | 'social_account_connected'
   | 'social_post_scheduled'
-  | 'social_post_published';
+  | 'social_post_published'
+  | 'social_post_failed'
+  // Operations (no user; GA4 forwarding skips them): the dashboard's job ingestion health.
+  | 'job_ingestion_succeeded'
+  | 'job_ingestion_failed';
 
 export interface AnalyticsEventInput {
   name: AnalyticsEventName;

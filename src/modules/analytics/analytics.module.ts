@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@lib/config';
 import { ANALYTICS_FORWARDER, createAnalyticsForwarder } from '@lib/providers';
+import { AI_MODEL_PRICES } from './ai-model-prices';
 import { AdminDashboardController } from './admin-dashboard.controller';
 import { AnalyticsEventsController } from './analytics-events.controller';
 import { MeAnalyticsController } from './me-analytics.controller';
@@ -20,6 +21,7 @@ import {
 } from './jobs/analytics-maintenance';
 import { AnalyticsPartitions } from './storage/analytics-partitions';
 import { AnalyticsRollups } from './storage/analytics-rollups';
+import { QueueDepthSampler } from './storage/queue-depth-sampler';
 
 /**
  * In-house product analytics: events recorded from domain events (and client events),
@@ -40,10 +42,16 @@ export class AnalyticsModule {
         MyAnalyticsHandler,
         { provide: ANALYTICS_FORWARDER, inject: [AppConfig], useFactory: createAnalyticsForwarder },
         Ga4Forwarding,
+        {
+          provide: AI_MODEL_PRICES,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => config.env.AI_MODEL_PRICES,
+        },
         AnalyticsRecorder,
         ActiveUserTracker,
         AnalyticsPartitions,
         AnalyticsRollups,
+        QueueDepthSampler,
         ForgetDeletedUserHandler,
         RecordUserRegisteredHandler,
         ...(runsWorker ? [AnalyticsMaintenanceScheduler, AnalyticsMaintenanceProcessor] : []),

@@ -49,6 +49,7 @@ import { BlogSeo } from './seo/blog-seo';
 import { SiteUrls } from './seo/site-urls';
 import { SitemapIndexController } from './sitemap.xml.controller';
 import { SitemapsController } from './sitemaps.controller';
+import { BlogUserData } from './blog-user-data';
 
 /** Blog CMS: authoring with revisions and schedules, the public content API, comments, SEO files. */
 @Module({})
@@ -71,6 +72,7 @@ export class BlogModule {
         FeedsController,
       ],
       providers: [
+        BlogUserData,
         PostWriter,
         AuthorProfiles,
         BlogViews,

@@ -13,6 +13,7 @@ import { ListHookDeliveriesHandler } from './queries/list-deliveries/list-delive
 import { ListHooksHandler } from './queries/list-hooks/list-hooks.handler';
 import { HookSamplesHandler } from './queries/samples/hook-samples.handler';
 import './hooks.notifications';
+import { HooksUserData } from './hooks-user-data';
 
 /**
  * Outgoing webhooks (Zapier REST hooks): subscriptions, the fan-out of domain
@@ -27,6 +28,7 @@ export class HooksModule {
       imports: [CqrsModule],
       controllers: [HooksController],
       providers: [
+        HooksUserData,
         HookPayloads,
         SubscribeHookHandler,
         UnsubscribeHookHandler,

@@ -9,6 +9,7 @@ import { MailOutbox } from './mail-outbox';
 import { EmailRenderer } from './templates/email-renderer';
 import { GetMailMessageHandler } from './queries/get-message/get-message.handler';
 import { ListOutboxHandler } from './queries/list-outbox/list-outbox.handler';
+import { MailUserData } from './mail-user-data';
 
 /**
  * Worked example of the module shape: command → aggregate → events in the
@@ -24,6 +25,7 @@ export class MailModule {
       imports: [CqrsModule, MailProviderModule],
       controllers: [MailAdminController],
       providers: [
+        MailUserData,
         MailOutbox,
         EmailRenderer,
         QueueEmailHandler,

@@ -1,11 +1,14 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type Redis from 'ioredis';
 import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { AppConfig } from '@lib/config';
+import { InjectRedis } from '@lib/queue';
 import { Access } from '../../common/access.decorator';
 import { QueueBoardSessionDto } from './dto/queue-board-session.dto';
-import { boardTokenOf, QUEUE_BOARD_COOKIE } from './queue-board-auth';
+import { QUEUE_BOARD_COOKIE } from './queue-board-auth';
+import { QueueBoardSessions, QUEUE_BOARD_SESSION_MAX_SECONDS } from './queue-board-sessions';
 import { QUEUE_BOARD_PATH } from './queue-board';
 
 /** `/v1/admin/queues`: opening the queues console (Bull Board at /admin/queues) in a browser. */
@@ -13,28 +16,37 @@ import { QUEUE_BOARD_PATH } from './queue-board';
 @Controller({ path: 'admin/queues', version: '1' })
 @Access('admin')
 export class AdminQueuesController {
-  constructor(private readonly config: AppConfig) {}
+  private readonly sessions: QueueBoardSessions;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectRedis() redis: Redis,
+  ) {
+    this.sessions = new QueueBoardSessions(redis);
+  }
 
   @Post('session')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Let this browser open the queues console: an HttpOnly cookie scoped to /admin/queues',
     description:
-      'A browser cannot send a bearer token when it loads a page, so the caller’s access token ' +
-      'is set as an HttpOnly, SameSite=Strict cookie (Secure in production) sent only to ' +
-      `${QUEUE_BOARD_PATH}, and expires with it. The console checks it like any bearer token: ` +
-      'admins only, revoked tokens refused. Scripts and tools may send the bearer token instead.',
+      'A browser cannot send a bearer token when it loads a page, so this opens a console session: ' +
+      'an opaque random id (never the access token) in an HttpOnly, SameSite=Strict cookie (Secure in ' +
+      `production) sent only to ${QUEUE_BOARD_PATH}, kept in Redis for ${QUEUE_BOARD_SESSION_MAX_SECONDS / 60} ` +
+      'minutes at most and never past the access token it was opened with. Each console request ' +
+      're-checks it: admins only, and refused once that access token is revoked (sign-out) or the ' +
+      'account is locked or disabled. Scripts and tools may send the bearer token instead.',
   })
   @ApiOkResponse({ type: QueueBoardSessionDto })
-  start(
+  async start(
     @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): QueueBoardSessionDto {
-    const expiresAt = principal.tokenExpiresAt ?? new Date();
-    const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  ): Promise<QueueBoardSessionDto> {
+    const now = Date.now();
+    const { id, expiresAt } = await this.sessions.open(principal, now);
+    const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now) / 1000));
     const cookie = [
-      `${QUEUE_BOARD_COOKIE}=${boardTokenOf(request) ?? ''}`,
+      `${QUEUE_BOARD_COOKIE}=${id}`,
       `Path=${QUEUE_BOARD_PATH}`,
       `Max-Age=${maxAge}`,
       'HttpOnly',

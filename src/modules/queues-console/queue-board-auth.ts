@@ -2,21 +2,24 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@lib/authz';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, STATUS_TITLES } from '@lib/problems';
 import type { AccessTokenAuthenticator } from '../identity';
+import type { QueueBoardSessions } from './queue-board-sessions';
 
-/** The browser UI's credential: set by POST /v1/admin/queues/session, sent only to the board. */
+/** The browser UI's credential (a session id): set by POST /v1/admin/queues/session, sent only to the board. */
 export const QUEUE_BOARD_COOKIE = 'queue_board';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i;
 
-/** The access token of a request to the board: `Authorization: Bearer`, else the board cookie. */
-export function boardTokenOf(request: FastifyRequest): string | undefined {
+export type BoardCredential = { bearer: string } | { session: string };
+
+/** A request's credential for the board: `Authorization: Bearer` (scripts), else the session cookie. */
+export function boardCredentialOf(request: FastifyRequest): BoardCredential | undefined {
   const header = request.headers.authorization;
   const bearer = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
-  if (bearer) return bearer;
+  if (bearer) return { bearer };
   const cookies = request.headers.cookie ?? '';
   for (const pair of cookies.split(';')) {
     const [name, ...value] = pair.trim().split('=');
-    if (name === QUEUE_BOARD_COOKIE && value.length > 0) return value.join('=');
+    if (name === QUEUE_BOARD_COOKIE && value.length > 0) return { session: value.join('=') };
   }
   return undefined;
 }
@@ -30,16 +33,17 @@ type Refusal = { status: 401 | 403; code: string; detail: string };
  */
 export async function refusalFor(
   authenticator: AccessTokenAuthenticator,
-  token: string | undefined,
+  sessions: QueueBoardSessions,
+  credential: BoardCredential | undefined,
 ): Promise<Refusal | undefined> {
-  if (!token) {
+  if (!credential) {
     return {
       status: 401,
       code: 'auth.unauthenticated',
       detail: 'An admin bearer token is required',
     };
   }
-  const principal: Principal | { rejected: string } = await authenticator.authenticate(token);
+  const principal = await principalOf(authenticator, sessions, credential);
   if ('rejected' in principal) {
     return {
       status: 401,
@@ -47,7 +51,7 @@ export async function refusalFor(
       detail: 'The token is invalid, expired or revoked',
     };
   }
-  if (principal.impersonatedBy) {
+  if ('impersonatedBy' in principal && principal.impersonatedBy) {
     return {
       status: 403,
       code: 'auth.impersonation_read_only',
@@ -62,6 +66,22 @@ export async function refusalFor(
     };
   }
   return undefined;
+}
+
+/**
+ * A bearer token is authenticated as by the API; a session is looked up in Redis and its
+ * access token re-checked by id (revoked, account refused) with the owner's current role.
+ * Sessions are opened only by admins without impersonation, so none carries one.
+ */
+async function principalOf(
+  authenticator: AccessTokenAuthenticator,
+  sessions: QueueBoardSessions,
+  credential: BoardCredential,
+): Promise<Pick<Principal, 'role' | 'impersonatedBy'> | { rejected: string }> {
+  if ('bearer' in credential) return authenticator.authenticate(credential.bearer);
+  const session = await sessions.find(credential.session);
+  if (!session) return { rejected: 'expired' };
+  return authenticator.recheck(session.userId, session.tokenId);
 }
 
 export function sendRefusal(reply: FastifyReply, refusal: Refusal): FastifyReply {

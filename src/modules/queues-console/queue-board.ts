@@ -5,9 +5,11 @@ import { getQueueToken } from '@nestjs/bull';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bull';
 import type { FastifyInstance } from 'fastify';
-import { ALL_QUEUES } from '@lib/queue';
+import type Redis from 'ioredis';
+import { ALL_QUEUES, REDIS } from '@lib/queue';
 import { AccessTokenAuthenticator } from '../identity';
-import { boardTokenOf, refusalFor, sendRefusal } from './queue-board-auth';
+import { boardCredentialOf, refusalFor, sendRefusal } from './queue-board-auth';
+import { QueueBoardSessions } from './queue-board-sessions';
 
 /** Where the queues console (Bull Board) is served: outside /v1 and the OpenAPI contract, like /docs. */
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -19,6 +21,7 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
  */
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
   const authenticator = app.get(AccessTokenAuthenticator, { strict: false });
+  const sessions = new QueueBoardSessions(app.get<Redis>(REDIS, { strict: false }));
   const serverAdapter = new FastifyAdapter().setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
     queues: ALL_QUEUES.map(
@@ -30,7 +33,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   await app.register(
     async (board: FastifyInstance) => {
       board.addHook('onRequest', async (request, reply) => {
-        const refusal = await refusalFor(authenticator, boardTokenOf(request));
+        const refusal = await refusalFor(authenticator, sessions, boardCredentialOf(request));
         if (refusal) return sendRefusal(reply, refusal);
       });
       await board.register(serverAdapter.registerPlugin());

@@ -7,10 +7,11 @@ import {
   type UserDataFile,
 } from '../../common/user-data';
 import { SocialAccount } from './entities/social-account.entity';
+import { SocialMetricSnapshot } from './entities/social-metric-snapshot.entity';
 import { SocialPost } from './entities/social-post.entity';
 import { SocialPostTarget } from './entities/social-post-target.entity';
 
-/** Connected social accounts (never their tokens), posts and where each went. */
+/** Connected social accounts (never their tokens), posts, where each went, and their metrics over time. */
 @Injectable()
 @ExportsUserData()
 export class SocialUserData implements UserDataExporter {
@@ -21,6 +22,7 @@ export class SocialUserData implements UserDataExporter {
       rowsFile(em, 'accounts.json', SocialAccount, { userId }),
       rowsFile(em, 'posts.json', SocialPost, { userId }),
       rowsFile(em, 'post-targets.json', SocialPostTarget, { userId }),
+      rowsFile(em, 'metrics.json', SocialMetricSnapshot, { userId }),
     ]);
   }
 }

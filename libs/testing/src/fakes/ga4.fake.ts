@@ -73,7 +73,7 @@ export class Ga4Fake {
   url = '';
   readonly collected: Ga4Collect[] = [];
   /** Answers the next N `/mp/collect` requests with this status (to test retries). */
-  private failures: { status: number; remaining: number } | null = null;
+  private failures: { status: number; remaining: number; passing: number } | null = null;
 
   async start(): Promise<string> {
     const { server, url } = await serveOnLoopback((req, res) => this.handle(req, res));
@@ -87,7 +87,12 @@ export class Ga4Fake {
   }
 
   failNext(remaining: number, status = 503): void {
-    this.failures = { status, remaining };
+    this.failures = { status, remaining, passing: 0 };
+  }
+
+  /** Accepts the next `passing` `/mp/collect` requests, then fails `remaining` (a partial failure). */
+  failAfter(passing: number, remaining: number, status = 503): void {
+    this.failures = { status, remaining, passing };
   }
 
   /** Events that reached GA4 and that it would keep. */
@@ -145,7 +150,9 @@ export class Ga4Fake {
       sendJson(response, 200, { validationMessages: messages });
       return;
     }
-    if (this.failures && this.failures.remaining > 0) {
+    if (this.failures && this.failures.passing > 0) {
+      this.failures.passing -= 1;
+    } else if (this.failures && this.failures.remaining > 0) {
       this.failures.remaining -= 1;
       response.writeHead(this.failures.status).end();
       return;

@@ -16,7 +16,9 @@ export interface StoredAnalyticsEvent {
  * so the user id stands in for it. Property values GA4 cannot take (objects,
  * arrays, long strings) are flattened to short strings or left out.
  */
-export function ga4Batches(events: StoredAnalyticsEvent[]): AnalyticsBatch[] {
+export function ga4Batches(
+  events: StoredAnalyticsEvent[],
+): Array<{ batch: AnalyticsBatch; eventIds: string[] }> {
   const byVisitor = new Map<string, StoredAnalyticsEvent[]>();
   for (const event of events) {
     const clientId = event.client_id ?? event.user_id;
@@ -24,16 +26,19 @@ export function ga4Batches(events: StoredAnalyticsEvent[]): AnalyticsBatch[] {
     const key = `${clientId}\u0000${event.user_id ?? ''}`;
     byVisitor.set(key, [...(byVisitor.get(key) ?? []), event]);
   }
-  const batches: AnalyticsBatch[] = [];
+  const batches: Array<{ batch: AnalyticsBatch; eventIds: string[] }> = [];
   for (const group of byVisitor.values()) {
     for (let i = 0; i < group.length; i += GA4_LIMITS.eventsPerRequest) {
       const chunk = group.slice(i, i + GA4_LIMITS.eventsPerRequest);
       const first = chunk[0];
       batches.push({
-        clientId: (first.client_id ?? first.user_id)!,
-        ...(first.user_id ? { userId: first.user_id } : {}),
-        timestampMicros: new Date(first.occurred_at).getTime() * 1000,
-        events: chunk.map((e) => ({ name: e.name, params: ga4Params(e.properties) })),
+        batch: {
+          clientId: (first.client_id ?? first.user_id)!,
+          ...(first.user_id ? { userId: first.user_id } : {}),
+          timestampMicros: new Date(first.occurred_at).getTime() * 1000,
+          events: chunk.map((e) => ({ name: e.name, params: ga4Params(e.properties) })),
+        },
+        eventIds: chunk.map((e) => e.id),
       });
     }
   }

@@ -6,6 +6,8 @@ import { DistributedLock, InjectRedis } from '@lib/queue';
 import { ga4Batches, type StoredAnalyticsEvent } from './ga4-batches';
 
 const CURSOR_KEY = 'analytics:ga4:cursor';
+/** Ids of the current page's events already accepted by GA4 (batches sent before a failure). */
+const SENT_KEY = 'analytics:ga4:sent';
 const PAGE = 500;
 /** Rows younger than this may still have uncommitted neighbours with smaller ids: wait for them. */
 const SETTLE_MS = 5_000;
@@ -20,9 +22,11 @@ function uuidv7At(ms: number): string {
 
 /**
  * Forwards stored events (server-side and client ones) to GA4 in batches of at most
- * 25, in insertion order from a cursor kept in Redis, one replica at a time. A
- * failed request throws before the cursor moves, so the job's retry sends the page
- * again (GA4 may then see a batch twice; it never misses one).
+ * 25, in insertion order from a cursor kept in Redis, one replica at a time. Each
+ * accepted batch's event ids are added to a set in Redis before the next request; a
+ * failed request throws before the cursor moves, and the job's retry sends only the
+ * page's events not in that set, so batches GA4 already took are not sent twice (short
+ * of a crash between GA4's answer and that write). Moving the cursor empties the set.
  */
 @Injectable()
 export class Ga4Forwarding {
@@ -51,12 +55,15 @@ export class Ga4Forwarding {
           [cursor, horizon],
         );
         if (rows.length === 0) return sent;
-        for (const batch of ga4Batches(rows)) {
+        const alreadySent = new Set(await this.redis.smembers(SENT_KEY));
+        const unsent = rows.filter((row) => !alreadySent.has(row.id));
+        for (const { batch, eventIds } of ga4Batches(unsent)) {
           await this.forwarder.send(batch);
+          await this.redis.sadd(SENT_KEY, ...eventIds);
           sent += batch.events.length;
         }
         cursor = rows[rows.length - 1].id;
-        await this.redis.set(CURSOR_KEY, cursor);
+        await this.redis.multi().set(CURSOR_KEY, cursor).del(SENT_KEY).exec();
         if (rows.length < PAGE) return sent;
       }
     });

@@ -6,6 +6,7 @@ import { AppConfig } from '@lib/config';
 import { QUEUES, TracedProcess } from '@lib/queue';
 import { Ga4Forwarding } from '../forwarding/ga4-forwarding';
 import { AnalyticsPartitions } from '../storage/analytics-partitions';
+import { QueueDepthSampler, type QueueSample } from '../storage/queue-depth-sampler';
 import {
   AnalyticsRollups,
   ROLLUP_COHORT_DAYS,
@@ -15,6 +16,7 @@ import {
 export const ANALYTICS_ROLLUP_JOB = 'analytics-rollup';
 export const ANALYTICS_NIGHTLY_JOB = 'analytics-nightly';
 export const ANALYTICS_GA4_FORWARD_JOB = 'analytics-ga4-forward';
+export const ANALYTICS_QUEUE_SAMPLE_JOB = 'analytics-queue-sample';
 
 /** Cron ticks fire on every worker replica; each enqueues one job whose id is its slot. */
 @Injectable()
@@ -47,6 +49,17 @@ export class AnalyticsMaintenanceScheduler {
     );
   }
 
+  /** Queue depths and failed jobs into today's rollups, every 5 minutes. */
+  @Cron(CronExpression.EVERY_5_MINUTES, { name: ANALYTICS_QUEUE_SAMPLE_JOB })
+  async queueSampleTick(now = new Date()): Promise<void> {
+    const slot = Math.floor(now.getTime() / 300_000);
+    await this.scheduled.add(
+      ANALYTICS_QUEUE_SAMPLE_JOB,
+      { slot },
+      { jobId: `${ANALYTICS_QUEUE_SAMPLE_JOB}:${slot}` },
+    );
+  }
+
   /** Partitions (create ahead, drop past retention) and the cohort days' rollups, nightly. */
   @Cron('20 0 * * *', { name: ANALYTICS_NIGHTLY_JOB, timeZone: 'UTC' })
   async nightlyTick(now = new Date()): Promise<void> {
@@ -66,7 +79,13 @@ export class AnalyticsMaintenanceProcessor {
     private readonly rollups: AnalyticsRollups,
     private readonly config: AppConfig,
     private readonly forwarding: Ga4Forwarding,
+    private readonly queueDepths: QueueDepthSampler,
   ) {}
+
+  @TracedProcess(ANALYTICS_QUEUE_SAMPLE_JOB)
+  sampleQueues(): Promise<QueueSample[]> {
+    return this.queueDepths.sample();
+  }
 
   @TracedProcess(ANALYTICS_GA4_FORWARD_JOB)
   forward(): Promise<number> {

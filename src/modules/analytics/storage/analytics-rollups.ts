@@ -1,5 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { AI_MODEL_PRICES, type AiModelPrices } from '../ai-model-prices';
+import {
+  rollupAiUsage,
+  rollupDimensionedEvents,
+  rollupSecurityEvents,
+  rollupUpgradeCohort,
+} from './rollup-sources';
 
 /** Recomputed each run: today and yesterday (late events); nightly, the days cohorts still move. */
 export const ROLLUP_RECENT_DAYS = 2;
@@ -9,21 +16,40 @@ const DAY_START = `(?::date)::timestamp at time zone 'UTC'`;
 const DAY_END = `(?::date + 1)::timestamp at time zone 'UTC'`;
 
 /**
+ * Rows written by snapshots of current state (billing now, queue samples), not computed
+ * from the day's events: a recompute keeps them.
+ */
+export const SNAPSHOT_ROLLUPS = [
+  'billing_mrr',
+  'billing_subscriptions',
+  'queue_waiting',
+  'queue_waiting_peak',
+  'queue_active',
+  'queue_delayed',
+  'queue_failed',
+];
+
+/**
  * `analytics_daily_rollups`: per UTC day, each event name's count and distinct users
  * (dimension `''`); `user_active` also over the 7 and 30 days ending that day (`7d`,
  * `30d`); and `activation`, the users who registered that day (`registered`) and how many
- * of them have since created (`cv_created`) and downloaded (`cv_downloaded`) a CV.
+ * of them have since created (`cv_created`) and downloaded (`cv_downloaded`) a CV;
+ * and the sources in rollup-sources.ts (per-network/per-source counts, the upgrade
+ * cohort, AI cost from ai-usage, security events from the event store).
  * A day is recomputed whole in one transaction, so reruns are harmless.
  */
 @Injectable()
 export class AnalyticsRollups {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(AI_MODEL_PRICES) private readonly prices: AiModelPrices,
+  ) {}
 
   async recompute(day: string): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       await em.execute(
-        `delete from analytics_daily_rollups where day = ? and name not in ('billing_mrr', 'billing_subscriptions')`,
-        [day],
+        `delete from analytics_daily_rollups where day = ? and name not in (select jsonb_array_elements_text(?::jsonb))`,
+        [day, JSON.stringify(SNAPSHOT_ROLLUPS)],
       );
       await em.execute(
         `insert into analytics_daily_rollups (day, name, dimension, count, users)
@@ -59,6 +85,10 @@ export class AnalyticsRollups {
          ) steps`,
         [day, day, day],
       );
+      await rollupDimensionedEvents(em, day);
+      await rollupUpgradeCohort(em, day);
+      await rollupAiUsage(em, day, this.prices);
+      await rollupSecurityEvents(em, day);
       if (day === new Date().toISOString().slice(0, 10)) await this.snapshotBilling(em, day);
     });
   }

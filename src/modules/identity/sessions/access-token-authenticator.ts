@@ -32,4 +32,19 @@ export class AccessTokenAuthenticator {
     // (billing, admin) applies to tokens already issued, on every replica, at once.
     return { ...verified, tier: owner.tier, role: owner.role };
   }
+
+  /**
+   * Re-checks, without the token, a token verified earlier (kept by its id and owner, e.g.
+   * behind the queues console's session): refused once revoked or the account is refused;
+   * otherwise the owner's current role.
+   */
+  async recheck(
+    userId: string,
+    tokenId: string | undefined,
+  ): Promise<Pick<Principal, 'role'> | { rejected: 'revoked' }> {
+    if (tokenId && (await this.denylist.isDenied(tokenId))) return { rejected: 'revoked' };
+    const owner = await this.users.find(userId);
+    if (!owner || accountRefusal(owner, 'access')) return { rejected: 'revoked' };
+    return { role: owner.role };
+  }
 }

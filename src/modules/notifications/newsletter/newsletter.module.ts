@@ -20,6 +20,7 @@ import { NewsletterController } from './newsletter.controller';
 import { NewsletterUnsubscribeLinks } from './newsletter-unsubscribe-links';
 import { GetCampaignHandler } from './queries/get-campaign/get-campaign.handler';
 import { ListCampaignsHandler } from './queries/list-campaigns/list-campaigns.handler';
+import { NewsletterUserData } from './newsletter-user-data';
 
 /**
  * Newsletter: topics, double opt-in subscriptions for visitors, campaign drafts,
@@ -33,6 +34,7 @@ export class NewsletterModule {
       imports: [CqrsModule, MailProviderModule],
       controllers: [NewsletterController, AdminNewsletterController],
       providers: [
+        NewsletterUserData,
         NewsletterUnsubscribeLinks,
         SubscribeToNewsletterHandler,
         ConfirmNewsletterSubscriptionHandler,

@@ -3,15 +3,20 @@ import { HandlesEvent, type DomainEventHandler } from '@lib/event-store';
 import { AnalyticsRecorder } from '../../analytics';
 import {
   SocialAccountConnected,
+  SocialPostFailed,
   SocialPostPublished,
   SocialPostScheduled,
 } from '../events/social.events';
 
-type Recorded = SocialAccountConnected | SocialPostScheduled | SocialPostPublished;
+type Recorded =
+  SocialAccountConnected | SocialPostScheduled | SocialPostPublished | SocialPostFailed;
 
-/** `social_account_connected`, `social_post_scheduled`, `social_post_published`; idempotent by event id. */
+/**
+ * `social_account_connected`, `social_post_scheduled`, `social_post_published` and
+ * `social_post_failed` (a target failed for good; the dashboard's success rate); idempotent by event id.
+ */
 @Injectable()
-@HandlesEvent(SocialAccountConnected, SocialPostScheduled, SocialPostPublished)
+@HandlesEvent(SocialAccountConnected, SocialPostScheduled, SocialPostPublished, SocialPostFailed)
 export class RecordSocialAnalyticsHandler implements DomainEventHandler<Recorded> {
   constructor(private readonly analytics: AnalyticsRecorder) {}
 
@@ -35,6 +40,17 @@ export class RecordSocialAnalyticsHandler implements DomainEventHandler<Recorded
           postId: event.streamId,
           networks: [...new Set(event.payload.targets.map((t) => t.network))],
           targets: event.payload.targets.length,
+        },
+      });
+    } else if (event instanceof SocialPostFailed) {
+      await this.analytics.record({
+        ...base,
+        name: 'social_post_failed',
+        properties: {
+          postId: event.streamId,
+          targetId: event.payload.targetId,
+          network: event.payload.network,
+          retryable: event.payload.retryable,
         },
       });
     } else {

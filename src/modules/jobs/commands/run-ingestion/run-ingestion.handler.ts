@@ -5,6 +5,7 @@ import { AppConfig } from '@lib/config';
 import { UnitOfWork } from '@lib/event-store';
 import { DistributedLock } from '@lib/queue';
 import { JobSourceError } from '@lib/providers';
+import { AnalyticsRecorder } from '../../../analytics';
 import { isPaused, JobSourceHealth } from '../../entities/job-source-health.entity';
 import { JobSourceIngested } from '../../events/jobs.events';
 import { JobSources } from '../../job-sources.provider';
@@ -40,6 +41,7 @@ export class RunIngestionHandler implements ICommandHandler<RunIngestionCommand>
     private readonly lock: DistributedLock,
     private readonly config: AppConfig,
     private readonly em: EntityManager,
+    private readonly analytics: AnalyticsRecorder,
   ) {}
 
   async execute({ source }: RunIngestionCommand): Promise<{ ran: boolean; counts?: IngestCounts }> {
@@ -77,9 +79,10 @@ export class RunIngestionHandler implements ICommandHandler<RunIngestionCommand>
           error instanceof JobSourceError ? error.retryAfterSeconds : undefined,
         );
       });
+      await this.recordRun('job_ingestion_failed', source, { fetched: 0 });
       throw error instanceof JobSourceError ? error : new JobSourceError(source, message, true);
     }
-    return this.uow.run(async (em, events) => {
+    const counts = await this.uow.run(async (em, events) => {
       const now = new Date();
       const counts = await ingestPostings(em, batch.postings, now);
       counts.skipped += batch.skipped;
@@ -92,5 +95,21 @@ export class RunIngestionHandler implements ICommandHandler<RunIngestionCommand>
       }
       return counts;
     });
+    await this.recordRun('job_ingestion_succeeded', source, {
+      fetched: batch.postings.length + batch.skipped,
+      added: counts.added,
+    });
+    return counts;
+  }
+
+  /** The admin dashboard's ingestion health; a lost record must not fail the run. */
+  private async recordRun(
+    name: 'job_ingestion_succeeded' | 'job_ingestion_failed',
+    source: string,
+    properties: Record<string, number>,
+  ): Promise<void> {
+    await this.analytics
+      .record({ name, userId: null, properties: { source, ...properties } })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Recording the run failed'));
   }
 }
