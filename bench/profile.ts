@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         ...process.env,
         NODE_ENV: 'development',
         LOG_LEVEL: 'warn',
+        TRUST_PROXY: 'true',
         APP_ROLE: values.role,
         DATABASE_URL:
           process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/career_tools_bench',
@@ -105,14 +106,35 @@ async function main(): Promise<void> {
   if (process.env.KEEP_PROFILES !== 'true') rmSync(profileDir, { recursive: true, force: true });
 }
 
+/** `{n}` in the URL becomes a counter (a new URL each time, past the response store). */
 function fire(
   url: string,
   headers: Record<string, string>,
   amount: number,
 ): Promise<autocannon.Result> {
+  let n = 0;
+  const path = url.replace(/^http:\/\/[^/]+/, '');
+  const requests = path.includes('{n}')
+    ? [
+        {
+          setupRequest: (request: autocannon.Request) => {
+            n += 1;
+            return {
+              ...request,
+              path: path.replace('{n}', String(n)),
+              headers: {
+                ...request.headers,
+                'x-forwarded-for': `10.${(n >> 8) & 255}.0.${n & 255}`,
+              },
+            };
+          },
+        },
+      ]
+    : undefined;
   return new Promise((resolve, reject) => {
-    autocannon({ url, headers, connections: 10, amount }, (error: Error | null, result) =>
-      error ? reject(error) : resolve(result),
+    autocannon(
+      { url, headers, connections: 10, amount, requests },
+      (error: Error | null, result) => (error ? reject(error) : resolve(result)),
     );
   });
 }

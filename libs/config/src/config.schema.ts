@@ -361,7 +361,7 @@ export const envSchema = z.object({
   JOB_SAMPLE_SEED: z.coerce.number().int().min(0).default(42),
   JOB_SAMPLE_COUNT: z.coerce.number().int().min(0).max(100000).default(3000),
   JOB_SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
-  // Search facets count the newest this many matches (past it, counts are lower bounds).
+  // Search facets count the first this many matches found (past it, counts are lower bounds).
   JOB_FACET_SAMPLE: z.coerce.number().int().min(10).max(100000).default(1000),
   JOB_INGEST_MAX_POSTINGS: z.coerce.number().int().min(1).default(5000),
   JOB_INGEST_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),

@@ -164,7 +164,7 @@ export class FacetValueDto {
   @ApiProperty({
     example: 412,
     description:
-      'Matches with this value among the newest 1,000 matches of the search without its facet ' +
+      'Matches with this value among the first 1,000 matches found of the search without its facet ' +
       'filters, under every other facet filter. Exact while the search matches fewer than 1,000 ' +
       'postings; otherwise a lower bound.',
   })

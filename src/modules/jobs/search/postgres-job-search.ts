@@ -196,8 +196,9 @@ export class PostgresJobSearch implements JobSearchPort {
   }
 
   /**
-   * Facet counts in one pass over a bounded sample: the newest `facetSample`
-   * matches of the search without its facet filters, each value counted under
+   * Facet counts in one pass over a bounded sample: the first `facetSample`
+   * matches found of the search without its facet filters (no order: "newest"
+   * made a narrow term walk half the date index to find them), each value counted under
    * every facet filter but its own (choosing "contract" still shows the other
    * employment types). Counting every value over every match took one capped
    * query per value (20 of them) and hundreds of milliseconds at a million
@@ -239,7 +240,7 @@ export class PostgresJobSearch implements JobSearchPort {
          select j.employment_type, j.seniority, j.workplace_type,
            array(select l.source from job_source_links l where l.job_id = j.id and l.removed_at is null) as sources
          from jobs j where ${base.map((c) => c.sql).join(' and ')}
-         order by j.posted_at desc, j.id desc limit ${this.facetSample}
+         limit ${this.facetSample}
        )
        ${parts.join(' union all ')}`,
       params,
