@@ -64,6 +64,7 @@ import {
 } from '../modules/notifications';
 import { PlanRecord } from '../modules/plans';
 import { HookDeliveryAttempt, HookSubscription } from '../modules/hooks';
+import { Team, TeamDocumentShare, TeamInvitation, TeamMember } from '../modules/teams';
 import {
   SocialAccount,
   SocialMetricSnapshot,
@@ -137,4 +138,8 @@ export const ENTITIES = [
   BillingTransition,
   HookSubscription,
   HookDeliveryAttempt,
+  Team,
+  TeamMember,
+  TeamInvitation,
+  TeamDocumentShare,
 ];

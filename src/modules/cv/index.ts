@@ -5,6 +5,7 @@ export { CvHistory } from './versions/cv-history';
 // Readable JSON Patch changes, shared with other versioned documents (blog post revisions).
 export { describePatch, type ReadableChange } from './domain/cv-state';
 export { findOwnCv, type CvActor } from './cv.policies';
+export { CV_TEAM_ACCESS, type CvTeamAccess, type TeamRight } from './sharing/team-access';
 export { Cv } from './entities/cv.entity';
 export { CvShare } from './entities/cv-share.entity';
 export { CvShareVisit } from './entities/cv-share-visit.entity';

@@ -1,0 +1,7 @@
+export { TeamsModule } from './teams.module';
+export { teamsProblems } from './teams.problems';
+export { Team } from './entities/team.entity';
+export { TeamMember } from './entities/team-member.entity';
+export { TeamInvitation } from './entities/team-invitation.entity';
+export { TeamDocumentShare } from './entities/team-document-share.entity';
+export * from './events/teams.events';

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  assertTeamCan,
+  loadMembership,
+  type Membership,
+  type TeamAction,
+  type TeamSubjectName,
+  memberSubject,
+} from './teams.policies';
+import { TeamSeats } from './team-seats';
+import type { TeamRole } from './entities/team-member.entity';
+
+/**
+ * The one gate of every team use case: loads the caller's membership (404 for
+ * non-members) and checks the role's rules (403), in the caller's transaction.
+ */
+@Injectable()
+export class TeamAccess {
+  constructor(readonly seats: TeamSeats) {}
+
+  member(em: EntityManager, teamId: string, userId: string): Promise<Membership> {
+    return loadMembership(em, this.seats, teamId, userId);
+  }
+
+  async require(
+    em: EntityManager,
+    teamId: string,
+    userId: string,
+    action: TeamAction,
+    target: TeamSubjectName,
+  ): Promise<Membership> {
+    const membership = await this.member(em, teamId, userId);
+    await assertTeamCan(em, this.seats, membership, action, target);
+    return membership;
+  }
+
+  /** Whether the membership may act on a member with `role` (admins: plain members only). */
+  assertOnMember(
+    em: EntityManager,
+    membership: Membership,
+    action: TeamAction,
+    role: TeamRole,
+  ): Promise<void> {
+    return assertTeamCan(em, this.seats, membership, action, memberSubject(role));
+  }
+}
