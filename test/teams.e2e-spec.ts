@@ -434,6 +434,57 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect((await editCv('uma', cvId, 'Uma edits again')).statusCode).toBe(200);
   });
 
+  it('seats follow the owner’s subscription quantity: PATCH /v1/teams/{id}/seats through the billing port (local driver)', async () => {
+    const email = 'buyer@teams.test';
+    const id = await createUser(t, { email, password: PASSWORD });
+    users.buyer = { ...(await signIn(t, email, PASSWORD)), id, email };
+    const checkout = await as('buyer', 'POST', '/v1/billing/checkout', { plan: 'premium' });
+    expect(checkout.statusCode).toBe(201);
+    const path = new URL(checkout.json<{ url: string }>().url).pathname;
+    expect((await t.inject({ method: 'POST', url: `${path}/confirm` })).statusCode).toBe(303);
+    await eventually(async () => {
+      const me = await as('buyer', 'GET', '/v1/me');
+      return me.json<{ tier: string }>().tier === 'premium';
+    });
+    // Re-sign in: the access token carries the tier.
+    users.buyer = { ...(await signIn(t, email, PASSWORD)), id, email };
+
+    const team = await createTeam('buyer', 'Bought seats');
+    // The checkout sold one seat: the owner's.
+    expect((await as('buyer', 'GET', `/v1/teams/${team.id}`)).json()).toMatchObject({ seats: 1 });
+    const refused = await invite('buyer', team.id, 'tom');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'teams.seat_limit_reached', seats: 1 });
+
+    const byMember = await as('tom', 'PATCH', `/v1/teams/${team.id}/seats`, { seats: 9 });
+    expect(byMember.statusCode).toBe(404);
+    const more = await as('buyer', 'PATCH', `/v1/teams/${team.id}/seats`, { seats: 3 });
+    expect(more.statusCode).toBe(200);
+    expect(more.json()).toMatchObject({ seats: 3, seatsTaken: 1 });
+    await join('tom', team.id, 'buyer');
+    await join('uma', team.id, 'buyer');
+
+    const fewer = await as('buyer', 'PATCH', `/v1/teams/${team.id}/seats`, { seats: 2 });
+    expect(fewer.json()).toMatchObject({ seats: 2, seatsTaken: 3 });
+    const members = await as('buyer', 'GET', `/v1/teams/${team.id}/members`);
+    expect(members.json<{ items: Member[] }>().items.map((m) => [m.userId, m.frozen])).toEqual([
+      [users.buyer.id, false],
+      [users.tom.id, false],
+      [users.uma.id, true],
+    ]);
+    const audit = await as('buyer', 'GET', `/v1/teams/${team.id}/audit`);
+    expect(audit.statusCode).toBe(200);
+    const types = audit.json<{ items: { type: string }[] }>().items.map((e) => e.type);
+    expect(types.slice(0, 2)).toEqual(['teams.seats_changed', 'teams.member_joined']);
+    expect(types.every((type) => type.startsWith('teams.'))).toBe(true);
+    const memberAudit = await as('tom', 'GET', `/v1/teams/${team.id}/audit`);
+    expect(memberAudit.statusCode).toBe(403);
+    expect(memberAudit.json()).toMatchObject({
+      code: 'teams.role_required',
+      requiredRole: 'admin',
+    });
+  });
+
   it('replays POST /v1/teams with the same Idempotency-Key; API keys need teams:read / teams:write', async () => {
     const headers = { 'idempotency-key': 'team-create-1' };
     const first = await as('pia', 'POST', '/v1/teams', { name: 'Once' }, headers);

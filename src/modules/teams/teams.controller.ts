@@ -27,7 +27,15 @@ import { RemoveMemberCommand } from './commands/remove-member/remove-member.comm
 import { RenameTeamCommand } from './commands/rename-team/rename-team.command';
 import { TransferOwnershipCommand } from './commands/transfer-ownership/transfer-ownership.command';
 import { TransferOwnershipDto } from './dto/team-member.dto';
-import { CreateTeamDto, TeamDetailDto, TeamDto, TeamPageDto, UpdateTeamDto } from './dto/team.dto';
+import { ChangeSeatsCommand } from './commands/change-seats/change-seats.command';
+import {
+  ChangeSeatsDto,
+  CreateTeamDto,
+  TeamDetailDto,
+  TeamDto,
+  TeamPageDto,
+  UpdateTeamDto,
+} from './dto/team.dto';
 import { GetTeamQuery } from './queries/get-team/get-team.query';
 import { ListTeamsQuery } from './queries/list-teams/list-teams.query';
 
@@ -138,5 +146,24 @@ export class TeamsController {
     @Body() body: TransferOwnershipDto,
   ): Promise<TeamDto> {
     return this.commands.execute(new TransferOwnershipCommand(principal.userId, id, body.userId));
+  }
+
+  @Patch(':id/seats')
+  @ApiKeyScope('teams:write')
+  @ApiOperation({
+    summary: 'Change the seats (owner): the quantity of the owner’s Premium subscription',
+    description:
+      'Stripe updates the subscription item’s quantity (prorated); the local driver applies it. ' +
+      'Fewer seats than members freezes the latest to join (read-only, nothing deleted); more ' +
+      'unfreezes them. No Premium subscription: 404 `billing.no_subscription`.',
+  })
+  @ApiOkResponse({ type: TeamDetailDto })
+  @ApiProblems(400, 403, 404, 409, 502, 503)
+  seats(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @Body() body: ChangeSeatsDto,
+  ): Promise<TeamDetailDto> {
+    return this.commands.execute(new ChangeSeatsCommand(principal.userId, id, body.seats));
   }
 }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CV_TEAM_ACCESS } from '../cv';
+import { ChangeSeatsHandler } from './commands/change-seats/change-seats.handler';
 import { ChangeMemberRoleHandler } from './commands/change-member-role/change-member-role.handler';
 import { CreateTeamHandler } from './commands/create-team/create-team.handler';
 import { DeleteTeamHandler } from './commands/delete-team/delete-team.handler';
@@ -31,6 +32,8 @@ import { TeamsInvitationsController } from './teams-invitations.controller';
 import { TeamsMembersController } from './teams-members.controller';
 import { TeamsUserData } from './teams-user-data';
 import { TeamsController } from './teams.controller';
+import { TeamsAuditController } from './teams-audit.controller';
+import { TeamAuditHandler } from './queries/team-audit/team-audit.handler';
 
 /**
  * Teams: members with roles, invitations by email, seats from the owner's
@@ -51,6 +54,7 @@ export class TeamsModule {
         TeamsInvitationsController,
         TeamInvitationsController,
         TeamsDocumentsController,
+        TeamsAuditController,
       ],
       providers: [
         TeamSeats,
@@ -62,6 +66,7 @@ export class TeamsModule {
         { provide: CV_TEAM_ACCESS, useExisting: TeamDocumentAccess },
         TeamsUserData,
         CreateTeamHandler,
+        ChangeSeatsHandler,
         RenameTeamHandler,
         DeleteTeamHandler,
         InviteMemberHandler,
@@ -78,6 +83,7 @@ export class TeamsModule {
         ListMembersHandler,
         ListInvitationsHandler,
         ListDocumentsHandler,
+        TeamAuditHandler,
         EraseTeamsOfDeletedUserHandler,
       ],
       exports: [CV_TEAM_ACCESS],

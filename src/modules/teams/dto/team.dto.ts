@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { TEAM_ROLES, type TeamRole } from '../entities/team-member.entity';
 import type { Team } from '../entities/team.entity';
 
@@ -65,4 +65,17 @@ export class TeamPageDto {
 
   @ApiProperty({ type: String, nullable: true, example: null })
   nextCursor!: string | null;
+}
+
+export class ChangeSeatsDto {
+  @ApiProperty({
+    minimum: 1,
+    maximum: 1000,
+    example: 5,
+    description: 'Seats of the team plan: the quantity of the owner’s Premium subscription.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  seats!: number;
 }
