@@ -485,6 +485,62 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     });
   });
 
+  it('erasure: a deleted member’s shared CVs go with the account unless handed to the team', async () => {
+    const email = 'leaver@teams.test';
+    const id = await createUser(t, { email, password: PASSWORD });
+    users.leaver = { ...(await signIn(t, email, PASSWORD)), id, email };
+    const team = await createTeam('pia', 'Keepers');
+    await join('leaver', team.id, 'pia');
+    const kept = await newCv('leaver', 'Handed over');
+    const gone = await newCv('leaver', 'Only shared');
+    const shareOf = async (cvId: string) => {
+      const response = await as('leaver', 'POST', `/v1/teams/${team.id}/documents`, {
+        type: 'cv',
+        documentId: cvId,
+        permission: 'edit',
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const keptShare = await shareOf(kept);
+    await shareOf(gone);
+
+    const byOwner = await as('pia', 'POST', `/v1/teams/${team.id}/documents/${keptShare}/transfer`);
+    expect(byOwner.statusCode).toBe(404);
+    const transferred = await as(
+      'leaver',
+      'POST',
+      `/v1/teams/${team.id}/documents/${keptShare}/transfer`,
+    );
+    expect(transferred.statusCode).toBe(200);
+    expect(transferred.json()).toMatchObject({ documentId: kept, sharedBy: users.pia.id });
+    // The team's owner now owns it; the member still edits it through the share.
+    expect((await editCv('leaver', kept, 'Handed over (edited)')).statusCode).toBe(200);
+
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: users.leaver.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+
+    const titles = await eventually(async () => {
+      const response = await as('pia', 'GET', `/v1/teams/${team.id}/documents`);
+      const items = response.json<{ items: { title: string }[] }>().items;
+      return items.length === 1 && items.map((item) => item.title);
+    });
+    expect(titles).toEqual(['Handed over (edited)']);
+    expect((await as('pia', 'GET', `/v1/cvs/${kept}`)).statusCode).toBe(200);
+    const members = await eventually(async () => {
+      const list = (await as('pia', 'GET', `/v1/teams/${team.id}/members`)).json<{
+        items: Member[];
+      }>().items;
+      return list.length === 1 && list;
+    });
+    expect(members.map((m) => m.userId)).toEqual([users.pia.id]);
+  });
+
   it('replays POST /v1/teams with the same Idempotency-Key; API keys need teams:read / teams:write', async () => {
     const headers = { 'idempotency-key': 'team-create-1' };
     const first = await as('pia', 'POST', '/v1/teams', { name: 'Once' }, headers);

@@ -21,6 +21,7 @@ export {
   CvUpdated,
   CvVersionLabelled,
   CvAiEnhanced,
+  CvTransferred,
 } from './events/cv.events';
 export { CV_TEMPLATE_TIERS, templateFeature } from './domain/template-tiers';
 export * from './domain/resume';
@@ -32,6 +33,7 @@ export {
   type SharedCv,
 } from './commands/open-shared-cv/open-shared-cv.command';
 export { GetCvQuery } from './queries/get-cv/get-cv.query';
+export { TransferCvCommand } from './commands/transfer-cv/transfer-cv.command';
 export { CvDto } from './dto/cv.dto';
 export { CvRenderingModule } from './rendering/cv-rendering.module';
 export { CvExport } from './entities/cv-export.entity';

@@ -12,6 +12,7 @@ import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
 import { Idempotent } from '../idempotency';
 import { ShareDocumentCommand } from './commands/share-document/share-document.command';
+import { TransferDocumentCommand } from './commands/transfer-document/transfer-document.command';
 import { UnshareDocumentCommand } from './commands/unshare-document/unshare-document.command';
 import { ShareDocumentDto, TeamDocumentDto, TeamDocumentListDto } from './dto/team-document.dto';
 import { ListDocumentsQuery } from './queries/list-documents/list-documents.query';
@@ -76,5 +77,25 @@ export class TeamsDocumentsController {
     @UuidParam('shareId') shareId: string,
   ): Promise<void> {
     await this.commands.execute(new UnshareDocumentCommand(principal.userId, id, shareId));
+  }
+
+  @Post(':shareId/transfer')
+  @HttpCode(200)
+  @ApiKeyScope('teams:write')
+  @ApiOperation({
+    summary: 'Hand a CV you shared to the team',
+    description:
+      'The CV becomes the team owner’s (its versions stay), so it stays with the team when your ' +
+      'account is deleted; a CV shared but not handed over goes with your account. Only the member ' +
+      'who shared it; CVs only (409 `teams.transfer_not_possible`).',
+  })
+  @ApiOkResponse({ type: TeamDocumentDto })
+  @ApiProblems(400, 403, 404, 409)
+  transfer(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam() id: string,
+    @UuidParam('shareId') shareId: string,
+  ): Promise<TeamDocumentDto> {
+    return this.commands.execute(new TransferDocumentCommand(principal.userId, id, shareId));
   }
 }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CV_TEAM_ACCESS } from '../cv';
+import { TransferDocumentHandler } from './commands/transfer-document/transfer-document.handler';
 import { ChangeSeatsHandler } from './commands/change-seats/change-seats.handler';
 import { ChangeMemberRoleHandler } from './commands/change-member-role/change-member-role.handler';
 import { CreateTeamHandler } from './commands/create-team/create-team.handler';
@@ -78,6 +79,7 @@ export class TeamsModule {
         TransferOwnershipHandler,
         ShareDocumentHandler,
         UnshareDocumentHandler,
+        TransferDocumentHandler,
         ListTeamsHandler,
         GetTeamHandler,
         ListMembersHandler,

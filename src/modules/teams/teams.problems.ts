@@ -54,9 +54,11 @@ export const teamsProblems = defineProblems({
     status: 409,
     description: 'The document is already shared with this team; change or remove that share.',
   },
-  'teams.seats_below_members': {
+  'teams.transfer_not_possible': {
     status: 409,
-    description: 'Fewer seats than the owner alone: at least one seat is needed.',
+    description:
+      'Only a CV shared by a member other than the owner can be handed to the team ' +
+      '(cover letters stay with their authors).',
   },
 });
 

@@ -74,3 +74,13 @@ export class DocumentUnshared extends TeamEvent<{
 
 @DomainEventType('teams.seats_changed')
 export class TeamSeatsChanged extends TeamEvent<{ seats: number }> {}
+
+/** A member handed a shared CV to the team: it is now the team owner's. */
+@DomainEventType('teams.document_transferred')
+export class DocumentTransferred extends TeamEvent<{
+  shareId: string;
+  documentType: string;
+  documentId: string;
+  from: string;
+  to: string;
+}> {}
