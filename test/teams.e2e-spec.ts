@@ -219,6 +219,31 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect((await as('sam', 'GET', `/v1/cvs/${cvId}`)).statusCode).toBe(200);
     expect((await as('sam', 'GET', `/v1/cvs/${cvId}/versions`)).statusCode).toBe(200);
     expect((await editCv('sam', cvId, 'mine')).statusCode).toBe(404);
+    // Members comment on the shared CV; outsiders cannot see the thread.
+    const shareId = (await as('sam', 'GET', `/v1/teams/${team.id}/documents`)).json<{
+      items: { id: string }[];
+    }>().items[0].id;
+    const comments = `/v1/teams/${team.id}/documents/${shareId}/comments`;
+    const added = await as('sam', 'POST', comments, { body: 'Lead with the migration.' });
+    expect(added.statusCode).toBe(201);
+    const reply = await as('pia', 'POST', comments, { body: 'Done.' });
+    expect(reply.statusCode).toBe(201);
+    const thread = await as('pia', 'GET', comments);
+    expect(
+      thread
+        .json<{ items: { body: string; authorId: string }[] }>()
+        .items.map((c) => [c.authorId, c.body]),
+    ).toEqual([
+      [users.sam.id, 'Lead with the migration.'],
+      [users.pia.id, 'Done.'],
+    ]);
+    expect((await as('zed', 'GET', comments)).statusCode).toBe(404);
+    // A plain member deletes only their own comment; the owner deletes any.
+    const notTheirs = await as('sam', 'DELETE', `${comments}/${reply.json<{ id: string }>().id}`);
+    expect(notTheirs.statusCode).toBe(403);
+    expect(
+      (await as('pia', 'DELETE', `${comments}/${added.json<{ id: string }>().id}`)).statusCode,
+    ).toBe(204);
     // A member cannot share someone else's CV.
     const foreign = await as('sam', 'POST', `/v1/teams/${team.id}/documents`, {
       type: 'cv',

@@ -64,7 +64,13 @@ import {
 } from '../modules/notifications';
 import { PlanRecord } from '../modules/plans';
 import { HookDeliveryAttempt, HookSubscription } from '../modules/hooks';
-import { Team, TeamDocumentShare, TeamInvitation, TeamMember } from '../modules/teams';
+import {
+  Team,
+  TeamDocumentComment,
+  TeamDocumentShare,
+  TeamInvitation,
+  TeamMember,
+} from '../modules/teams';
 import {
   SocialAccount,
   SocialMetricSnapshot,
@@ -142,4 +148,5 @@ export const ENTITIES = [
   TeamMember,
   TeamInvitation,
   TeamDocumentShare,
+  TeamDocumentComment,
 ];

@@ -4,4 +4,5 @@ export { Team } from './entities/team.entity';
 export { TeamMember } from './entities/team-member.entity';
 export { TeamInvitation } from './entities/team-invitation.entity';
 export { TeamDocumentShare } from './entities/team-document-share.entity';
+export { TeamDocumentComment } from './entities/team-document-comment.entity';
 export * from './events/teams.events';

@@ -10,6 +10,8 @@ import {
 } from './teams.policies';
 import { TeamSeats } from './team-seats';
 import type { TeamRole } from './entities/team-member.entity';
+import { TeamDocumentShare } from './entities/team-document-share.entity';
+import { teamsProblems } from './teams.problems';
 
 /**
  * The one gate of every team use case: loads the caller's membership (404 for
@@ -43,5 +45,12 @@ export class TeamAccess {
     role: TeamRole,
   ): Promise<void> {
     return assertTeamCan(em, this.seats, membership, action, memberSubject(role));
+  }
+
+  /** A share of this team (404 otherwise). */
+  async share(em: EntityManager, teamId: string, shareId: string): Promise<TeamDocumentShare> {
+    const share = await em.findOne(TeamDocumentShare, { id: shareId, teamId });
+    if (!share) throw teamsProblems.problem('teams.document_not_found', 'No such shared document.');
+    return share;
   }
 }

@@ -6,6 +6,7 @@ import {
   type UserDataExporter,
   type UserDataFile,
 } from '../../common/user-data';
+import { TeamDocumentComment } from './entities/team-document-comment.entity';
 import { TeamDocumentShare } from './entities/team-document-share.entity';
 import { TeamInvitation } from './entities/team-invitation.entity';
 import { TeamMember } from './entities/team-member.entity';
@@ -23,6 +24,7 @@ export class TeamsUserData implements UserDataExporter {
       rowsFile(em, 'memberships.json', TeamMember, { userId }),
       rowsFile(em, 'invitations-sent.json', TeamInvitation, { invitedBy: userId }),
       rowsFile(em, 'shared-documents.json', TeamDocumentShare, { sharedBy: userId }),
+      rowsFile(em, 'comments.json', TeamDocumentComment, { authorId: userId }),
     ]);
   }
 }

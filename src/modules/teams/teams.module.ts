@@ -33,6 +33,10 @@ import { TeamsInvitationsController } from './teams-invitations.controller';
 import { TeamsMembersController } from './teams-members.controller';
 import { TeamsUserData } from './teams-user-data';
 import { TeamsController } from './teams.controller';
+import { TeamsDocumentsCommentsController } from './teams-documents-comments.controller';
+import { AddCommentHandler } from './commands/add-comment/add-comment.handler';
+import { DeleteCommentHandler } from './commands/delete-comment/delete-comment.handler';
+import { ListCommentsHandler } from './queries/list-comments/list-comments.handler';
 import { TeamsAuditController } from './teams-audit.controller';
 import { TeamAuditHandler } from './queries/team-audit/team-audit.handler';
 
@@ -56,6 +60,7 @@ export class TeamsModule {
         TeamInvitationsController,
         TeamsDocumentsController,
         TeamsAuditController,
+        TeamsDocumentsCommentsController,
       ],
       providers: [
         TeamSeats,
@@ -86,6 +91,9 @@ export class TeamsModule {
         ListInvitationsHandler,
         ListDocumentsHandler,
         TeamAuditHandler,
+        AddCommentHandler,
+        DeleteCommentHandler,
+        ListCommentsHandler,
         EraseTeamsOfDeletedUserHandler,
       ],
       exports: [CV_TEAM_ACCESS],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEventInJob, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
 import { UserDeleted } from '../../identity';
+import { TeamDocumentComment } from '../entities/team-document-comment.entity';
 import { TeamDocumentShare } from '../entities/team-document-share.entity';
 import { TeamInvitation } from '../entities/team-invitation.entity';
 import { TeamMember } from '../entities/team-member.entity';
@@ -20,6 +21,7 @@ export class EraseTeamsOfDeletedUserHandler implements DomainEventHandler<UserDe
   async handle(event: UserDeleted): Promise<void> {
     const userId = event.streamId;
     await this.uow.run(async (em, events) => {
+      await em.nativeDelete(TeamDocumentComment, { authorId: userId });
       for (const share of await em.find(TeamDocumentShare, { sharedBy: userId })) {
         events.record(
           new DocumentUnshared(share.teamId, {
@@ -28,9 +30,11 @@ export class EraseTeamsOfDeletedUserHandler implements DomainEventHandler<UserDe
             documentId: share.documentId,
           }),
         );
+        await em.nativeDelete(TeamDocumentComment, { shareId: share.id });
         em.remove(share);
       }
       for (const team of await em.find(Team, { ownerId: userId })) {
+        await em.nativeDelete(TeamDocumentComment, { teamId: team.id });
         await em.nativeDelete(TeamDocumentShare, { teamId: team.id });
         await em.nativeDelete(TeamInvitation, { teamId: team.id });
         await em.nativeDelete(TeamMember, { teamId: team.id });

@@ -84,3 +84,9 @@ export class DocumentTransferred extends TeamEvent<{
   from: string;
   to: string;
 }> {}
+
+@DomainEventType('teams.comment_added')
+export class CommentAdded extends TeamEvent<{ commentId: string; shareId: string }> {}
+
+@DomainEventType('teams.comment_deleted')
+export class CommentDeleted extends TeamEvent<{ commentId: string; shareId: string }> {}

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
+import { TeamDocumentComment } from '../../entities/team-document-comment.entity';
 import { TeamDocumentShare } from '../../entities/team-document-share.entity';
 import { DocumentUnshared } from '../../events/teams.events';
 import { TeamAccess } from '../../team-access';
@@ -24,6 +25,7 @@ export class UnshareDocumentHandler implements ICommandHandler<UnshareDocumentCo
       } else if (membership.frozen) {
         await this.access.require(em, teamId, userId, 'create', 'TeamDocument');
       }
+      await em.nativeDelete(TeamDocumentComment, { shareId });
       em.remove(share);
       events.record(
         new DocumentUnshared(teamId, {
