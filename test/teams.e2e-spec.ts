@@ -244,6 +244,25 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect(
       (await as('pia', 'DELETE', `${comments}/${added.json<{ id: string }>().id}`)).statusCode,
     ).toBe(204);
+    // Team templates: admins and the owner save layouts, members read them.
+    const saved = await as('pia', 'POST', `/v1/teams/${team.id}/templates`, {
+      name: 'House style',
+      layout: { template: 'modern', theme: { accentColor: '#0a7d5a' } },
+    });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json()).toMatchObject({
+      name: 'House style',
+      layout: { template: 'modern', theme: { accentColor: '#0a7d5a' } },
+    });
+    const byMember = await as('sam', 'POST', `/v1/teams/${team.id}/templates`, {
+      name: 'Mine',
+      layout: {},
+    });
+    expect(byMember.statusCode).toBe(403);
+    const templates = await as('sam', 'GET', `/v1/teams/${team.id}/templates`);
+    expect(templates.json<{ items: { name: string }[] }>().items.map((x) => x.name)).toEqual([
+      'House style',
+    ]);
     // A member cannot share someone else's CV.
     const foreign = await as('sam', 'POST', `/v1/teams/${team.id}/documents`, {
       type: 'cv',

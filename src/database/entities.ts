@@ -70,6 +70,7 @@ import {
   TeamDocumentShare,
   TeamInvitation,
   TeamMember,
+  TeamTemplate,
 } from '../modules/teams';
 import {
   SocialAccount,
@@ -149,4 +150,5 @@ export const ENTITIES = [
   TeamInvitation,
   TeamDocumentShare,
   TeamDocumentComment,
+  TeamTemplate,
 ];

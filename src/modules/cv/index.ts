@@ -60,3 +60,6 @@ export { NO_NUL } from './dto/cv.dto';
 // If-Match parsing, shared with other versioned documents (cover letters).
 export { etag, expectedVersion } from './versions/if-match';
 export { cvProblems } from './cv.problems';
+// Layouts other modules store (team templates).
+export { CvLayoutDto } from './dto/cv-layout.dto';
+export { mergeLayout } from './domain/layout';

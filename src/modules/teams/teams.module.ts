@@ -33,6 +33,10 @@ import { TeamsInvitationsController } from './teams-invitations.controller';
 import { TeamsMembersController } from './teams-members.controller';
 import { TeamsUserData } from './teams-user-data';
 import { TeamsController } from './teams.controller';
+import { TeamsTemplatesController } from './teams-templates.controller';
+import { SaveTemplateHandler } from './commands/save-template/save-template.handler';
+import { DeleteTemplateHandler } from './commands/delete-template/delete-template.handler';
+import { ListTemplatesHandler } from './queries/list-templates/list-templates.handler';
 import { TeamsDocumentsCommentsController } from './teams-documents-comments.controller';
 import { AddCommentHandler } from './commands/add-comment/add-comment.handler';
 import { DeleteCommentHandler } from './commands/delete-comment/delete-comment.handler';
@@ -61,6 +65,7 @@ export class TeamsModule {
         TeamsDocumentsController,
         TeamsAuditController,
         TeamsDocumentsCommentsController,
+        TeamsTemplatesController,
       ],
       providers: [
         TeamSeats,
@@ -94,6 +99,9 @@ export class TeamsModule {
         AddCommentHandler,
         DeleteCommentHandler,
         ListCommentsHandler,
+        SaveTemplateHandler,
+        DeleteTemplateHandler,
+        ListTemplatesHandler,
         EraseTeamsOfDeletedUserHandler,
       ],
       exports: [CV_TEAM_ACCESS],

@@ -54,6 +54,7 @@ export const teamsProblems = defineProblems({
     status: 409,
     description: 'The document is already shared with this team; change or remove that share.',
   },
+  'teams.template_not_found': { status: 404, description: 'No such template in this team.' },
   'teams.comment_not_found': { status: 404, description: 'No such comment on this document.' },
   'teams.transfer_not_possible': {
     status: 409,

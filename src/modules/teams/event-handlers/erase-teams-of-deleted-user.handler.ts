@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEventInJob, UnitOfWork, type DomainEventHandler } from '@lib/event-store';
 import { UserDeleted } from '../../identity';
+import { TeamTemplate } from '../entities/team-template.entity';
 import { TeamDocumentComment } from '../entities/team-document-comment.entity';
 import { TeamDocumentShare } from '../entities/team-document-share.entity';
 import { TeamInvitation } from '../entities/team-invitation.entity';
@@ -34,6 +35,7 @@ export class EraseTeamsOfDeletedUserHandler implements DomainEventHandler<UserDe
         em.remove(share);
       }
       for (const team of await em.find(Team, { ownerId: userId })) {
+        await em.nativeDelete(TeamTemplate, { teamId: team.id });
         await em.nativeDelete(TeamDocumentComment, { teamId: team.id });
         await em.nativeDelete(TeamDocumentShare, { teamId: team.id });
         await em.nativeDelete(TeamInvitation, { teamId: team.id });

@@ -90,3 +90,9 @@ export class CommentAdded extends TeamEvent<{ commentId: string; shareId: string
 
 @DomainEventType('teams.comment_deleted')
 export class CommentDeleted extends TeamEvent<{ commentId: string; shareId: string }> {}
+
+@DomainEventType('teams.template_saved')
+export class TemplateSaved extends TeamEvent<{ templateId: string; name: string }> {}
+
+@DomainEventType('teams.template_deleted')
+export class TemplateDeleted extends TeamEvent<{ templateId: string }> {}

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
+import { TeamTemplate } from '../../entities/team-template.entity';
 import { TeamDocumentComment } from '../../entities/team-document-comment.entity';
 import { TeamDocumentShare } from '../../entities/team-document-share.entity';
 import { TeamInvitation } from '../../entities/team-invitation.entity';
@@ -18,6 +19,7 @@ export class DeleteTeamHandler implements ICommandHandler<DeleteTeamCommand> {
   async execute({ userId, teamId }: DeleteTeamCommand): Promise<void> {
     await this.uow.run(async (em, events) => {
       const { team } = await this.access.require(em, teamId, userId, 'delete', 'Team');
+      await em.nativeDelete(TeamTemplate, { teamId });
       await em.nativeDelete(TeamDocumentComment, { teamId });
       await em.nativeDelete(TeamDocumentShare, { teamId });
       await em.nativeDelete(TeamInvitation, { teamId });
