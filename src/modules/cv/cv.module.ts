@@ -16,7 +16,6 @@ import { RestoreVersionHandler } from './commands/restore-version/restore-versio
 import { RevokeShareHandler } from './commands/revoke-share/revoke-share.handler';
 import { ShareCvHandler } from './commands/share-cv/share-cv.handler';
 import { UpdateCvHandler } from './commands/update-cv/update-cv.handler';
-import { TransferCvHandler } from './commands/transfer-cv/transfer-cv.handler';
 import { CvChanges } from './cv-changes';
 import { EraseCvsOfDeletedUserHandler } from './event-handlers/erase-cvs-of-deleted-user.handler';
 import { RecordCvAnalyticsHandler } from './event-handlers/record-cv-analytics.handler';
@@ -84,7 +83,6 @@ export class CvModule {
         CvTemplatesController,
       ],
       providers: [
-        TransferCvHandler,
         CvUserData,
         CvHistory,
         ShareLinks,

@@ -33,7 +33,7 @@ export {
   type SharedCv,
 } from './commands/open-shared-cv/open-shared-cv.command';
 export { GetCvQuery } from './queries/get-cv/get-cv.query';
-export { TransferCvCommand } from './commands/transfer-cv/transfer-cv.command';
+export { transferCv } from './cv-transfer';
 export { CvDto } from './dto/cv.dto';
 export { CvRenderingModule } from './rendering/cv-rendering.module';
 export { CvExport } from './entities/cv-export.entity';

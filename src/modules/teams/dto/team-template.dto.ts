@@ -40,7 +40,7 @@ export class TeamTemplateDto {
     return {
       id: template.id,
       name: template.name,
-      layout: template.layout as CvLayoutDto,
+      layout: template.layout,
       createdBy: template.createdBy,
       createdAt: template.createdAt.toISOString(),
     };
