@@ -40,6 +40,9 @@ import { Migration20261203072202 } from './Migration20261203072202';
 import { Migration20261203073840 } from './Migration20261203073840';
 import { Migration20261203072645 } from './Migration20261203072645';
 import { Migration20261203111904 } from './Migration20261203111904';
+import { Migration20261203102813 } from './Migration20261203102813';
+import { Migration20261203111737 } from './Migration20261203111737';
+import { Migration20261203112146 } from './Migration20261203112146';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -84,4 +87,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203073840', class: Migration20261203073840 },
   { name: 'Migration20261203072645', class: Migration20261203072645 },
   { name: 'Migration20261203111904', class: Migration20261203111904 },
+  { name: 'Migration20261203102813', class: Migration20261203102813 },
+  { name: 'Migration20261203111737', class: Migration20261203111737 },
+  { name: 'Migration20261203112146', class: Migration20261203112146 },
 ];

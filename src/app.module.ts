@@ -24,6 +24,7 @@ import { QueuesConsoleModule } from './modules/queues-console';
 import { FilesModule } from './modules/files';
 import { HealthModule } from './modules/health';
 import { HooksModule } from './modules/hooks';
+import { TeamsModule } from './modules/teams';
 import { IdempotencyModule } from './modules/idempotency';
 import { IdentityModule } from './modules/identity';
 import { JobsModule } from './modules/jobs';
@@ -88,6 +89,7 @@ export class AppModule {
         SocialModule.forRole(worker),
         BlogModule.forRole(worker),
         HooksModule.forRole(worker),
+        TeamsModule.forRole(worker),
         DataExportModule.forRole(worker),
         QueuesConsoleModule,
         ...extra,

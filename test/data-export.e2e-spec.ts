@@ -63,6 +63,7 @@ const MODULES = [
   'newsletter',
   'notifications',
   'social',
+  'teams',
 ];
 
 describe('GDPR data export (POST /v1/me/export)', () => {
@@ -85,6 +86,10 @@ describe('GDPR data export (POST /v1/me/export)', () => {
     });
     expect(cv.statusCode).toBe(201);
     const cvId = cv.json<{ id: string }>().id;
+    const team = await call(t, 'POST', '/v1/teams', person.session.authorization, {
+      name: `${marker} team`,
+    });
+    expect(team.statusCode).toBe(201);
 
     const storage = t.get<StoragePort>(STORAGE_PORT);
     const path = `${userId}/${marker}.pdf`;
@@ -370,6 +375,8 @@ describe('GDPR data export (POST /v1/me/export)', () => {
       ['analytics/events.json', 'ALPHA'],
       ['ai-usage/usage.json', '"promptTokens": 321'],
       ['audit/events.json', 'identity.api_key_created'],
+      ['teams/teams-owned.json', 'ALPHA team'],
+      ['teams/memberships.json', '"role": "owner"'],
     ];
     for (const [name, contains] of expectations) {
       const matching = [...files].filter(([path]) =>

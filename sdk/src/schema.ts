@@ -3525,6 +3525,402 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/team-invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: join the team
+         * @description Unknown, revoked, replaced (resent) or used token: 404 `teams.invitation_invalid`; expired: 410 `teams.invitation_expired`; signed in with another address than the invited one: 403 `teams.invitation_email_mismatch`.
+         */
+        post: operations["teamInvitations_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/team-invitations/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an invitation
+         * @description Unknown, revoked, replaced (resent) or used token: 404 `teams.invitation_invalid`; expired: 410 `teams.invitation_expired`; signed in with another address than the invited one: 403 `teams.invitation_email_mismatch`.
+         */
+        post: operations["teamInvitations_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The teams the caller belongs to, most recently joined first */
+        get: operations["teams_list"];
+        put?: never;
+        /**
+         * Create a team; the caller is its owner
+         * @description Premium (`teamCollaboration`). Its seats come from the owner’s subscription quantity.
+         */
+        post: operations["teams_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team, with the caller’s role and the seats */
+        get: operations["teams_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete the team (owner)
+         * @description Members, invitations and shares go; the documents stay with their owners.
+         */
+        delete: operations["teams_delete"];
+        options?: never;
+        head?: never;
+        /** Rename the team (owner) */
+        patch: operations["teams_rename"];
+        trace?: never;
+    };
+    "/v1/teams/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team’s audit trail, newest first (owner, admin)
+         * @description Team events only (created, renamed, invitations, joins, role changes, removals, transfers, shares, seats), with who did it.
+         */
+        get: operations["teamsAudit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents shared with the team, newest share first */
+        get: operations["teamsDocuments_list"];
+        put?: never;
+        /**
+         * Share one of your CVs or cover letters with the team
+         * @description `view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff); `edit`: they also change it (`PATCH /v1/cvs/{id}`), and each version records who edited. Deleting stays the owner’s. Someone else’s document: 404 `teams.document_not_found`.
+         */
+        post: operations["teamsDocuments_share"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/documents/{shareId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop sharing a document (who shared it, an admin or the owner)
+         * @description Members lose access with their next request.
+         */
+        delete: operations["teamsDocuments_unshare"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/documents/{shareId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments on a shared document, oldest first */
+        get: operations["teamsDocumentsComments_list"];
+        put?: never;
+        /** Comment on a shared document (members; not while frozen) */
+        post: operations["teamsDocumentsComments_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/documents/{shareId}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a comment (its author, an admin or the owner) */
+        delete: operations["teamsDocumentsComments_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/documents/{shareId}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a CV you shared to the team
+         * @description The CV becomes the team owner’s (its versions stay), so it stays with the team when your account is deleted; a CV shared but not handed over goes with your account. Only the member who shared it; CVs only (409 `teams.transfer_not_possible`).
+         */
+        post: operations["teamsDocuments_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team’s invitations, newest first (owner, admin) */
+        get: operations["teamsInvitations_list"];
+        put?: never;
+        /**
+         * Invite someone by email (owner, admin)
+         * @description The address gets a link valid for 7 days (`/teams/join?token=…`; the token is stored only hashed). Members plus pending invitations may not exceed the seats: 403 `teams.seat_limit_reached` with `seats` (and `requiredPlan` when the owner lost the plan).
+         */
+        post: operations["teamsInvitations_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation (owner, admin): its link stops working */
+        delete: operations["teamsInvitations_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/invitations/{invitationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a pending invitation again (owner, admin)
+         * @description A new link with a new 7-day expiry; the previous link stops working.
+         */
+        post: operations["teamsInvitations_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave the team
+         * @description Access to its shared documents ends at once. The owner cannot leave (409 `teams.last_owner`): transfer ownership first.
+         */
+        post: operations["teams_leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members in join order
+         * @description `frozen`: over the seat limit since a downgrade (the latest to join): read-only until seats return.
+         */
+        get: operations["teamsMembers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member (owner; admins remove plain members)
+         * @description Their access to the team’s documents ends with their next request. The owner cannot be removed (409 `teams.last_owner`).
+         */
+        delete: operations["teamsMembers_remove"];
+        options?: never;
+        head?: never;
+        /** Make a member an admin or a plain member (owner) */
+        patch: operations["teamsMembers_changeRole"];
+        trace?: never;
+    };
+    "/v1/teams/{id}/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the seats (owner): the quantity of the owner’s Premium subscription
+         * @description Stripe updates the subscription item’s quantity (prorated); the local driver applies it. Fewer seats than members freezes the latest to join (read-only, nothing deleted); more unfreezes them. No Premium subscription: 404 `billing.no_subscription`.
+         */
+        patch: operations["teams_seats"];
+        trace?: never;
+    };
+    "/v1/teams/{id}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team’s saved layouts, newest first (members) */
+        get: operations["teamsTemplates_list"];
+        put?: never;
+        /**
+         * Save a CV layout and theme for the team (owner, admin)
+         * @description Members apply it to a CV with `PATCH /v1/cvs/{id}` `{layout}`.
+         */
+        post: operations["teamsTemplates_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a team template (owner, admin) */
+        delete: operations["teamsTemplates_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer ownership to another member (owner)
+         * @description The member becomes the owner (seats then come from their subscription); the caller stays as an admin.
+         */
+        post: operations["teams_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -3598,6 +3994,10 @@ export interface components {
             id: string;
             /** @enum {string} */
             type: "user" | "system" | "api-key";
+        };
+        AddCommentDto: {
+            /** @example Lead with the migration project. */
+            body: string;
         };
         AdminSubscriptionDto: {
             /** @example 2999 */
@@ -4535,6 +4935,13 @@ export interface components {
             /** @example true */
             valid: boolean;
         };
+        ChangeMemberRoleDto: {
+            /**
+             * @example admin
+             * @enum {string}
+             */
+            role: "admin" | "member";
+        };
         ChangePasswordDto: {
             /** @example my-current-password */
             currentPassword: string;
@@ -4543,6 +4950,13 @@ export interface components {
              * @example violet-harbour-tram-1987
              */
             newPassword: string;
+        };
+        ChangeSeatsDto: {
+            /**
+             * @description Seats of the team plan: the quantity of the owner’s Premium subscription.
+             * @example 5
+             */
+            seats: number;
         };
         ChannelChoicesDto: {
             /** @example true */
@@ -5028,6 +5442,10 @@ export interface components {
             thread?: string[];
             /** @description Per-network text or media. */
             variants?: components["schemas"]["SocialPostVariantsDto"];
+        };
+        CreateTeamDto: {
+            /** @example ACME Recruiting */
+            name: string;
         };
         CreatedApiKeyDto: {
             /** Format: date-time */
@@ -5817,7 +6235,7 @@ export interface components {
         };
         FacetValueDto: {
             /**
-             * @description Matches with this value among the newest 1,000 matches of the search without its facet filters, under every other facet filter. Exact while the search matches fewer than 1,000 postings; otherwise a lower bound.
+             * @description Matches with this value among the first 1,000 matches found of the search without its facet filters, under every other facet filter. Exact while the search matches fewer than 1,000 postings; otherwise a lower bound.
              * @example 412
              */
             count: number;
@@ -6146,6 +6564,22 @@ export interface components {
              * @example 3
              */
             version: number;
+        };
+        InvitationTokenDto: {
+            /**
+             * @description The token of the emailed link (`/teams/join?token=…`).
+             * @example ti_3q2-7wLk0cQ1m8sVqk3xN5yR0bH4tZ9eJ6uP2aF1dGc
+             */
+            token: string;
+        };
+        InviteMemberDto: {
+            /** @example grace@example.com */
+            email: string;
+            /**
+             * @default member
+             * @enum {string}
+             */
+            role: "admin" | "member";
         };
         InvoiceDto: {
             /**
@@ -7403,6 +7837,23 @@ export interface components {
          *     - `social.post_not_found` (404): No such post, or not yours.
          *     - `storage.range_not_satisfiable` (416): The requested byte range is outside the content.
          *     - `storage.signature_invalid` (403): The signed storage link is invalid or has expired.
+         *     - `teams.already_member` (409): That person is already a member of the team.
+         *     - `teams.already_shared` (409): The document is already shared with this team; change or remove that share.
+         *     - `teams.comment_not_found` (404): No such comment on this document.
+         *     - `teams.document_not_found` (404): No such CV or cover letter of yours, or it is not shared with this team.
+         *     - `teams.invitation_email_mismatch` (403): The invitation was sent to another address than your account’s.
+         *     - `teams.invitation_expired` (410): The invitation link expired; ask for a new one.
+         *     - `teams.invitation_invalid` (404): The invitation link is unknown, was revoked, replaced by a resend or already used.
+         *     - `teams.invitation_not_found` (404): No such invitation in this team.
+         *     - `teams.invitation_pending` (409): A pending invitation to this address exists; resend or revoke it.
+         *     - `teams.last_owner` (409): The team’s only owner cannot leave or be removed; transfer ownership first.
+         *     - `teams.member_frozen` (403): The team has fewer seats than members since a downgrade; the latest members to join are read-only until seats return (`seats`, `requiredPlan`).
+         *     - `teams.member_not_found` (404): No such member in this team.
+         *     - `teams.not_found` (404): No such team, or you are not a member.
+         *     - `teams.role_required` (403): Your role in the team does not allow this (`requiredRole` names the one needed).
+         *     - `teams.seat_limit_reached` (403): Members plus pending invitations already fill the seats (`seats`); add seats (`PATCH /v1/teams/{id}/seats`) or upgrade (`requiredPlan`).
+         *     - `teams.template_not_found` (404): No such template in this team.
+         *     - `teams.transfer_not_possible` (409): Only a CV shared by a member other than the owner can be handed to the team (cover letters stay with their authors).
          *     - `two_factor.already_enabled` (409): Two-factor authentication is on.
          *     - `two_factor.code_required` (400): Send `otp` or `recoveryCode`.
          *     - `two_factor.invalid_otp` (400): The code does not match the secret from setup.
@@ -7413,7 +7864,7 @@ export interface components {
          *     - `validation.failed` (400): Fields failed validation; `errors` lists each with its JSON path.
          * @enum {string}
          */
-        ProblemCode: "ai.item_not_found" | "ai.nothing_to_enhance" | "ai.refused" | "ai.suggestion_not_found" | "ai.suggestion_not_pending" | "ai.suggestion_stale" | "ai.unavailable" | "analytics.invalid_event" | "analytics.invalid_range" | "api_key.limit_reached" | "auth.account_locked" | "auth.account_unavailable" | "auth.busy" | "auth.email_already_verified" | "auth.email_change_locked" | "auth.email_taken" | "auth.email_unchanged" | "auth.forbidden" | "auth.identity_in_use" | "auth.impersonation_read_only" | "auth.invalid_api_key" | "auth.invalid_credentials" | "auth.invalid_email_change_token" | "auth.invalid_email_token" | "auth.invalid_mfa_challenge" | "auth.invalid_oauth_code" | "auth.invalid_otp" | "auth.invalid_password" | "auth.invalid_refresh_token" | "auth.invalid_reset_token" | "auth.invalid_token" | "auth.last_login_method" | "auth.mfa_required" | "auth.oauth_browser_mismatch" | "auth.oauth_state_invalid" | "auth.password_required" | "auth.pending_link_not_found" | "auth.provider_already_linked" | "auth.provider_unavailable" | "auth.reauthentication_required" | "auth.scope_required" | "auth.unauthenticated" | "auth.wrong_password" | "billing.already_subscribed" | "billing.checkout_not_found" | "billing.no_customer" | "billing.no_subscription" | "billing.not_configured" | "billing.price_not_configured" | "billing.provider_refused" | "billing.provider_unavailable" | "billing.redirect_not_allowed" | "billing.use_portal" | "billing.webhook_signature_invalid" | "blog.author_not_found" | "blog.category_not_found" | "blog.comment_not_found" | "blog.invalid_parent" | "blog.invalid_schedule" | "blog.post_not_found" | "blog.revision_not_found" | "blog.slug_taken" | "blog.tag_not_found" | "cover_letter.job_not_found" | "cover_letter.not_found" | "cover_letter.version_conflict" | "cv_export.not_found" | "cv_export.queue_unavailable" | "cv_share.expired" | "cv_share.not_found" | "cv_share.password_invalid" | "cv_share.password_required" | "cv.accent_color_invalid" | "cv.import_no_text" | "cv.invalid_if_match" | "cv.invalid_json_resume" | "cv.not_found" | "cv.page_size_unknown" | "cv.patch_test_failed" | "cv.precondition_required" | "cv.renderer_unavailable" | "cv.template_not_found" | "cv.template_unknown" | "cv.version_conflict" | "cv.version_not_found" | "data_export.not_found" | "data_export.queue_unavailable" | "deliverability.invalid_event" | "deliverability.invalid_signature" | "deliverability.invalid_suppression_key" | "deliverability.suppression_not_found" | "deliverability.webhook_not_configured" | "event_delivery.not_dead" | "event_delivery.not_found" | "files.kind_first" | "files.multipart_required" | "files.not_a_profile_image" | "files.not_ready" | "files.rejected" | "files.too_large" | "files.unsupported_type" | "files.variant_not_found" | "hooks.duplicate" | "hooks.event_not_allowed" | "hooks.limit_reached" | "hooks.not_found" | "hooks.unsafe_target" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "job.alert_not_found" | "job.application_exists" | "job.application_not_found" | "job.board_exists" | "job.board_not_followed" | "job.board_not_found" | "job.board_unreachable" | "job.cover_letter_not_found" | "job.invalid_cursor" | "job.not_found" | "job.not_saved" | "job.source_not_active" | "job.source_not_found" | "job.source_paused" | "metrics.unauthorized" | "newsletter.campaign_not_draft" | "newsletter.campaign_not_found" | "newsletter.invalid_token" | "newsletter.invalid_unsubscribe_link" | "notification.invalid_stream_ticket" | "notification.invalid_unsubscribe_link" | "notification.newsletter_needs_verified_email" | "notification.not_found" | "notification.template_not_found" | "pagination.invalid_cursor" | "plan.quota_exceeded" | "plan.upgrade_required" | "push.device_not_found" | "push.fcm_not_configured" | "push.invalid_subscription" | "rate_limit.exceeded" | "rate_limit.unavailable" | "request.invalid" | "request.method_not_allowed" | "request.not_acceptable" | "request.too_large" | "request.unprocessable" | "request.unsupported_media_type" | "resource.conflict" | "resource.gone" | "resource.not_found" | "resource.precondition_failed" | "server.internal_error" | "server.unavailable" | "social.account_needs_reconnect" | "social.account_not_found" | "social.media_not_found" | "social.media_not_ready" | "social.network_not_found" | "social.network_unavailable" | "social.no_accounts" | "social.no_free_slot" | "social.post_invalid" | "social.post_locked" | "social.post_not_found" | "storage.range_not_satisfiable" | "storage.signature_invalid" | "two_factor.already_enabled" | "two_factor.code_required" | "two_factor.invalid_otp" | "two_factor.not_enabled" | "two_factor.setup_required" | "users.impersonation_refused" | "users.self_lockout" | "validation.failed";
+        ProblemCode: "ai.item_not_found" | "ai.nothing_to_enhance" | "ai.refused" | "ai.suggestion_not_found" | "ai.suggestion_not_pending" | "ai.suggestion_stale" | "ai.unavailable" | "analytics.invalid_event" | "analytics.invalid_range" | "api_key.limit_reached" | "auth.account_locked" | "auth.account_unavailable" | "auth.busy" | "auth.email_already_verified" | "auth.email_change_locked" | "auth.email_taken" | "auth.email_unchanged" | "auth.forbidden" | "auth.identity_in_use" | "auth.impersonation_read_only" | "auth.invalid_api_key" | "auth.invalid_credentials" | "auth.invalid_email_change_token" | "auth.invalid_email_token" | "auth.invalid_mfa_challenge" | "auth.invalid_oauth_code" | "auth.invalid_otp" | "auth.invalid_password" | "auth.invalid_refresh_token" | "auth.invalid_reset_token" | "auth.invalid_token" | "auth.last_login_method" | "auth.mfa_required" | "auth.oauth_browser_mismatch" | "auth.oauth_state_invalid" | "auth.password_required" | "auth.pending_link_not_found" | "auth.provider_already_linked" | "auth.provider_unavailable" | "auth.reauthentication_required" | "auth.scope_required" | "auth.unauthenticated" | "auth.wrong_password" | "billing.already_subscribed" | "billing.checkout_not_found" | "billing.no_customer" | "billing.no_subscription" | "billing.not_configured" | "billing.price_not_configured" | "billing.provider_refused" | "billing.provider_unavailable" | "billing.redirect_not_allowed" | "billing.use_portal" | "billing.webhook_signature_invalid" | "blog.author_not_found" | "blog.category_not_found" | "blog.comment_not_found" | "blog.invalid_parent" | "blog.invalid_schedule" | "blog.post_not_found" | "blog.revision_not_found" | "blog.slug_taken" | "blog.tag_not_found" | "cover_letter.job_not_found" | "cover_letter.not_found" | "cover_letter.version_conflict" | "cv_export.not_found" | "cv_export.queue_unavailable" | "cv_share.expired" | "cv_share.not_found" | "cv_share.password_invalid" | "cv_share.password_required" | "cv.accent_color_invalid" | "cv.import_no_text" | "cv.invalid_if_match" | "cv.invalid_json_resume" | "cv.not_found" | "cv.page_size_unknown" | "cv.patch_test_failed" | "cv.precondition_required" | "cv.renderer_unavailable" | "cv.template_not_found" | "cv.template_unknown" | "cv.version_conflict" | "cv.version_not_found" | "data_export.not_found" | "data_export.queue_unavailable" | "deliverability.invalid_event" | "deliverability.invalid_signature" | "deliverability.invalid_suppression_key" | "deliverability.suppression_not_found" | "deliverability.webhook_not_configured" | "event_delivery.not_dead" | "event_delivery.not_found" | "files.kind_first" | "files.multipart_required" | "files.not_a_profile_image" | "files.not_ready" | "files.rejected" | "files.too_large" | "files.unsupported_type" | "files.variant_not_found" | "hooks.duplicate" | "hooks.event_not_allowed" | "hooks.limit_reached" | "hooks.not_found" | "hooks.unsafe_target" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "job.alert_not_found" | "job.application_exists" | "job.application_not_found" | "job.board_exists" | "job.board_not_followed" | "job.board_not_found" | "job.board_unreachable" | "job.cover_letter_not_found" | "job.invalid_cursor" | "job.not_found" | "job.not_saved" | "job.source_not_active" | "job.source_not_found" | "job.source_paused" | "metrics.unauthorized" | "newsletter.campaign_not_draft" | "newsletter.campaign_not_found" | "newsletter.invalid_token" | "newsletter.invalid_unsubscribe_link" | "notification.invalid_stream_ticket" | "notification.invalid_unsubscribe_link" | "notification.newsletter_needs_verified_email" | "notification.not_found" | "notification.template_not_found" | "pagination.invalid_cursor" | "plan.quota_exceeded" | "plan.upgrade_required" | "push.device_not_found" | "push.fcm_not_configured" | "push.invalid_subscription" | "rate_limit.exceeded" | "rate_limit.unavailable" | "request.invalid" | "request.method_not_allowed" | "request.not_acceptable" | "request.too_large" | "request.unprocessable" | "request.unsupported_media_type" | "resource.conflict" | "resource.gone" | "resource.not_found" | "resource.precondition_failed" | "server.internal_error" | "server.unavailable" | "social.account_needs_reconnect" | "social.account_not_found" | "social.media_not_found" | "social.media_not_ready" | "social.network_not_found" | "social.network_unavailable" | "social.no_accounts" | "social.no_free_slot" | "social.post_invalid" | "social.post_locked" | "social.post_not_found" | "storage.range_not_satisfiable" | "storage.signature_invalid" | "teams.already_member" | "teams.already_shared" | "teams.comment_not_found" | "teams.document_not_found" | "teams.invitation_email_mismatch" | "teams.invitation_expired" | "teams.invitation_invalid" | "teams.invitation_not_found" | "teams.invitation_pending" | "teams.last_owner" | "teams.member_frozen" | "teams.member_not_found" | "teams.not_found" | "teams.role_required" | "teams.seat_limit_reached" | "teams.template_not_found" | "teams.transfer_not_possible" | "two_factor.already_enabled" | "two_factor.code_required" | "two_factor.invalid_otp" | "two_factor.not_enabled" | "two_factor.setup_required" | "users.impersonation_refused" | "users.self_lockout" | "validation.failed";
         ProblemDto: {
             /**
              * @description Stable machine-readable code.
@@ -7698,6 +8149,12 @@ export interface components {
              */
             unlinkIdentities?: boolean;
         };
+        SaveTemplateDto: {
+            /** @description A CV layout; fields left out take their defaults. */
+            layout: components["schemas"]["CvLayoutDto"];
+            /** @example ACME house style */
+            name: string;
+        };
         SavedJobDto: {
             /** @example Acme Analytics */
             company: string;
@@ -7806,6 +8263,24 @@ export interface components {
              * @enum {string}
              */
             visibility: "public" | "password";
+        };
+        ShareDocumentDto: {
+            /**
+             * Format: uuid
+             * @description One of your CVs or cover letters.
+             */
+            documentId: string;
+            /**
+             * @description `view`: members read it; `edit`: members also change it through the CV routes.
+             * @example edit
+             * @enum {string}
+             */
+            permission: "view" | "edit";
+            /**
+             * @example cv
+             * @enum {string}
+             */
+            type: "cv" | "cover_letter";
         };
         SkillsResultDto: {
             /** @example gpt-4o-mini */
@@ -8168,6 +8643,214 @@ export interface components {
             /** Format: uuid */
             targetId: string;
         };
+        TeamAuditActorDto: {
+            /** @example 01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f */
+            id: string;
+            /** @enum {string} */
+            type: "user" | "system" | "api-key";
+        };
+        TeamAuditEntryDto: {
+            actor: components["schemas"]["TeamAuditActorDto"] | null;
+            /**
+             * @description What happened (personal fields of erased people read as removed).
+             * @example {
+             *       "role": "member",
+             *       "userId": "01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @example teams.member_joined */
+            type: string;
+        };
+        TeamAuditPageDto: {
+            items: components["schemas"]["TeamAuditEntryDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        TeamCommentDto: {
+            /** Format: uuid */
+            authorId: string;
+            /** @example Lead with the migration project. */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+        };
+        TeamCommentPageDto: {
+            items: components["schemas"]["TeamCommentDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        TeamDetailDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description True when the caller is over the seat limit since a downgrade: read-only until seats return.
+             * @example false
+             */
+            frozen: boolean;
+            /**
+             * Format: uuid
+             * @example 01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f
+             */
+            id: string;
+            /** @example ACME Recruiting */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The member with the owner role.
+             */
+            ownerId: string;
+            /**
+             * @description The caller’s role.
+             * @example owner
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "member";
+            /**
+             * @description Seats of the owner’s plan (members + pending invitations fit in them).
+             * @example 5
+             */
+            seats: number;
+            /**
+             * @description Members plus pending invitations.
+             * @example 3
+             */
+            seatsTaken: number;
+        };
+        TeamDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            /**
+             * Format: uuid
+             * @description The share’s id.
+             */
+            id: string;
+            /**
+             * @example edit
+             * @enum {string}
+             */
+            permission: "view" | "edit";
+            /** Format: date-time */
+            sharedAt: string;
+            /**
+             * Format: uuid
+             * @description Who shared it.
+             */
+            sharedBy: string;
+            /** @example Senior Backend Engineer */
+            title: string;
+            /**
+             * @example cv
+             * @enum {string}
+             */
+            type: "cv" | "cover_letter";
+        };
+        TeamDocumentListDto: {
+            items: components["schemas"]["TeamDocumentDto"][];
+        };
+        TeamDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description True when the caller is over the seat limit since a downgrade: read-only until seats return.
+             * @example false
+             */
+            frozen: boolean;
+            /**
+             * Format: uuid
+             * @example 01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f
+             */
+            id: string;
+            /** @example ACME Recruiting */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The member with the owner role.
+             */
+            ownerId: string;
+            /**
+             * @description The caller’s role.
+             * @example owner
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "member";
+        };
+        TeamInvitationDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example grace@example.com */
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example member
+             * @enum {string}
+             */
+            role: "admin" | "member";
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "accepted" | "declined" | "revoked" | "expired";
+        };
+        TeamInvitationPageDto: {
+            items: components["schemas"]["TeamInvitationDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        TeamMemberDto: {
+            /** @example grace@example.com */
+            email: string;
+            /**
+             * @description Over the seat limit (the latest to join after a downgrade): read-only.
+             * @example false
+             */
+            frozen: boolean;
+            /** Format: date-time */
+            joinedAt: string;
+            /** @example Grace Hopper */
+            name: string;
+            /**
+             * @example member
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "member";
+            /** Format: uuid */
+            userId: string;
+        };
+        TeamMemberListDto: {
+            items: components["schemas"]["TeamMemberDto"][];
+        };
+        TeamPageDto: {
+            items: components["schemas"]["TeamDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        TeamTemplateDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The full layout, defaults filled in. */
+            layout: components["schemas"]["CvLayoutDto"];
+            /** @example ACME house style */
+            name: string;
+        };
+        TeamTemplateListDto: {
+            items: components["schemas"]["TeamTemplateDto"][];
+        };
         TokenPair: {
             /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9... */
             accessToken: string;
@@ -8203,6 +8886,13 @@ export interface components {
             remoteUrl: string | null;
             /** Format: uuid */
             targetId: string;
+        };
+        TransferOwnershipDto: {
+            /**
+             * Format: uuid
+             * @description A member of the team; they become the owner.
+             */
+            userId: string;
         };
         TruncationDto: {
             /**
@@ -8428,6 +9118,10 @@ export interface components {
             text?: string;
             thread?: string[];
             variants?: components["schemas"]["SocialPostVariantsDto"];
+        };
+        UpdateTeamDto: {
+            /** @example ACME Recruiting */
+            name: string;
         };
         UpdateUserDto: {
             /** @description true: refuse sign-in and end every session (access tokens stop working at once). false: allow sign-in again. Admins cannot disable themselves (409). */
@@ -23275,6 +23969,2204 @@ export interface operations {
             };
             /** @description The requested byte range is outside the content */
             416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamInvitations_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gone (e.g. an expired link) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamInvitations_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Declined */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gone (e.g. an expired link) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teams_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamPageDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teams_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body within 24 hours return the first answer (with `Idempotent-Replayed: true`), even while it is still running; the same key with another body is refused (422 `idempotency.key_reused`). Keys are per caller (user, or API key). Use a fresh random value (e.g. a UUID) per operation. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTeamDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            /**
+             * @description Invalid request (validation.failed lists each field)
+             *
+             *     Invalid request (validation.failed lists each field)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teams_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDetailDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teams_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teams_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsAudit_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAuditPageDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsDocuments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDocumentListDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsDocuments_share: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body within 24 hours return the first answer (with `Idempotent-Replayed: true`), even while it is still running; the same key with another body is refused (422 `idempotency.key_reused`). Keys are per caller (user, or API key). Use a fresh random value (e.g. a UUID) per operation. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDocumentDto"];
+                };
+            };
+            /**
+             * @description Invalid request (validation.failed lists each field)
+             *
+             *     Invalid request (validation.failed lists each field)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Conflicts with the current state
+             *
+             *     Conflicts with the current state
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsDocuments_unshare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No longer shared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsDocumentsComments_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCommentPageDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsDocumentsComments_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body within 24 hours return the first answer (with `Idempotent-Replayed: true`), even while it is still running; the same key with another body is refused (422 `idempotency.key_reused`). Keys are per caller (user, or API key). Use a fresh random value (e.g. a UUID) per operation. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCommentDto"];
+                };
+            };
+            /**
+             * @description Invalid request (validation.failed lists each field)
+             *
+             *     Invalid request (validation.failed lists each field)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsDocumentsComments_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                shareId: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsDocuments_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDocumentDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsInvitations_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamInvitationPageDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsInvitations_invite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body within 24 hours return the first answer (with `Idempotent-Replayed: true`), even while it is still running; the same key with another body is refused (422 `idempotency.key_reused`). Keys are per caller (user, or API key). Use a fresh random value (e.g. a UUID) per operation. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamInvitationDto"];
+                };
+            };
+            /**
+             * @description Invalid request (validation.failed lists each field)
+             *
+             *     Invalid request (validation.failed lists each field)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Conflicts with the current state
+             *
+             *     Conflicts with the current state
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsInvitations_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsInvitations_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamInvitationDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teams_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Left */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsMembers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberListDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsMembers_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsMembers_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMemberRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teams_seats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSeatsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDetailDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsTemplates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamTemplateListDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsTemplates_save: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body within 24 hours return the first answer (with `Idempotent-Replayed: true`), even while it is still running; the same key with another body is refused (422 `idempotency.key_reused`). Keys are per caller (user, or API key). Use a fresh random value (e.g. a UUID) per operation. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamTemplateDto"];
+                };
+            };
+            /**
+             * @description Invalid request (validation.failed lists each field)
+             *
+             *     Invalid request (validation.failed lists each field)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teamsTemplates_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    teams_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferOwnershipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            /** @description Invalid request (validation.failed lists each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

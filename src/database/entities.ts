@@ -65,6 +65,14 @@ import {
 import { PlanRecord } from '../modules/plans';
 import { HookDeliveryAttempt, HookSubscription } from '../modules/hooks';
 import {
+  Team,
+  TeamDocumentComment,
+  TeamDocumentShare,
+  TeamInvitation,
+  TeamMember,
+  TeamTemplate,
+} from '../modules/teams';
+import {
   SocialAccount,
   SocialMetricSnapshot,
   SocialPost,
@@ -137,4 +145,10 @@ export const ENTITIES = [
   BillingTransition,
   HookSubscription,
   HookDeliveryAttempt,
+  Team,
+  TeamMember,
+  TeamInvitation,
+  TeamDocumentShare,
+  TeamDocumentComment,
+  TeamTemplate,
 ];

@@ -15,7 +15,6 @@ export const API_KEY_SCOPES = [
   'applications:write',
   'social:read',
   'social:write',
-  // Reserved for teams (no routes yet): keys can already be issued with them.
   'teams:read',
   'teams:write',
   'hooks:write',

@@ -197,6 +197,7 @@ export class BillingSync {
     row.plan = price?.kind === 'plan' ? price.plan : null;
     row.interval = price?.interval ?? null;
     row.amountCents = price?.cents ?? 0;
+    row.seats = Math.max(1, remote.quantity ?? 1);
     row.currentPeriodEnd = remote.currentPeriodEnd;
     row.cancelAtPeriodEnd = remote.cancelAtPeriodEnd;
     row.canceledAt = remote.canceledAt;

@@ -10,6 +10,7 @@ import { BillingLocalCheckoutController } from './billing-local-checkout.control
 import { BillingPrices } from './billing-prices';
 import { BillingProvider } from './billing-provider';
 import { BillingSync } from './billing-sync';
+import { SubscriptionSeats } from './subscription-seats';
 import { BillingController } from './billing.controller';
 import { ChangeCancellationHandler } from './commands/change-cancellation/change-cancellation.handler';
 import { ConfirmLocalCheckoutHandler } from './commands/confirm-local-checkout/confirm-local-checkout.handler';
@@ -59,6 +60,7 @@ export class BillingModule {
         BillingProvider,
         BillingCustomers,
         BillingSync,
+        SubscriptionSeats,
         WebhookIntake,
         CreateCheckoutHandler,
         CreatePortalSessionHandler,
@@ -76,7 +78,7 @@ export class BillingModule {
           ? [ProcessBillingEventProcessor, BillingGraceSweepScheduler, BillingGraceSweepProcessor]
           : []),
       ],
-      exports: [BillingSync, BillingPrices, BillingProvider, WebhookIntake],
+      exports: [BillingSync, BillingPrices, BillingProvider, WebhookIntake, SubscriptionSeats],
     };
   }
 }

@@ -3,6 +3,7 @@ export { billingProblems } from './billing.problems';
 export { BillingPrices, type PriceInfo } from './billing-prices';
 export { BillingProvider } from './billing-provider';
 export { BillingSync } from './billing-sync';
+export { SubscriptionSeats } from './subscription-seats';
 export { WebhookIntake } from './webhook-intake';
 export { BillingCustomer } from './entities/billing-customer.entity';
 export { BillingSubscription } from './entities/billing-subscription.entity';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCvQuota, assertTemplateAllowed, findOwnCv, type CvActor } from './cv.policies';
 import { invalidJsonResume } from './cv.problems';
@@ -16,6 +16,7 @@ export interface NewCv {
   layout?: CvLayoutDto;
   source: 'blank' | 'json-resume' | 'file';
 }
+import { CV_TEAM_ACCESS, type CvTeamAccess } from './sharing/team-access';
 import { assertVersion, type ExpectedVersion } from './versions/if-match';
 
 /**
@@ -25,6 +26,8 @@ import { assertVersion, type ExpectedVersion } from './versions/if-match';
  */
 @Injectable()
 export class CvChanges {
+  constructor(@Optional() @Inject(CV_TEAM_ACCESS) private readonly teams: CvTeamAccess | null) {}
+
   /** A new CV, blank or from an imported JSON Resume document (taken as it is, unknown properties too). */
   async create(
     em: EntityManager,
@@ -57,7 +60,7 @@ export class CvChanges {
     expected: ExpectedVersion | undefined,
     change: CvChange,
   ): Promise<Cv> {
-    const cv = await findOwnCv(em, actor, cvId, 'update', { lock: true });
+    const cv = await findOwnCv(em, actor, cvId, 'update', { lock: true, teams: this.teams });
     assertVersion(expected, cv.version);
     const next = nextState(cv.state, change);
     if (next.layout.template !== cv.layout.template)

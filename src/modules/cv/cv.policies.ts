@@ -13,6 +13,7 @@ import { Problem } from '@lib/problems';
 import { templateFeature } from './domain/template-tiers';
 import type { CvTemplate } from './domain/resume';
 import { Cv } from './entities/cv.entity';
+import type { CvTeamAccess } from './sharing/team-access';
 
 /** Who acts on CVs: enough of the principal for ownership and plan checks. */
 export type CvActor = Pick<Principal, 'userId' | 'tier' | 'role'>;
@@ -21,7 +22,9 @@ export const cvNotFound = () => Problem.notFound('CV', 'cv.not_found');
 
 /**
  * Loads a live CV the actor may act on. Another user's CV is a 404, exactly
- * like one that does not exist: ids never reveal what others own.
+ * like one that does not exist: ids never reveal what others own. With `teams`
+ * (the CV_TEAM_ACCESS port), a CV shared with one of the actor's teams is
+ * readable (`view`) or also changeable (`edit`); deleting stays the owner's.
  * `lock` takes the row lock that serialises concurrent writes to one CV.
  */
 export async function findOwnCv(
@@ -29,17 +32,23 @@ export async function findOwnCv(
   actor: CvActor,
   id: string,
   action: 'read' | 'update' | 'delete' = 'read',
-  { lock = false } = {},
+  { lock = false, teams }: { lock?: boolean; teams?: CvTeamAccess | null } = {},
 ): Promise<Cv> {
   const cv = await em.findOne(
     Cv,
-    { id, ownerId: actor.userId, deletedAt: null },
+    { id, deletedAt: null },
     lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
   );
-  if (!cv || !defineAbilityFor(actor).can(action, subject('Cv', { userId: cv.ownerId }))) {
+  if (!cv) throw cvNotFound();
+  if (cv.ownerId === actor.userId) {
+    if (defineAbilityFor(actor).can(action, subject('Cv', { userId: cv.ownerId }))) return cv;
     throw cvNotFound();
   }
-  return cv;
+  if (teams && action !== 'delete') {
+    const right = await teams.rightOnCv(em, actor.userId, cv.id);
+    if (right === 'edit' || (right === 'view' && action === 'read')) return cv;
+  }
+  throw cvNotFound();
 }
 
 /** Premium templates need the `premiumTemplates` feature: 403 `plan.upgrade_required` otherwise. */

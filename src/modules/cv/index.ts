@@ -5,6 +5,7 @@ export { CvHistory } from './versions/cv-history';
 // Readable JSON Patch changes, shared with other versioned documents (blog post revisions).
 export { describePatch, type ReadableChange } from './domain/cv-state';
 export { findOwnCv, type CvActor } from './cv.policies';
+export { CV_TEAM_ACCESS, type CvTeamAccess, type TeamRight } from './sharing/team-access';
 export { Cv } from './entities/cv.entity';
 export { CvShare } from './entities/cv-share.entity';
 export { CvShareVisit } from './entities/cv-share-visit.entity';
@@ -20,6 +21,7 @@ export {
   CvUpdated,
   CvVersionLabelled,
   CvAiEnhanced,
+  CvTransferred,
 } from './events/cv.events';
 export { CV_TEMPLATE_TIERS, templateFeature } from './domain/template-tiers';
 export * from './domain/resume';
@@ -31,6 +33,7 @@ export {
   type SharedCv,
 } from './commands/open-shared-cv/open-shared-cv.command';
 export { GetCvQuery } from './queries/get-cv/get-cv.query';
+export { transferCv } from './cv-transfer';
 export { CvDto } from './dto/cv.dto';
 export { CvRenderingModule } from './rendering/cv-rendering.module';
 export { CvExport } from './entities/cv-export.entity';
@@ -57,3 +60,6 @@ export { NO_NUL } from './dto/cv.dto';
 // If-Match parsing, shared with other versioned documents (cover letters).
 export { etag, expectedVersion } from './versions/if-match';
 export { cvProblems } from './cv.problems';
+// Layouts other modules store (team templates).
+export { CvLayoutDto } from './dto/cv-layout.dto';
+export { mergeLayout } from './domain/layout';

@@ -28,3 +28,4 @@ export { NotificationDelivery } from './entities/notification-delivery.entity';
 export { NotificationPreferences } from './entities/notification-preferences.entity';
 export { notificationProblems } from './notifications.problems';
 export { UnsubscribeLinks } from './unsubscribe-links';
+export { teamEmails } from './templates/team.templates';

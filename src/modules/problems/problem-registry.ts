@@ -10,6 +10,7 @@ import { dataExportProblems } from '../data-export';
 import { filesProblems } from '../files';
 import { healthProblems } from '../health';
 import { hooksProblems } from '../hooks';
+import { teamsProblems } from '../teams';
 import { idempotencyProblems } from '../idempotency';
 import { identityProblems } from '../identity';
 import { deliverabilityProblems } from '../notifications/deliverability';
@@ -43,6 +44,7 @@ const CATALOGUES: { [M in keyof ProblemCatalogues]: ProblemCatalogues[M] } = {
   jobs: jobProblems,
   social: socialProblems,
   users: usersProblems,
+  teams: teamsProblems,
 };
 
 /** Every problem code the API answers with, sorted; a code defined twice stops the boot. */

@@ -21,6 +21,8 @@ export interface ProviderSubscription {
   status: SubscriptionStatus;
   /** The price of the first item (our plans have one item). */
   priceId: string | null;
+  /** The first item's quantity: seats on a team plan. */
+  quantity: number;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
   canceledAt: Date | null;
@@ -105,6 +107,12 @@ export interface BillingPort {
   setCancelAtPeriodEnd(
     id: string,
     cancelAtPeriodEnd: boolean,
+    idempotencyKey: string,
+  ): Promise<ProviderSubscription>;
+  /** Sets the quantity (seats) of the subscription's one item, prorated. */
+  updateQuantity(
+    id: string,
+    quantity: number,
     idempotencyKey: string,
   ): Promise<ProviderSubscription>;
   /** Ends the subscription now (account erasure). An already canceled one is not an error. */

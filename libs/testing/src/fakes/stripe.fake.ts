@@ -163,7 +163,13 @@ export class StripeFake {
   /** Changes a subscription the way the portal or Stripe's billing would; returns the new object. */
   updateSubscription(
     id: string,
-    changes: { status?: string; priceId?: string; cancelAtPeriodEnd?: boolean; periodEnd?: number },
+    changes: {
+      status?: string;
+      priceId?: string;
+      cancelAtPeriodEnd?: boolean;
+      periodEnd?: number;
+      quantity?: number;
+    },
   ): Json {
     const subscription = this.subscriptions.get(id);
     if (!subscription) throw new Error(`no subscription ${id}`);
@@ -177,6 +183,7 @@ export class StripeFake {
       items.data[0] = this.subscriptionItem(id, changes.priceId, nowSeconds());
     }
     if (changes.periodEnd !== undefined) items.data[0].current_period_end = changes.periodEnd;
+    if (changes.quantity !== undefined) items.data[0].quantity = changes.quantity;
     return structuredClone(subscription);
   }
 
@@ -386,6 +393,15 @@ export class StripeFake {
         }
         if (body.cancel_at_period_end !== undefined) {
           subscription.cancel_at_period_end = body.cancel_at_period_end === 'true';
+        }
+        if (body.items) {
+          // items[0][id]=si_…&items[0][quantity]=5: the quantity of an existing item.
+          const data = (subscription.items as { data: Json[] }).data;
+          for (const change of Object.values(body.items as Json) as Json[]) {
+            const item = data.find((candidate) => candidate.id === change.id);
+            if (!item) return invalid(`No such subscription item: '${String(change.id)}'`);
+            if (change.quantity !== undefined) item.quantity = Number(change.quantity);
+          }
         }
         if (body.metadata)
           subscription.metadata = {

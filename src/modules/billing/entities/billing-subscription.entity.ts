@@ -36,6 +36,10 @@ export class BillingSubscription {
   @Property({ type: 'integer', default: 0 })
   amountCents: number = 0;
 
+  /** The subscription item's quantity: the seats of the owner's teams on a team plan. */
+  @Property({ type: 'integer', default: 1 })
+  seats: number = 1;
+
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   currentPeriodEnd?: Date | null;
 

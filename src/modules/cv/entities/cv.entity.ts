@@ -7,6 +7,7 @@ import type { CvLayout, ResumeDocument } from '../domain/resume';
 import {
   CvCreated,
   CvDeleted,
+  CvTransferred,
   CvRestored,
   CvShared,
   CvShareRevoked,
@@ -129,6 +130,14 @@ export class Cv extends AggregateRoot {
 
   shareRevoked(shareId: string): void {
     this.raise(new CvShareRevoked(this.id, { ownerId: this.ownerId, shareId }));
+  }
+
+  /** Hands the CV to another account; its versions and links stay. */
+  transferTo(newOwnerId: string): void {
+    if (newOwnerId === this.ownerId) return;
+    const previousOwnerId = this.ownerId;
+    this.ownerId = newOwnerId;
+    this.raise(new CvTransferred(this.id, { ownerId: newOwnerId, previousOwnerId }));
   }
 
   delete(at = new Date()): void {

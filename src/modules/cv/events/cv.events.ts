@@ -113,3 +113,14 @@ export class CvAiEnhanced extends CvEvent<{
     super(CV_STREAM, cvId, payload);
   }
 }
+
+/**
+ * The CV now belongs to someone else (its owner handed it to their team's owner,
+ * so it stays with the team when the former owner's account is erased).
+ */
+@DomainEventType('cv.transferred')
+export class CvTransferred extends CvEvent<{ ownerId: string; previousOwnerId: string }> {
+  constructor(cvId: string, payload: CvTransferred['payload']) {
+    super(CV_STREAM, cvId, payload);
+  }
+}

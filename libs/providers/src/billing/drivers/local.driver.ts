@@ -118,6 +118,7 @@ export class LocalBillingDriver implements BillingPort {
         customerId: session.customerId!,
         status: 'active',
         priceId: session.priceId,
+        quantity: session.quantity,
         currentPeriodEnd: new Date(now.getTime() + PERIOD_MS),
         cancelAtPeriodEnd: false,
         canceledAt: null,
@@ -173,6 +174,17 @@ export class LocalBillingDriver implements BillingPort {
       throw new BillingRequestError('A canceled subscription cannot be updated', 400);
     }
     const updated = { ...subscription, cancelAtPeriodEnd };
+    await this.put('subscriptions', id, updated);
+    return updated;
+  }
+
+  /** Applies the new quantity at once (no proration offline). */
+  async updateQuantity(id: string, quantity: number): Promise<ProviderSubscription> {
+    const subscription = await this.require('subscriptions', id);
+    if (subscription.status === 'canceled') {
+      throw new BillingRequestError('A canceled subscription cannot be updated', 400);
+    }
+    const updated = { ...subscription, quantity };
     await this.put('subscriptions', id, updated);
     return updated;
   }

@@ -140,6 +140,25 @@ export class StripeBillingDriver implements BillingPort {
     );
   }
 
+  updateQuantity(
+    id: string,
+    quantity: number,
+    idempotencyKey: string,
+  ): Promise<ProviderSubscription> {
+    return call(async () => {
+      const current = await this.stripe.subscriptions.retrieve(id);
+      const item = current.items.data[0];
+      if (!item) throw new BillingRequestError(`Subscription ${id} has no item`, 400);
+      return subscriptionOf(
+        await this.stripe.subscriptions.update(
+          id,
+          { items: [{ id: item.id, quantity }], proration_behavior: 'create_prorations' },
+          { idempotencyKey },
+        ),
+      );
+    });
+  }
+
   cancelSubscriptionNow(id: string): Promise<void> {
     return call(async () => {
       try {
@@ -253,6 +272,7 @@ function subscriptionOf(subscription: Stripe.Subscription): ProviderSubscription
     customerId: idOf(subscription.customer)!,
     status: subscription.status as SubscriptionStatus,
     priceId: item?.price?.id ?? null,
+    quantity: item?.quantity ?? 1,
     currentPeriodEnd: dateOf(item?.current_period_end ?? legacyEnd),
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
     canceledAt: dateOf(subscription.canceled_at),

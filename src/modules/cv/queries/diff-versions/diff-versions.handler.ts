@@ -1,7 +1,9 @@
+import { Inject, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { describePatch, diffStates } from '../../domain/cv-state';
 import { findOwnCv } from '../../cv.policies';
+import { CV_TEAM_ACCESS, type CvTeamAccess } from '../../sharing/team-access';
 import type { CvDiffDto } from '../../dto/cv-version.dto';
 import { CvHistory } from '../../versions/cv-history';
 import { DiffVersionsQuery } from './diff-versions.query';
@@ -12,11 +14,12 @@ export class DiffVersionsHandler implements IQueryHandler<DiffVersionsQuery, CvD
   constructor(
     private readonly em: EntityManager,
     private readonly history: CvHistory,
+    @Optional() @Inject(CV_TEAM_ACCESS) private readonly teams: CvTeamAccess | null,
   ) {}
 
   async execute({ actor, cvId, from, to }: DiffVersionsQuery): Promise<CvDiffDto> {
     const em = this.em.fork();
-    const cv = await findOwnCv(em, actor, cvId);
+    const cv = await findOwnCv(em, actor, cvId, 'read', { teams: this.teams });
     const [a, b] = await Promise.all([
       this.history.stateAt(em, cv.id, from),
       this.history.stateAt(em.fork(), cv.id, to),

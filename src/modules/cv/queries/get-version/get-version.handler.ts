@@ -1,6 +1,8 @@
+import { Inject, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { findOwnCv } from '../../cv.policies';
+import { CV_TEAM_ACCESS, type CvTeamAccess } from '../../sharing/team-access';
 import type { CvVersionDto } from '../../dto/cv-version.dto';
 import { CvVersionLabel } from '../../entities/cv-version-label.entity';
 import { CvHistory } from '../../versions/cv-history';
@@ -13,11 +15,12 @@ export class GetVersionHandler implements IQueryHandler<GetVersionQuery, CvVersi
   constructor(
     private readonly em: EntityManager,
     private readonly history: CvHistory,
+    @Optional() @Inject(CV_TEAM_ACCESS) private readonly teams: CvTeamAccess | null,
   ) {}
 
   async execute({ actor, cvId, version }: GetVersionQuery): Promise<CvVersionDto> {
     const em = this.em.fork();
-    const cv = await findOwnCv(em, actor, cvId);
+    const cv = await findOwnCv(em, actor, cvId, 'read', { teams: this.teams });
     const { state, record } = await this.history.stateAt(em, cv.id, version);
     const label = await em.findOne(CvVersionLabel, { cvId: cv.id, version });
     return { ...versionSummary(record, label?.label ?? null), ...state };

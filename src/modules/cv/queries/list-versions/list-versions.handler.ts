@@ -1,7 +1,9 @@
+import { Inject, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CURSOR_FIELD, cursorPage, decodeCursor } from '../../../../common/pagination';
 import { findOwnCv } from '../../cv.policies';
+import { CV_TEAM_ACCESS, type CvTeamAccess } from '../../sharing/team-access';
 import type { CvVersionPageDto, CvVersionSummaryDto } from '../../dto/cv-version.dto';
 import { CvVersionLabel } from '../../entities/cv-version-label.entity';
 import { CvHistory, type CvVersionRecord } from '../../versions/cv-history';
@@ -13,11 +15,12 @@ export class ListVersionsHandler implements IQueryHandler<ListVersionsQuery, CvV
   constructor(
     private readonly em: EntityManager,
     private readonly history: CvHistory,
+    @Optional() @Inject(CV_TEAM_ACCESS) private readonly teams: CvTeamAccess | null,
   ) {}
 
   async execute({ actor, cvId, limit, cursor }: ListVersionsQuery): Promise<CvVersionPageDto> {
     const em = this.em.fork();
-    const cv = await findOwnCv(em, actor, cvId);
+    const cv = await findOwnCv(em, actor, cvId, 'read', { teams: this.teams });
     const before = cursor
       ? Number(decodeCursor(cursor, { position: CURSOR_FIELD.seq }).position)
       : undefined;

@@ -1,0 +1,54 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@lib/event-store';
+import { transferCv } from '../../../cv';
+import { TeamDocumentDto } from '../../dto/team-document.dto';
+import { TeamDocumentShare } from '../../entities/team-document-share.entity';
+import { DocumentTransferred } from '../../events/teams.events';
+import { TeamAccess } from '../../team-access';
+import { TeamDocuments } from '../../team-documents';
+import { teamsProblems } from '../../teams.problems';
+import { TransferDocumentCommand } from './transfer-document.command';
+
+@CommandHandler(TransferDocumentCommand)
+export class TransferDocumentHandler implements ICommandHandler<
+  TransferDocumentCommand,
+  TeamDocumentDto
+> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: TeamAccess,
+    private readonly documents: TeamDocuments,
+  ) {}
+
+  execute({ userId, teamId, shareId }: TransferDocumentCommand): Promise<TeamDocumentDto> {
+    return this.uow.run(async (em, events) => {
+      const { team } = await this.access.require(em, teamId, userId, 'create', 'TeamDocument');
+      const share = await em.findOne(TeamDocumentShare, { id: shareId, teamId, sharedBy: userId });
+      if (!share) {
+        throw teamsProblems.problem('teams.document_not_found', 'No document you shared here.');
+      }
+      if (share.documentType !== 'cv' || team.ownerId === userId) {
+        throw teamsProblems.problem(
+          'teams.transfer_not_possible',
+          team.ownerId === userId
+            ? 'The team’s owner already keeps what they share.'
+            : 'Only CVs can be handed to the team.',
+        );
+      }
+      // One transaction: the CV changes hands and the share names its new owner, or neither.
+      await transferCv(em, share.documentId, userId, team.ownerId);
+      share.sharedBy = team.ownerId;
+      events.record(
+        new DocumentTransferred(teamId, {
+          shareId,
+          documentType: share.documentType,
+          documentId: share.documentId,
+          from: userId,
+          to: team.ownerId,
+        }),
+      );
+      const titles = await this.documents.titles(em, [share]);
+      return TeamDocumentDto.from(share, titles.get(`cv:${share.documentId}`) ?? '');
+    });
+  }
+}
