@@ -152,6 +152,10 @@ describe('Newsletter: topics and double opt-in', () => {
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain('href="https://career-tools.test/blog"');
     expect(text).toContain('# Five CV mistakes');
+    // The shared email layout (MJML) around the campaign: logo, postal address, preferences link.
+    expect(html).toContain('alt="Career Tools"');
+    expect(html).toContain(t.config.env.MAIL_POSTAL_ADDRESS);
+    expect(html).toContain('/settings/notifications');
 
     const listed = await t.inject({
       method: 'GET',

@@ -177,7 +177,6 @@ export class EmailRenderer {
     language: EmailLanguage,
     unsubscribeUrl: string | undefined,
   ): Promise<string> {
-    const shell = await this.shell(!!body.action);
     const parts: string[] = [];
     if (body.greeting) parts.push(`<p>${escapeHtml(body.greeting)}</p>`);
     for (const paragraph of body.paragraphs) parts.push(`<p>${escapeHtml(paragraph)}</p>`);
@@ -214,30 +213,59 @@ export class EmailRenderer {
     if (!body.action && body.note) {
       parts.push(`<p style="font-size:13px;color:#6b7280">${escapeHtml(body.note)}</p>`);
     }
+    return this.fill(await this.shell(!!body.action), {
+      'xx-lang': language,
+      'xx-title': escapeHtml(body.subject),
+      'xx-preview': escapeHtml(body.preview),
+      'xx-body': parts.join(''),
+      'xx-action-url': escapeHtml(body.action?.url ?? ''),
+      'xx-action-label': escapeHtml(body.action?.label ?? ''),
+      'xx-after-action': escapeHtml(body.note ?? ''),
+      'xx-footer': this.footer(language, unsubscribeUrl),
+    });
+  }
+
+  /**
+   * The shared layout (logo, footer with the postal address, preferences and
+   * unsubscribe links) around HTML the caller made safe already: a newsletter
+   * campaign's sanitized Markdown. `why` replaces the footer's first line.
+   */
+  async layout(content: {
+    subject: string;
+    preview: string;
+    bodyHtml: string;
+    why: string;
+    language?: string | null;
+    unsubscribeUrl?: string;
+  }): Promise<string> {
+    const language = emailLanguage(content.language);
+    return this.fill(await this.shell(false), {
+      'xx-lang': language,
+      'xx-title': escapeHtml(content.subject),
+      'xx-preview': escapeHtml(content.preview),
+      'xx-body': content.bodyHtml,
+      'xx-footer': this.footer(language, content.unsubscribeUrl, content.why),
+    });
+  }
+
+  private footer(language: EmailLanguage, unsubscribeUrl?: string, why?: string): string {
     const words = LAYOUT[language];
-    const footer = [
-      escapeHtml(words.why),
+    return [
+      escapeHtml(why ?? words.why),
       escapeHtml(this.config.env.MAIL_POSTAL_ADDRESS),
       `<a href="${escapeHtml(this.preferencesUrl)}" style="color:#6b7280">${escapeHtml(words.preferences)}</a>` +
         (unsubscribeUrl
           ? ` · <a href="${escapeHtml(unsubscribeUrl)}" style="color:#6b7280">${escapeHtml(words.unsubscribe)}</a>`
           : ''),
     ].join('<br>');
-    const values: Record<string, string> = {
-      'xx-lang': language,
-      'xx-title': escapeHtml(body.subject),
-      'xx-preview': escapeHtml(body.preview),
-      'xx-logo': escapeHtml(this.logoUrl),
-      'xx-body': parts.join(''),
-      'xx-action-url': escapeHtml(body.action?.url ?? ''),
-      'xx-action-label': escapeHtml(body.action?.label ?? ''),
-      'xx-after-action': escapeHtml(body.note ?? ''),
-      'xx-footer': footer,
-    };
-    // One pass, so content that happens to contain a placeholder is never substituted again.
+  }
+
+  /** One pass, so content that happens to contain a placeholder is never substituted again. */
+  private fill(shell: string, values: Record<string, string>): string {
+    const all: Record<string, string> = { 'xx-logo': escapeHtml(this.logoUrl), ...values };
     return shell.replace(
       /xx-(?:lang|title|preview|logo|body|action-url|action-label|after-action|footer)/g,
-      (key) => values[key],
+      (key) => all[key] ?? '',
     );
   }
 

@@ -1,16 +1,17 @@
 import MarkdownIt from 'markdown-it';
+import type { EmailRenderer } from '../../mail';
 import type { NewsletterCampaign } from './entities/newsletter-campaign.entity';
 import { NEWSLETTER_TOPICS } from './newsletter-topics';
 
 /** Raw HTML is escaped and only http(s)/mailto links survive (markdown-it's link validation). */
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** What every recipient's copy shares: rendered once per campaign, not once per email. */
 export interface CampaignParts {
   subject: string;
   bodyHtml: string;
+  /** The inbox preview line: the start of the text. */
+  preview: string;
   markdown: string;
   footer: string;
 }
@@ -23,26 +24,28 @@ export function campaignParts(
     subject: campaign.subject,
     bodyHtml: markdown.render(campaign.markdown),
     markdown: campaign.markdown.trim(),
+    preview: previewOf(campaign.markdown),
     footer: `You receive this because you subscribed to “${topic}” from Career Tools.`,
   };
 }
 
-/** One recipient's HTML and text parts; the unsubscribe link is theirs (none in previews). */
-export function campaignEmail(
+/**
+ * One recipient's HTML and text parts; the unsubscribe link is theirs (none in
+ * previews). The HTML is the shared MJML layout of every email around the
+ * campaign's sanitized Markdown.
+ */
+export async function campaignEmail(
+  renderer: EmailRenderer,
   parts: CampaignParts,
   unsubscribeUrl?: string,
-): { subject: string; html: string; text: string } {
-  const unsubscribeHtml = unsubscribeUrl
-    ? ` <a href="${escapeHtml(unsubscribeUrl)}">Unsubscribe</a>`
-    : '';
-  const html = [
-    '<!doctype html><html><head><meta charset="utf-8"><title>',
-    escapeHtml(parts.subject),
-    '</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:640px;margin:auto">',
-    parts.bodyHtml,
-    `<p style="color:#6b7280;font-size:13px">${escapeHtml(parts.footer)}${unsubscribeHtml}</p>`,
-    '</body></html>',
-  ].join('');
+): Promise<{ subject: string; html: string; text: string }> {
+  const html = await renderer.layout({
+    subject: parts.subject,
+    preview: parts.preview,
+    bodyHtml: parts.bodyHtml,
+    why: parts.footer,
+    unsubscribeUrl,
+  });
   const unsubscribeText = unsubscribeUrl ? `\nUnsubscribe: ${unsubscribeUrl}` : '';
   const text = `${parts.markdown}\n\n— ${parts.footer}${unsubscribeText}\n`;
   return { subject: parts.subject, html, text };
@@ -50,7 +53,17 @@ export function campaignEmail(
 
 /** The HTML and plain-text parts of a campaign (the Markdown source is its text part). */
 export function renderCampaign(
+  renderer: EmailRenderer,
   campaign: Pick<NewsletterCampaign, 'subject' | 'markdown' | 'topic'>,
-): { subject: string; html: string; text: string } {
-  return campaignEmail(campaignParts(campaign));
+): Promise<{ subject: string; html: string; text: string }> {
+  return campaignEmail(renderer, campaignParts(campaign));
+}
+
+/** The first 120 characters of the Markdown as plain words, for the inbox preview line. */
+function previewOf(source: string): string {
+  const words = source
+    .replace(/[#>*_`~[\]()!|-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words.length > 120 ? `${words.slice(0, 119)}…` : words;
 }

@@ -10,6 +10,7 @@ import {
   type MailPort,
   type OutgoingMail,
 } from '@lib/providers';
+import { EmailRenderer } from '../../../mail';
 import { materializeRecipients, recipientCounts } from '../campaign-recipients';
 import { NewsletterCampaign } from '../entities/newsletter-campaign.entity';
 import { NewsletterCampaignFinished } from '../events/newsletter.events';
@@ -50,6 +51,7 @@ export class CampaignSender {
     private readonly pace: NewsletterSendPace,
     private readonly links: NewsletterUnsubscribeLinks,
     private readonly config: AppConfig,
+    private readonly renderer: EmailRenderer,
     @Inject(MAIL_PORT) private readonly mail: MailPort,
   ) {}
 
@@ -104,7 +106,7 @@ export class CampaignSender {
       const key = batchKey(campaign.id, rows);
       try {
         const deliveries = await this.mail.sendBatch(
-          rows.map((row) => this.email(campaign.id, parts, row)),
+          await Promise.all(rows.map((row) => this.email(campaign.id, parts, row))),
           key,
         );
         await this.markSent(rows, deliveries);
@@ -140,7 +142,10 @@ export class CampaignSender {
     for (const row of rows) {
       await this.pace.take();
       try {
-        await this.markSent([row], [await this.mail.send(this.email(campaign.id, parts, row))]);
+        await this.markSent(
+          [row],
+          [await this.mail.send(await this.email(campaign.id, parts, row))],
+        );
       } catch (error) {
         if (!(error instanceof MailDeliveryError) || error.retryable) throw error;
         await this.markFailed([row], error.message);
@@ -148,13 +153,17 @@ export class CampaignSender {
     }
   }
 
-  private email(campaignId: string, parts: CampaignParts, row: PendingRecipient): OutgoingMail {
+  private async email(
+    campaignId: string,
+    parts: CampaignParts,
+    row: PendingRecipient,
+  ): Promise<OutgoingMail> {
     const unsubscribeUrl = this.links.url(row.subscriber_id);
     return {
       idempotencyKey: `newsletter/${campaignId}/${row.id}`,
       from: this.config.env.FROM_EMAIL,
       to: [row.email],
-      ...campaignEmail(parts, unsubscribeUrl),
+      ...(await campaignEmail(this.renderer, parts, unsubscribeUrl)),
       headers: {
         'List-Unsubscribe': `<${unsubscribeUrl}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

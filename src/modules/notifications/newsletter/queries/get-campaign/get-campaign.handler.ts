@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { EmailRenderer } from '../../../../mail';
 import { audienceSize } from '../../campaign-audience';
 import { recipientCounts } from '../../campaign-recipients';
 import { CampaignDto, type CampaignPreviewDto } from '../../dto/campaign.dto';
@@ -10,7 +11,10 @@ import { GetCampaignQuery } from './get-campaign.query';
 
 @QueryHandler(GetCampaignQuery)
 export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery> {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly renderer: EmailRenderer,
+  ) {}
 
   async execute({ id, preview }: GetCampaignQuery): Promise<CampaignDto | CampaignPreviewDto> {
     const em = this.em.fork();
@@ -18,7 +22,7 @@ export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery> {
     if (!campaign) {
       throw newsletterProblems.problem('newsletter.campaign_not_found', 'No such campaign.');
     }
-    if (preview) return renderCampaign(campaign);
+    if (preview) return renderCampaign(this.renderer, campaign);
     return CampaignDto.from(
       campaign,
       await audienceSize(em, campaign.topic),
