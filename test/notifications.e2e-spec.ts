@@ -448,6 +448,11 @@ describe('notifications', () => {
 
   describe('one-click unsubscribe', () => {
     it('carries RFC 8058 headers on bulk mail and unsubscribes by POST without login', async () => {
+      // The newsletter preference subscribes the address, which must be verified first.
+      await t
+        .get(EntityManager)
+        .fork()
+        .execute(`update users set email_verified_at = now() where id = ?`, [users.bob.id]);
       await putPreferences('bob', { channels: { newsletter: { email: true } } });
       const payload = {
         name: 'Bob',
