@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { TestApp } from '@lib/testing';
 import { Migration20261202150845 } from '../migrations/Migration20261202150845';
+import { Migration20261203121500 } from '../migrations/Migration20261203121500';
 import { createUser } from './support/accounts';
 
 /**
@@ -79,5 +80,40 @@ describe('migration of the old notification switches', () => {
       },
       jobAlertDigest: 'off',
     });
+  });
+  it('subscribes verified users who chose the newsletter, and clears the choice of unverified ones', async () => {
+    const em = t.get(EntityManager).fork();
+    const verified = await createUser(t, { email: 'Chose@Migrate.test', password: 'pw-pw-pw-pw' });
+    const unverified = await createUser(t, {
+      email: 'unsure@migrate.test',
+      password: 'pw-pw-pw-pw',
+    });
+    await em.execute(`update users set email_verified_at = now() where id = ?`, [verified]);
+    for (const id of [verified, unverified])
+      await em.execute(
+        `insert into notification_preferences (user_id, channels, updated_at)
+         values (?, '{"newsletter": {"email": true}}', now())`,
+        [id],
+      );
+
+    const migration = new Migration20261203121500(em.getDriver(), t.get(MikroORM).config);
+    migration.up();
+    for (const sql of migration.getQueries().map(String)) await em.execute(sql);
+
+    const subscribers = await em.execute<{ email: string; status: string; topics: string[] }[]>(
+      `select email, status, topics from newsletter_subscribers where email like '%@migrate.test'`,
+    );
+    expect(subscribers).toEqual([
+      {
+        email: 'chose@migrate.test',
+        status: 'confirmed',
+        topics: ['product-news', 'career-tips', 'job-market'],
+      },
+    ]);
+    const [{ channels }] = await em.execute<{ channels: { newsletter?: object } }[]>(
+      'select channels from notification_preferences where user_id = ?',
+      [unverified],
+    );
+    expect(channels.newsletter).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
 import { getQueueToken } from '@nestjs/bull';
+import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bull';
 import { QUEUES } from '@lib/queue';
 import { eventually, ResendFake, SmtpFake, TestApp } from '@lib/testing';
@@ -18,6 +19,11 @@ const ISSUE = {
 async function sendIssue(t: TestApp, email: string): Promise<void> {
   const userId = await createUser(t, { email, password: PASSWORD, name: 'Lin' });
   const session = await signIn(t, email, PASSWORD);
+  // The newsletter preference subscribes the address, which must be verified first.
+  await t
+    .get(EntityManager)
+    .fork()
+    .execute(`update users set email_verified_at = now() where id = ?`, [userId]);
   const put = await t.inject({
     method: 'PUT',
     url: '/v1/me/notification-preferences',
