@@ -9,6 +9,8 @@ import { SOCIAL_NETWORKS, type SocialNetwork, type SocialNetworkName } from './s
  * `available`: can be connected here. `not_configured`: its OAuth app credentials are
  * missing. `disabled`: the sandbox where it is switched off (always in production).
  */
+type RealNetworkName = Exclude<SocialNetworkName, 'sandbox'>;
+
 export type SocialNetworkStatus = 'available' | 'not_configured' | 'disabled';
 
 export interface SocialNetworkInfo {
@@ -43,10 +45,7 @@ export interface SocialNetworksEnv {
   SOCIAL_INSTAGRAM_POLL_MS?: number;
 }
 
-const CREDENTIALS: Record<
-  Exclude<SocialNetworkName, 'sandbox'>,
-  [keyof SocialNetworksEnv, keyof SocialNetworksEnv]
-> = {
+const CREDENTIALS: Record<RealNetworkName, [keyof SocialNetworksEnv, keyof SocialNetworksEnv]> = {
   linkedin: ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET'],
   x: ['TWITTER_CLIENT_ID', 'TWITTER_CLIENT_SECRET'],
   facebook: ['FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET'],
@@ -77,12 +76,49 @@ export function socialNetworkCatalog(env: SocialNetworksEnv): SocialNetworkInfo[
   });
 }
 
-function missingCredentials(
-  env: SocialNetworksEnv,
-  name: Exclude<SocialNetworkName, 'sandbox'>,
-): string[] {
+function missingCredentials(env: SocialNetworksEnv, name: RealNetworkName): string[] {
   return CREDENTIALS[name].filter((key) => !env[key]);
 }
+
+/** What every real driver gets: the OAuth app's credentials and the call deadline. */
+interface DriverBase {
+  clientId: string;
+  clientSecret: string;
+  timeoutMs: number;
+}
+
+/** Each real network's driver, with its endpoints (overridable for tests) added to the base. */
+const REAL_DRIVERS: Record<
+  RealNetworkName,
+  (env: SocialNetworksEnv, base: DriverBase) => SocialNetwork
+> = {
+  linkedin: (env, base) =>
+    new LinkedInNetwork({
+      ...base,
+      authBase: env.LINKEDIN_AUTH_BASE ?? LINKEDIN_DEFAULTS.authBase,
+      apiBase: env.LINKEDIN_API_BASE ?? LINKEDIN_DEFAULTS.apiBase,
+    }),
+  x: (env, base) =>
+    new XNetwork({
+      ...base,
+      authBase: env.X_AUTH_BASE ?? X_DEFAULTS.authBase,
+      apiBase: env.X_API_BASE ?? X_DEFAULTS.apiBase,
+    }),
+  facebook: (env, base) =>
+    new FacebookNetwork({
+      ...base,
+      authBase: env.FACEBOOK_AUTH_BASE ?? FACEBOOK_DEFAULTS.authBase,
+      apiBase: env.FACEBOOK_GRAPH_BASE ?? FACEBOOK_DEFAULTS.apiBase,
+    }),
+  instagram: (env, base) =>
+    new InstagramNetwork({
+      ...base,
+      authBase: env.INSTAGRAM_AUTH_BASE ?? INSTAGRAM_DEFAULTS.authBase,
+      tokenBase: env.INSTAGRAM_AUTH_BASE ?? INSTAGRAM_DEFAULTS.tokenBase,
+      apiBase: env.INSTAGRAM_GRAPH_BASE ?? INSTAGRAM_DEFAULTS.apiBase,
+      pollIntervalMs: env.SOCIAL_INSTAGRAM_POLL_MS,
+    }),
+};
 
 /** Drivers of the networks that can be connected here. */
 export function createSocialNetworks(
@@ -92,57 +128,11 @@ export function createSocialNetworks(
   const drivers = new Map<SocialNetworkName, SocialNetwork>();
   if (env.SOCIAL_SANDBOX) drivers.set('sandbox', new SandboxNetwork(sandboxStore));
   const timeoutMs = env.SOCIAL_HTTP_TIMEOUT_MS ?? 20_000;
-  const configured = (name: Exclude<SocialNetworkName, 'sandbox'>) =>
-    missingCredentials(env, name).length === 0;
-  if (configured('linkedin')) {
-    drivers.set(
-      'linkedin',
-      new LinkedInNetwork({
-        clientId: env.LINKEDIN_CLIENT_ID!,
-        clientSecret: env.LINKEDIN_CLIENT_SECRET!,
-        authBase: env.LINKEDIN_AUTH_BASE ?? LINKEDIN_DEFAULTS.authBase,
-        apiBase: env.LINKEDIN_API_BASE ?? LINKEDIN_DEFAULTS.apiBase,
-        timeoutMs,
-      }),
-    );
-  }
-  if (configured('x')) {
-    drivers.set(
-      'x',
-      new XNetwork({
-        clientId: env.TWITTER_CLIENT_ID!,
-        clientSecret: env.TWITTER_CLIENT_SECRET!,
-        authBase: env.X_AUTH_BASE ?? X_DEFAULTS.authBase,
-        apiBase: env.X_API_BASE ?? X_DEFAULTS.apiBase,
-        timeoutMs,
-      }),
-    );
-  }
-  if (configured('facebook')) {
-    drivers.set(
-      'facebook',
-      new FacebookNetwork({
-        clientId: env.FACEBOOK_APP_ID!,
-        clientSecret: env.FACEBOOK_APP_SECRET!,
-        authBase: env.FACEBOOK_AUTH_BASE ?? FACEBOOK_DEFAULTS.authBase,
-        apiBase: env.FACEBOOK_GRAPH_BASE ?? FACEBOOK_DEFAULTS.apiBase,
-        timeoutMs,
-      }),
-    );
-  }
-  if (configured('instagram')) {
-    drivers.set(
-      'instagram',
-      new InstagramNetwork({
-        clientId: env.INSTAGRAM_CLIENT_ID!,
-        clientSecret: env.INSTAGRAM_CLIENT_SECRET!,
-        authBase: env.INSTAGRAM_AUTH_BASE ?? INSTAGRAM_DEFAULTS.authBase,
-        tokenBase: env.INSTAGRAM_AUTH_BASE ?? INSTAGRAM_DEFAULTS.tokenBase,
-        apiBase: env.INSTAGRAM_GRAPH_BASE ?? INSTAGRAM_DEFAULTS.apiBase,
-        timeoutMs,
-        pollIntervalMs: env.SOCIAL_INSTAGRAM_POLL_MS,
-      }),
-    );
+  for (const name of Object.keys(REAL_DRIVERS) as RealNetworkName[]) {
+    if (missingCredentials(env, name).length > 0) continue;
+    const [idKey, secretKey] = CREDENTIALS[name];
+    const base = { clientId: String(env[idKey]), clientSecret: String(env[secretKey]), timeoutMs };
+    drivers.set(name, REAL_DRIVERS[name](env, base));
   }
   return drivers;
 }
