@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import Redis from 'ioredis';
 import type { BenchContext, LoadSettings, Scenario, Target } from './scenario';
 import { residentMiB, sampleOthers } from './lib/cpu';
 import { measure, type Measurement } from './lib/load';
@@ -73,6 +74,7 @@ async function main(): Promise<number> {
   const extraEnv =
     typeof scenario.apiEnv === 'function' ? await scenario.apiEnv() : scenario.apiEnv;
   const environment = apiEnvironment(port, extraEnv);
+  await clearBenchRedis(environment);
   const spawnedAt = Date.now();
   const api = startApi(ROOT, environment);
   children.add(api);
@@ -134,6 +136,7 @@ async function main(): Promise<number> {
     }
     figures.rssAfterLoadMiB = residentMiB(api.process.pid);
   } finally {
+    await scenario.finish?.();
     apiExit = await api.stop();
     children.delete(api);
     for (const child of children) await child.stop();
@@ -216,6 +219,26 @@ function ensureBuild(): void {
     if (build.status !== 0 || !existsSync(MAIN)) throw new Error('npm run build failed');
   }
   log(`using the build from ${statSync(MAIN).mtime.toISOString()} (npm run build to refresh)`);
+}
+
+/**
+ * Drops every key under the bench's Redis prefix: queued or retrying jobs of an earlier run
+ * (whose fakes are gone) would otherwise run during this one, and rate-limit counters would
+ * carry over. The bench database is kept (seeds are slow and idempotent).
+ */
+async function clearBenchRedis(env: NodeJS.ProcessEnv): Promise<void> {
+  const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+  await redis.connect();
+  try {
+    let removed = 0;
+    for await (const keys of redis.scanStream({ match: `${env.REDIS_PREFIX}:*`, count: 1000 })) {
+      const batch = keys as string[];
+      if (batch.length > 0) removed += await redis.unlink(...batch);
+    }
+    if (removed > 0) log(`removed ${removed} Redis keys left by an earlier run`);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function apiEnvironment(port: number, extraEnv?: Record<string, string>): NodeJS.ProcessEnv {

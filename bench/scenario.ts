@@ -29,6 +29,8 @@ export interface Scenario {
    * (users, tokens, baseline servers) and lists the targets, which run one after another.
    */
   prepare(context: BenchContext): Promise<Target[]> | Target[];
+  /** Called after the last target (or a failure): closes what `prepare` opened. */
+  finish?(): Promise<void>;
   /** Ratios to report, e.g. `{ numerator: 'api', denominator: 'raw' }`. */
   ratios?: Ratio[];
 }

@@ -304,6 +304,49 @@ describe('blog: authoring, access, slugs, comments, counters, erasure', () => {
         expect.objectContaining({ slug: 'alice-writer', name: 'Alice Writer' }),
       );
     });
+
+    it('keeps public lists in the response store and drops them on the next blog change', async () => {
+      const category = await blogCall<{ id: string; slug: string }>(
+        t,
+        'POST',
+        '/v1/admin/blog/categories',
+        201,
+        { authorization: alice, payload: { name: 'Stored lists' } },
+      );
+      const post = await createPost(alice, {
+        title: 'Stored once',
+        bodyMarkdown: 'Cached',
+        categoryId: category.id,
+        status: 'published',
+      });
+      const url = `/v1/blog/posts?category=${category.slug}&fields=title`;
+      const titles = async () =>
+        (await blogCall<{ items: { title: string }[] }>(t, 'GET', url, 200)).items.map(
+          (p) => p.title,
+        );
+      expect(await titles()).toEqual(['Stored once']);
+      const stored = await t.inject({ method: 'GET', url });
+      expect(stored.headers['cache-control']).toBe('public, max-age=900');
+
+      // A write straight to the table (no domain event) is not seen: the answer is stored.
+      await t
+        .get(EntityManager)
+        .fork()
+        .execute(`update blog_posts set title = 'Changed behind the API' where id = ?`, [post.id]);
+      expect(await titles()).toEqual(['Stored once']);
+
+      // A change through the API drops every stored blog answer before it answers.
+      await blogCall(t, 'PATCH', `/v1/admin/blog/posts/${post.id}`, 200, {
+        authorization: alice,
+        payload: { title: 'Renamed through the API' },
+      });
+      expect(await titles()).toEqual(['Renamed through the API']);
+      await blogCall(t, 'PATCH', `/v1/admin/blog/posts/${post.id}`, 200, {
+        authorization: alice,
+        payload: { status: 'archived' },
+      });
+      expect(await titles()).toEqual([]);
+    });
   });
 
   describe('acceptance 5: comments', () => {

@@ -25,6 +25,7 @@ import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { Cacheable } from '@lib/cache';
 import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
+import { STORED_BLOG_ANSWER } from './blog-cache';
 import { PostCommentCommand } from './commands/post-comment/post-comment.command';
 import { RecordViewCommand } from './commands/record-view/record-view.command';
 import { ReactToPostCommand } from './commands/react-to-post/react-to-post.command';
@@ -70,7 +71,7 @@ export class BlogPostsController {
 
   @Get()
   @Access('public')
-  @Cacheable({ ttl: 'apiRead', scope: 'public' })
+  @Cacheable(STORED_BLOG_ANSWER)
   @ApiOperation({
     summary: 'Published posts, newest first: filter by category, tag, author or text; pages',
     description:
@@ -135,7 +136,7 @@ export class BlogPostsController {
 
   @Get(':slug/related')
   @Access('public')
-  @Cacheable({ ttl: 'apiRead', scope: 'public' })
+  @Cacheable(STORED_BLOG_ANSWER)
   @ApiParam(SLUG_PARAM)
   @ApiOperation({ summary: 'Up to 4 published posts sharing the most tags or the category' })
   @ApiOkResponse({ type: BlogPublicPostListDto })

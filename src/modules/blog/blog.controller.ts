@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Cacheable } from '@lib/cache';
 import { Access } from '../../common/access.decorator';
+import { STORED_BLOG_ANSWER } from './blog-cache';
 import { BlogAuthorListDto, BlogPublicPostListDto, BlogTermListDto } from './dto/blog-public.dto';
 import { ListAuthorsQuery } from './queries/list-authors/list-authors.query';
 import { ListMostReadQuery } from './queries/list-most-read/list-most-read.query';
@@ -16,7 +17,7 @@ export class BlogController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('categories')
-  @Cacheable({ ttl: 'apiRead', scope: 'public' })
+  @Cacheable(STORED_BLOG_ANSWER)
   @ApiOperation({ summary: 'Categories with their published post counts' })
   @ApiOkResponse({ type: BlogTermListDto })
   categories(): Promise<BlogTermListDto> {
@@ -24,7 +25,7 @@ export class BlogController {
   }
 
   @Get('tags')
-  @Cacheable({ ttl: 'apiRead', scope: 'public' })
+  @Cacheable(STORED_BLOG_ANSWER)
   @ApiOperation({ summary: 'Tags with their published post counts' })
   @ApiOkResponse({ type: BlogTermListDto })
   tags(): Promise<BlogTermListDto> {
@@ -32,7 +33,7 @@ export class BlogController {
   }
 
   @Get('authors')
-  @Cacheable({ ttl: 'apiRead', scope: 'public' })
+  @Cacheable(STORED_BLOG_ANSWER)
   @ApiOperation({ summary: 'Authors with published posts: name, bio, avatar, social links' })
   @ApiOkResponse({ type: BlogAuthorListDto })
   authors(): Promise<BlogAuthorListDto> {
@@ -40,7 +41,7 @@ export class BlogController {
   }
 
   @Get('most-read')
-  @Cacheable({ ttl: 'apiRead', scope: 'public' })
+  @Cacheable(STORED_BLOG_ANSWER)
   @ApiOperation({ summary: 'The 10 most-read published posts (views flushed every 5 minutes)' })
   @ApiOkResponse({ type: BlogPublicPostListDto })
   mostRead(): Promise<BlogPublicPostListDto> {

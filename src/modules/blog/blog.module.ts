@@ -26,6 +26,7 @@ import { PostWriter } from './content/post-writer';
 import { BlogViews } from './counters/blog-views';
 import { EraseReaderActivityOfDeletedUserHandler } from './event-handlers/erase-reader-activity-of-deleted-user.handler';
 import { NotifyPendingCommentHandler } from './event-handlers/notify-pending-comment.handler';
+import { InvalidateBlogCacheHandler } from './event-handlers/invalidate-blog-cache.handler';
 import { SchedulePublicationHandler } from './event-handlers/schedule-publication.handler';
 import { FeedsController } from './feeds.controller';
 import { BlogPublicationScheduler } from './jobs/blog-publication.scheduler';
@@ -107,6 +108,7 @@ export class BlogModule {
         ListModerationHandler,
         GetSeoDocumentHandler,
         SchedulePublicationHandler,
+        InvalidateBlogCacheHandler,
         NotifyPendingCommentHandler,
         EraseReaderActivityOfDeletedUserHandler,
         ...(runsWorker ? [BlogProcessor, BlogPublicationScheduler] : []),
