@@ -1,10 +1,14 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { QUEUES } from '@lib/queue';
 import { eventually, StripeFake, TestApp } from '@lib/testing';
-import { BillingSync } from '../src/modules/billing';
+import { BillingSync, WebhookIntake } from '../src/modules/billing';
 import { call, createUser, signIn, type Session } from './support/accounts';
 import {
   billingMails,
   deliver,
   PRICES,
+  processed,
   sendWebhook,
   sql,
   stripeEnv,
@@ -292,6 +296,80 @@ describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
     }
     expect(refused.statusCode).toBe(503);
     expect((await post()).statusCode).toBe(200);
+    await eventually(async () => (await billingMails(t, user.email)).includes('billing-cancelled'));
+    expect(await billingMails(t, user.email)).toEqual(['billing-confirmed', 'billing-cancelled']);
+  });
+
+  it('one fetch covers the events of a subscription received before it: their jobs find them done', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    fake.updateSubscription(subscriptionId, { cancelAtPeriodEnd: true });
+    // Recorded (by an earlier acknowledgement) and not processed yet; the last one arrives later.
+    const ids = [1, 2, 3, 4].map((n) => `evt_burst_${subscriptionId}_${n}`);
+    for (const [i, id] of ids.entries()) {
+      await sql(
+        t,
+        `insert into billing_webhook_events (id, type, object_id, source, created_at, received_at)
+         values (?, 'customer.subscription.updated', ?, 'stripe', now(), now() + make_interval(mins => ?))`,
+        [id, subscriptionId, i === 3 ? 10 : -1],
+      );
+    }
+    const fetches = () =>
+      fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(subscriptionId)).length;
+    const before = fetches();
+    const sync = t.get(BillingSync);
+    await sync.processEvent(ids[0]);
+    expect(fetches()).toBe(before + 1);
+    const done = async () =>
+      (
+        await sql<{ id: string }>(
+          t,
+          'select id from billing_webhook_events where id = any(?::text[]) and processed_at is not null order by id',
+          [`{${ids.join(',')}}`],
+        )
+      ).map((row) => row.id);
+    expect(await done()).toEqual(ids.slice(0, 3));
+    await sync.processEvent(ids[1]);
+    await sync.processEvent(ids[2]);
+    expect(fetches()).toBe(before + 1);
+    // Received after the fetch started: its own job fetches again.
+    await sync.processEvent(ids[3]);
+    expect(fetches()).toBe(before + 2);
+    expect(await done()).toEqual(ids);
+    expect(await billingMails(t, user.email)).toEqual(['billing-confirmed', 'billing-cancelled']);
+  });
+
+  it('queues again a recorded event whose job was lost or whose processing was lost', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    fake.updateSubscription(subscriptionId, { cancelAtPeriodEnd: true });
+    // Processed, but a crash lost the processing transaction: its job is completed.
+    const { eventId: undone } = await sendWebhook(
+      t,
+      fake,
+      'customer.subscription.updated',
+      fake.updateSubscription(subscriptionId, {}),
+    );
+    const jobs = t.get<Queue>(getQueueToken(QUEUES.billing));
+    await eventually(async () => (await (await jobs.getJob(undone))?.getState()) === 'completed');
+    await sql(
+      t,
+      `update billing_webhook_events set processed_at = null, received_at = now() - interval '10 minutes' where id = ?`,
+      [undone],
+    );
+    // Recorded, but Redis lost its job.
+    const lost = `evt_lost_job_${subscriptionId}`;
+    await sql(
+      t,
+      `insert into billing_webhook_events (id, type, object_id, source, created_at, received_at)
+       values (?, 'customer.subscription.updated', ?, 'stripe', now(), now() - interval '10 minutes')`,
+      [lost, subscriptionId],
+    );
+    // Young unprocessed events are left to their jobs.
+    expect(await t.get(WebhookIntake).recoverUnprocessed(60 * 60_000)).toBe(0);
+    expect(await t.get(WebhookIntake).recoverUnprocessed()).toBeGreaterThanOrEqual(2);
+    await processed(t, lost);
+    await processed(t, undone);
     await eventually(async () => (await billingMails(t, user.email)).includes('billing-cancelled'));
     expect(await billingMails(t, user.email)).toEqual(['billing-confirmed', 'billing-cancelled']);
   });

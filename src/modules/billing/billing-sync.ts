@@ -50,60 +50,71 @@ export class BillingSync {
     private readonly config: AppConfig,
   ) {}
 
-  /** Processes one recorded event (the `billing` job); a processed one is skipped. */
+  /**
+   * Processes one recorded event (the `billing` job); a processed one is skipped. An event
+   * that leads to a subscription sync is marked processed inside the sync's transaction
+   * (see `syncSubscription`); any other is marked once its work is done.
+   */
   async processEvent(eventId: string): Promise<void> {
     const em = this.em.fork();
     const record = await em.findOne(BillingWebhookEvent, eventId);
     if (!record || record.processedAt) return;
-    await this.dispatch(record.type, record.objectId ?? null);
+    if (await this.dispatch(record.type, record.objectId ?? null, eventId)) return;
     await em.nativeUpdate(BillingWebhookEvent, { id: eventId }, { processedAt: new Date() });
   }
 
-  private async dispatch(type: string, objectId: string | null): Promise<void> {
-    if (!objectId) return;
+  /** Does the event's work; true when a subscription sync marked the event processed. */
+  private async dispatch(type: string, objectId: string | null, eventId: string): Promise<boolean> {
+    if (!objectId) return false;
     const port = this.provider.require();
     switch (type) {
       case 'checkout.session.completed':
       case 'checkout.session.async_payment_succeeded':
-        return this.syncCheckout(objectId);
+        return this.syncCheckout(objectId, eventId);
       case 'customer.subscription.created':
       case 'customer.subscription.updated':
       case 'customer.subscription.deleted':
       case 'customer.subscription.paused':
       case 'customer.subscription.resumed':
-        return this.syncSubscription(objectId);
+        await this.syncSubscription(objectId, { eventId });
+        return true;
       case 'invoice.paid':
       case 'invoice.payment_succeeded':
       case 'invoice.payment_failed': {
         const invoice = await port.retrieveInvoice(objectId);
-        if (invoice.subscriptionId) await this.syncSubscription(invoice.subscriptionId);
-        return;
+        if (!invoice.subscriptionId) return false;
+        await this.syncSubscription(invoice.subscriptionId, { eventId });
+        return true;
       }
       case 'customer.created': {
         const customer = await port.retrieveCustomer(objectId);
         const userId = customer.metadata.userId;
-        if (customer.deleted || !userId) return;
+        if (customer.deleted || !userId) return false;
         const em = this.em.fork();
         if (await em.findOne(User, userId)) await this.customers.link(em, userId, customer.id);
-        return;
+        return false;
       }
       default:
-        return; // recorded, nothing to do
+        return false; // recorded, nothing to do
     }
   }
 
-  /** A completed checkout: the subscription it created, or a paid one-time purchase. */
-  async syncCheckout(sessionId: string): Promise<void> {
+  /**
+   * A completed checkout: the subscription it created, or a paid one-time purchase. True when
+   * it synced the subscription and so marked `eventId` processed.
+   */
+  async syncCheckout(sessionId: string, eventId?: string): Promise<boolean> {
     const session = await this.provider.require().retrieveCheckoutSession(sessionId);
     const em = this.em.fork();
     const userId =
       session.clientReferenceId ??
       session.metadata.userId ??
       (session.customerId ? await this.customers.userOf(em, session.customerId) : undefined);
-    if (!userId || !(await em.findOne(User, userId))) return;
+    if (!userId || !(await em.findOne(User, userId))) return false;
     if (session.customerId) await this.customers.link(em, userId, session.customerId);
     if (session.mode === 'subscription' && session.subscriptionId) {
-      return this.syncSubscription(session.subscriptionId, userId);
+      await this.syncSubscription(session.subscriptionId, { userIdHint: userId, eventId });
+      return true;
     }
     if (
       session.mode === 'payment' &&
@@ -129,17 +140,33 @@ export class BillingSync {
         );
       });
     }
+    return false;
   }
 
-  /** Fetches the subscription and upserts our copy, unless a later fetch was stored already. */
-  async syncSubscription(subscriptionId: string, userIdHint?: string): Promise<void> {
-    const seq = await this.nextSeq();
+  /**
+   * Fetches the subscription and upserts our copy, unless a later fetch was stored already.
+   * With `eventId`, the event is marked processed in the same transaction, and so is every
+   * other event of this subscription received before the fetch started: the fetched state
+   * already includes what they announced (Stripe sends an event after the change), so their
+   * own jobs find them done instead of fetching again (a burst of events, or a backlog, costs
+   * one fetch). The transaction commits without waiting for the WAL flush: it only holds
+   * state derived from Stripe and from events that are durably recorded, and a crash that
+   * loses it leaves those events unprocessed for `recoverUnprocessed` to queue again; the
+   * webhook acknowledgements, which must be durable, then do not queue behind it for the disk.
+   */
+  async syncSubscription(
+    subscriptionId: string,
+    options: { userIdHint?: string; eventId?: string } = {},
+  ): Promise<void> {
+    const { seq, startedAt } = await this.nextSeq();
     const remote = await this.provider.require().retrieveSubscription(subscriptionId);
     await this.uow.run(async (em, events) => {
+      await em.execute('set local synchronous_commit = off');
+      if (options.eventId) await this.markCovered(em, options.eventId, subscriptionId, startedAt);
       const existing = await em.findOne(BillingSubscription, subscriptionId);
       const userId =
         existing?.userId ??
-        userIdHint ??
+        options.userIdHint ??
         remote.metadata.userId ??
         (await this.customers.userOf(em, remote.customerId));
       if (!userId) {
@@ -163,6 +190,21 @@ export class BillingSync {
       this.apply(row, remote, seq, new Date());
       await this.settle(em, events, user, row, new Date());
     });
+  }
+
+  /** Marks the event, and the subscription's events received before `startedAt`, processed. */
+  private async markCovered(
+    em: EntityManager,
+    eventId: string,
+    subscriptionId: string,
+    startedAt: Date,
+  ): Promise<void> {
+    await em.execute(
+      `update billing_webhook_events set processed_at = now()
+        where processed_at is null
+          and (id = ? or (object_id = ? and type like 'customer.subscription.%' and received_at <= ?))`,
+      [eventId, subscriptionId, startedAt],
+    );
   }
 
   /** Past-due subscriptions whose grace ended by `now`: their users drop to the tier left. */
@@ -335,11 +377,14 @@ export class BillingSync {
     this.outbox.queue(em, [user.email], email, { template: `billing-${kind}` });
   }
 
-  private async nextSeq(): Promise<string> {
+  /** The order of this fetch among all fetches, and when it starts (the database's clock). */
+  private async nextSeq(): Promise<{ seq: string; startedAt: Date }> {
     const [row] = await this.em
       .fork()
-      .execute<{ seq: string }[]>(`select nextval('billing_sync_seq')::text as seq`);
-    return row.seq;
+      .execute<{ seq: string; started_at: Date }[]>(
+        `select nextval('billing_sync_seq')::text as seq, clock_timestamp() as started_at`,
+      );
+    return { seq: row.seq, startedAt: new Date(row.started_at) };
   }
 }
 

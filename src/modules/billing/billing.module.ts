@@ -19,6 +19,10 @@ import { CreatePortalSessionHandler } from './commands/create-portal-session/cre
 import { ReceiveWebhookHandler } from './commands/receive-webhook/receive-webhook.handler';
 import { EraseBillingOfDeletedUserHandler } from './event-handlers/erase-billing-of-deleted-user.handler';
 import { RecordBillingAnalyticsHandler } from './event-handlers/record-billing-analytics.handler';
+import {
+  BillingEventRecoveryProcessor,
+  BillingEventRecoveryScheduler,
+} from './jobs/billing-event-recovery';
 import { BillingGraceSweepProcessor, BillingGraceSweepScheduler } from './jobs/billing-grace-sweep';
 import { ProcessBillingEventProcessor } from './jobs/process-billing-event.processor';
 import { GetLocalCheckoutHandler } from './queries/get-local-checkout/get-local-checkout.handler';
@@ -75,7 +79,13 @@ export class BillingModule {
         RecordBillingAnalyticsHandler,
         EraseBillingOfDeletedUserHandler,
         ...(runsWorker
-          ? [ProcessBillingEventProcessor, BillingGraceSweepScheduler, BillingGraceSweepProcessor]
+          ? [
+              ProcessBillingEventProcessor,
+              BillingGraceSweepScheduler,
+              BillingGraceSweepProcessor,
+              BillingEventRecoveryScheduler,
+              BillingEventRecoveryProcessor,
+            ]
           : []),
       ],
       exports: [BillingSync, BillingPrices, BillingProvider, WebhookIntake, SubscriptionSeats],

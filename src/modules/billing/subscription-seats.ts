@@ -36,7 +36,7 @@ export class SubscriptionSeats {
     await this.provider.call((port) =>
       port.updateQuantity(row.id, seats, `seats:${row.id}:${seats}:${row.syncSeq}`),
     );
-    await this.provider.call(() => this.sync.syncSubscription(row.id, userId));
+    await this.provider.call(() => this.sync.syncSubscription(row.id, { userIdHint: userId }));
     const fresh = await this.em.fork().findOneOrFail(BillingSubscription, { id: row.id });
     return fresh.seats;
   }

@@ -7,6 +7,8 @@ import type { ProviderEvent } from '@lib/providers';
 import { QUEUES, type BillingEventJob } from '@lib/queue';
 
 export const PROCESS_BILLING_EVENT_JOB = 'process-event';
+/** An event unprocessed this long after it was recorded is looked at by the recovery sweep. */
+const RECOVERY_AGE_MS = 5 * 60_000;
 
 /**
  * Records a provider event once (its id is the primary key) and enqueues its
@@ -41,11 +43,43 @@ export class WebhookIntake {
         return;
       }
     }
+    await this.enqueue(event.id);
+  }
+
+  /**
+   * Queues again the recorded events still unprocessed after `olderThanMs` whose job is gone:
+   * Redis lost it (it keeps nothing on disk here), or it completed but a crash lost the
+   * processing transaction, which commits without waiting for the disk (see `BillingSync`).
+   * Waiting, delayed and running jobs are left alone, and so are failed ones: those gave up
+   * after every retry and wait for an admin (or Stripe's next delivery) to retry them.
+   * Returns how many it queued.
+   */
+  async recoverUnprocessed(olderThanMs = RECOVERY_AGE_MS, batch = 500): Promise<number> {
+    const rows = await this.em.fork().execute<{ id: string }[]>(
+      `select id from billing_webhook_events
+        where processed_at is null and received_at < now() - make_interval(secs => ?)
+        order by received_at limit ?`,
+      [olderThanMs / 1000, batch],
+    );
+    let queued = 0;
+    for (const { id } of rows) {
+      const job = await this.queue.getJob(id);
+      if (job) {
+        if ((await job.getState()) !== 'completed') continue;
+        await job.remove();
+      }
+      await this.enqueue(id);
+      queued += 1;
+    }
+    return queued;
+  }
+
+  private async enqueue(eventId: string): Promise<void> {
     await this.queue.add(
       PROCESS_BILLING_EVENT_JOB,
-      { eventId: event.id },
+      { eventId },
       {
-        jobId: event.id,
+        jobId: eventId,
         attempts: 12,
         backoff: {
           type: 'cappedExponential',

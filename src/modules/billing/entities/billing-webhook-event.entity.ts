@@ -1,7 +1,12 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** A provider event, recorded once by id before anything acts on it. */
 @Entity({ tableName: 'billing_webhook_events' })
+@Index({
+  name: 'billing_webhook_events_unprocessed_idx',
+  expression:
+    'create index "billing_webhook_events_unprocessed_idx" on "billing_webhook_events" ("object_id", "received_at") where "processed_at" is null',
+})
 export class BillingWebhookEvent {
   @PrimaryKey({ type: 'text' })
   id!: string;

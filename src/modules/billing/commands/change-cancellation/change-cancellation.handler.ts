@@ -44,7 +44,7 @@ export class ChangeCancellationHandler implements ICommandHandler<
     await this.provider.call((port) =>
       port.setCancelAtPeriodEnd(row.id, cancel, `cancel:${row.id}:${cancel}:${row.syncSeq}`),
     );
-    await this.provider.call(() => this.sync.syncSubscription(row.id, userId));
+    await this.provider.call(() => this.sync.syncSubscription(row.id, { userIdHint: userId }));
     const em = this.em.fork();
     const [fresh, user] = await Promise.all([
       em.findOneOrFail(BillingSubscription, { id: row.id }),
