@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
   const api = startApi(ROOT, environment);
   children.add(api);
   const worker = scenario.worker
-    ? await startWorker({ ...environment, APP_ROLE: 'worker' })
+    ? await startWorker({ ...environment, APP_ROLE: 'worker' }, scenario.workerNice)
     : undefined;
   /** Which child serves which port, to charge each target's CPU to its server. */
   const servers = new Map<string, ManagedChild>([[String(port), api]]);
@@ -174,10 +175,11 @@ async function main(): Promise<number> {
 }
 
 /** Starts a worker-role process beside the API (its own port for its health check) and waits for it. */
-async function startWorker(env: NodeJS.ProcessEnv): Promise<ManagedChild> {
+async function startWorker(env: NodeJS.ProcessEnv, nice = 0): Promise<ManagedChild> {
   const port = await freePort();
   const worker = startApi(ROOT, { ...env, PORT: String(port) }, 'worker');
   children.add(worker);
+  if (nice !== 0 && worker.process.pid !== undefined) setPriority(worker.process.pid, nice);
   await waitForOk(`http://127.0.0.1:${port}/health/ready`, worker, READY_TIMEOUT_MS);
   log(`worker ready on port ${port}`);
   return worker;

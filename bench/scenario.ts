@@ -25,6 +25,11 @@ export interface Scenario {
    */
   worker?: boolean;
   /**
+   * The worker's nice value (e.g. 10): on the bench's two shared cores, what the API and the
+   * worker would not share when deployed apart (their own hosts or CPU quotas).
+   */
+  workerNice?: number;
+  /**
    * Called once the API answers `/health/ready`. Creates whatever the requests need
    * (users, tokens, baseline servers) and lists the targets, which run one after another.
    */

@@ -98,11 +98,23 @@ export function startRawHttp(root: string): Promise<{ child: ManagedChild; url: 
 }
 
 /** Starts `bench/baselines/<name>.ts` in its own process; it reports its port over IPC. */
-export async function startBaseline(
+export function startBaseline(
   root: string,
   name: BaselineName,
 ): Promise<{ child: ManagedChild; url: string }> {
-  const child = fork(join(root, 'bench', 'baselines', `${name}.ts`), [], {
+  return startForked(root, join('bench', 'baselines', `${name}.ts`), name);
+}
+
+/**
+ * Forks a TypeScript server (`file`, relative to `root`) that reports `{ port }` over IPC once
+ * it listens; resolves with the child (IPC stays open for further messages) and its base URL.
+ */
+export async function startForked(
+  root: string,
+  file: string,
+  name: string,
+): Promise<{ child: ManagedChild; url: string }> {
+  const child = fork(join(root, file), [], {
     cwd: root,
     execArgv: ['-r', join(root, 'scripts', 'register.js')],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -111,10 +123,10 @@ export async function startBaseline(
   const message = await Promise.race([
     once(child, 'message').then(([value]: unknown[]) => value),
     once(child, 'exit').then(() => {
-      throw new Error(`${name} baseline exited before listening:\n${managed.output()}`);
+      throw new Error(`${name} exited before listening:\n${managed.output()}`);
     }),
   ]);
-  if (!isPortMessage(message)) throw new Error(`${name} baseline sent no port`);
+  if (!isPortMessage(message)) throw new Error(`${name} sent no port`);
   return { child: managed, url: `http://127.0.0.1:${message.port}` };
 }
 

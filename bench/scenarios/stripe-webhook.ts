@@ -1,41 +1,116 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { StripeFake } from '@lib/testing';
 import { registerBenchUser } from '../lib/accounts';
+import { startForked, type ManagedChild } from '../lib/processes';
 import type { Scenario } from '../scenario';
 
 const PRO = 'price_bench_pro';
 const PREMIUM = 'price_bench_premium';
 const RATE = 200;
-const fake = new StripeFake();
+/** Builds and signs events here; the fake Stripe the API calls runs in its own process. */
+const signer = new StripeFake();
+
+/** The forked fake Stripe and a request/answer exchange with it over IPC. */
+class RemoteStripe {
+  private next = 0;
+
+  constructor(readonly child: ManagedChild) {}
+
+  ask<T>(message: Record<string, unknown>): Promise<T> {
+    const id = (this.next += 1);
+    return new Promise((resolve) => {
+      const onMessage = (answer: { id?: number; result: T }) => {
+        if (answer.id !== id) return;
+        this.child.process.off('message', onMessage);
+        resolve(answer.result);
+      };
+      this.child.process.on('message', onMessage);
+      this.child.process.send({ id, ...message });
+    });
+  }
+}
+
+let stripe: RemoteStripe | undefined;
+let loadStartedAt: Date | undefined;
+
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/career_tools_bench';
+
+/**
+ * Waits (up to a minute) until the worker has processed every event this run recorded and
+ * prints how long after the load that was: the acknowledgement latency is only worth having
+ * if processing keeps up.
+ */
+async function reportProcessing(since: Date): Promise<void> {
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const loadEnded = Date.now();
+    for (;;) {
+      const { rows } = await client.query<{ recorded: string; pending: string }>(
+        `select count(*) as recorded, count(*) filter (where processed_at is null) as pending
+           from billing_webhook_events where received_at >= $1`,
+        [since],
+      );
+      const waited = ((Date.now() - loadEnded) / 1000).toFixed(1);
+      if (rows[0].pending === '0' || Date.now() - loadEnded > 60_000) {
+        process.stdout.write(
+          `[bench] processing: ${rows[0].recorded} events recorded, ${rows[0].pending} unprocessed ${waited} s after the load\n`,
+        );
+        return;
+      }
+      await sleep(200);
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * Stripe webhooks at 200 events/s: each request is a new, correctly signed
  * `customer.subscription.updated` event (signed with the SDK's test helper),
  * acknowledged once recorded and queued, while a worker process beside the API
  * (as deployed: APP_ROLE=api + APP_ROLE=worker) processes every one (fetches the
- * subscription from a fake Stripe, upserts, settles the tier). Reports the
- * acknowledgement latency. Goal: ack p99 ≤ 20 ms.
+ * subscription from a fake Stripe in a process of its own, upserts, settles the
+ * tier). The worker runs at nice 10: deployed, it has its own host or CPU quota, and on
+ * these two shared cores an equal share would make the acknowledgements wait for processing
+ * that is meant to run behind them. Reports the acknowledgement latency and, after the load,
+ * whether processing kept up. Goal: ack p99 ≤ 20 ms.
  */
 const stripeWebhook: Scenario = {
   name: 'stripe-webhook',
-  analysis:
-    "Goal missed: ack p99 60 ms (p50 19.6 ms) at 200 events/s, now with the API and the worker as separate processes (was 53 ms p99 with one all-role process, on a busier machine). The acknowledgement itself costs 1.6 ms of API CPU (signature check, one insert, one Redis enqueue); the worker spends 4.5 ms per event (fetch from the fake Stripe, upsert, tier settle), so at 200/s the worker alone takes about 90 % of a core and with PostgreSQL, Redis, the fake Stripe and autocannon the two cores are saturated: acknowledgements queue for CPU, not for locks. Next: profile the processor (coalesce events of one subscription, skip the fetch when the event's object is newer than the stored one) and measure with the load generator on another machine.",
-  description: `POST /v1/webhooks/stripe at ${RATE} signed events/s while a worker process processes each one (fake Stripe on loopback); goal ack p99 ≤ 20 ms.`,
+  analysis: '',
+  description: `POST /v1/webhooks/stripe at ${RATE} signed events/s while a worker process processes each one (fake Stripe in its own process on loopback); goal ack p99 ≤ 20 ms.`,
   worker: true,
   load: { connections: 10 },
   async apiEnv() {
-    const { url } = await fake.start([
-      { id: PRO, unitAmount: 2999, currency: 'usd', interval: 'month' },
-      { id: PREMIUM, unitAmount: 4999, currency: 'usd', interval: 'month' },
-    ]);
-    fake.unref();
+    const { child, url } = await startForked(
+      join(__dirname, '..', '..'),
+      join('bench', 'lib', 'stripe-fake-server.ts'),
+      'stripe-fake',
+    );
+    stripe = new RemoteStripe(child);
+    await stripe.ask({
+      prices: [
+        { id: PRO, unitAmount: 2999, currency: 'usd', interval: 'month' },
+        { id: PREMIUM, unitAmount: 4999, currency: 'usd', interval: 'month' },
+      ],
+    });
     return {
-      STRIPE_SECRET_KEY: fake.secretKey,
-      STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
+      STRIPE_SECRET_KEY: signer.secretKey,
+      STRIPE_WEBHOOK_SECRET: signer.webhookSecret,
       STRIPE_PRO_PRICE_ID: PRO,
       STRIPE_PREMIUM_PRICE_ID: PREMIUM,
       STRIPE_API_BASE: url,
     };
+  },
+  workerNice: 10,
+  async finish() {
+    if (loadStartedAt) await reportProcessing(loadStartedAt);
+    await stripe?.child.stop();
   },
   async prepare({ apiUrl }) {
     const token = await registerBenchUser(apiUrl);
@@ -44,8 +119,10 @@ const stripeWebhook: Scenario = {
         sub: string;
       }
     ).sub;
-    fake.customers.set('cus_bench', { id: 'cus_bench', object: 'customer', metadata: { userId } });
-    const subscription = fake.createSubscription('cus_bench', PRO, { metadata: { userId } });
+    loadStartedAt = new Date();
+    const subscription = await stripe!.ask<Record<string, unknown>>({
+      subscription: { customer: 'cus_bench', price: PRO, userId },
+    });
     return [
       {
         name: 'webhook',
@@ -56,7 +133,7 @@ const stripeWebhook: Scenario = {
           requests: [
             {
               setupRequest: (request) => {
-                const event = fake.event('customer.subscription.updated', subscription);
+                const event = signer.event('customer.subscription.updated', subscription);
                 event.id = `evt_bench_${randomUUID()}`;
                 const body = JSON.stringify(event);
                 return {
@@ -65,7 +142,7 @@ const stripeWebhook: Scenario = {
                   body,
                   headers: {
                     'content-type': 'application/json',
-                    'stripe-signature': fake.sign(body),
+                    'stripe-signature': signer.sign(body),
                   },
                 };
               },
