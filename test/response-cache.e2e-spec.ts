@@ -36,6 +36,15 @@ class ProbeController {
     return { userId: principal.userId, computed };
   }
 
+  @Get('slow/:id')
+  @Access('public')
+  @Cacheable({ ttl: 'jobs', scope: 'public', store: true, tags: () => ['slow'] })
+  async slow(@Param('id') id: string): Promise<{ id: string; computed: number }> {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    computed += 1;
+    return { id, computed };
+  }
+
   @Get('live')
   @Access('public')
   @Cacheable({ ttl: 'apiRead', scope: 'public' })
@@ -155,6 +164,22 @@ describe('response cache', () => {
     // b kept its answer
     const stillB = await t.inject({ method: 'GET', url: '/v1/cache-probe/items/b' });
     expect(stillB.json()).toEqual(other.json());
+  });
+
+  it('computes concurrent misses of one answer once, and again after an invalidation', async () => {
+    const url = '/v1/cache-probe/slow/x';
+    const get = () => t.inject({ method: 'GET', url });
+    const before = computed;
+    const first = await Promise.all([get(), get(), get(), get(), get()]);
+    expect(computed).toBe(before + 1);
+    expect(new Set(first.map((r) => r.body)).size).toBe(1);
+    expect(first.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+
+    await t.get(ResponseCache).invalidate('slow');
+    const second = await Promise.all([get(), get(), get()]);
+    expect(computed).toBe(before + 2);
+    expect(second[0].json<{ computed: number }>().computed).toBe(before + 2);
+    expect(new Set(second.map((r) => r.body)).size).toBe(1);
   });
 
   it('never serves an answer computed before an invalidation, even one stored after it', async () => {

@@ -71,6 +71,12 @@ export function cacheControl(options: Pick<CacheableOptions, 'scope' | 'ttl'>): 
 
 @Injectable()
 export class ResponseCacheInterceptor implements NestInterceptor {
+  /**
+   * Answers being computed, by key and stamp: concurrent misses of one key (every request
+   * right after an invalidation) share one computation per replica instead of each querying.
+   */
+  private readonly inFlight = new Map<string, Promise<CachedResponse>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly cache: ResponseCache,
@@ -100,12 +106,7 @@ export class ResponseCacheInterceptor implements NestInterceptor {
         ? `private:${request.principal?.userId}:${request.url}`
         : `public:${request.url}`;
     const lookup = await this.cache.lookup(key, options.tags?.(request));
-    let cached: CachedResponse | undefined = lookup.hit;
-    if (!cached) {
-      const body = JSON.stringify(await lastValueFrom(next.handle()));
-      cached = { body, etag: weakEtag(body) };
-      if (lookup.stamp) await this.cache.set(key, cached, options.ttl, lookup.stamp);
-    }
+    const cached = lookup.hit ?? (await this.computeOnce(key, lookup.stamp, options, next));
     void reply.headers({
       etag: cached.etag,
       'cache-control': cacheControl(options),
@@ -113,5 +114,25 @@ export class ResponseCacheInterceptor implements NestInterceptor {
     });
     if (options.scope === 'private') addVary(reply, 'Authorization');
     return cached.body;
+  }
+
+  private computeOnce(
+    key: string,
+    stamp: string,
+    options: CacheableOptions,
+    next: CallHandler,
+  ): Promise<CachedResponse> {
+    const flight = `${stamp}|${key}`;
+    let pending = this.inFlight.get(flight);
+    if (!pending) {
+      pending = (async () => {
+        const body = JSON.stringify(await lastValueFrom(next.handle()));
+        const computed = { body, etag: weakEtag(body) };
+        if (stamp) await this.cache.set(key, computed, options.ttl, stamp);
+        return computed;
+      })().finally(() => this.inFlight.delete(flight));
+      this.inFlight.set(flight, pending);
+    }
+    return pending;
   }
 }
