@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Get, Module } from '@nestjs/common';
 import { RateLimit } from '@lib/rate-limit';
+import { LocalBillingDriver } from '@lib/providers';
 import { eventually, TestApp } from '@lib/testing';
+import { BillingProvider, BillingSync } from '../src/modules/billing';
 import { Access } from '../src/common/access.decorator';
 import { call, createUser, signIn, type Session } from './support/accounts';
 
@@ -85,6 +87,62 @@ describe('billing with the local driver (a fresh install, no Stripe keys)', () =
     expect(view.json()).toMatchObject({ tier: 'pro', plan: 'pro', status: 'active' });
     const invoices = await call(t, 'GET', '/v1/billing/invoices', session.authorization);
     expect(invoices.json()).toMatchObject({ items: [{ amount: 2999, status: 'paid' }] });
+  });
+
+  it('renews a local subscription when its period ends, and ends it at the period end once cancelled', async () => {
+    await createUser(t, { email: 'renewing@example.test', password: PASSWORD });
+    const session = await signIn(t, 'renewing@example.test', PASSWORD);
+    const checkout = await call(t, 'POST', '/v1/billing/checkout', session.authorization, {
+      plan: 'pro',
+    });
+    const path = new URL(checkout.json<{ url: string }>().url).pathname;
+    expect((await t.inject({ method: 'POST', url: `${path}/confirm` })).statusCode).toBe(303);
+    const tier = async () =>
+      (await call(t, 'GET', '/v1/me', session.authorization)).json<{ tier: string }>().tier;
+    await eventually(async () => (await tier()) === 'pro');
+    const row = async () =>
+      (
+        await t
+          .get(EntityManager)
+          .fork()
+          .execute<{ id: string; status: string; end_ms: string }[]>(
+            `select s.id, s.status, (extract(epoch from s.current_period_end) * 1000)::bigint::text as end_ms
+               from billing_subscriptions s
+              join users u on u.id = s.user_id where u.email = 'renewing@example.test'`,
+          )
+      )[0];
+    const first = await row();
+    const driver = t.get(BillingProvider).require() as LocalBillingDriver;
+    const sync = t.get(BillingSync);
+    const day = 24 * 3600 * 1000;
+
+    // The period ends: the driver renews (a second paid invoice), the sweep syncs it.
+    const renewedAt = new Date(Number(first.end_ms) + day);
+    await driver.retrieveSubscription(first.id, renewedAt);
+    expect(await sync.settleLocalPeriods(renewedAt)).toBeGreaterThanOrEqual(1);
+    const renewed = await row();
+    expect(renewed.status).toBe('active');
+    expect(Number(renewed.end_ms)).toBe(Number(first.end_ms) + 30 * day);
+    const invoices = await call(t, 'GET', '/v1/billing/invoices', session.authorization);
+    expect(invoices.json<{ items: { status: string }[] }>().items).toHaveLength(2);
+    expect(await tier()).toBe('pro');
+    // A second reader of the same period end bills nothing more.
+    await driver.retrieveSubscription(first.id, renewedAt);
+    expect(
+      (await call(t, 'GET', '/v1/billing/invoices', session.authorization)).json<{
+        items: unknown[];
+      }>().items,
+    ).toHaveLength(2);
+
+    // Cancelled at period end: the plan stays until the period ends, then the account is Free.
+    const cancel = await call(t, 'POST', '/v1/billing/subscription/cancel', session.authorization);
+    expect(cancel.statusCode).toBe(200);
+    expect(await tier()).toBe('pro');
+    const endedAt = new Date(Number(renewed.end_ms) + day);
+    await driver.retrieveSubscription(first.id, endedAt);
+    await sync.settleLocalPeriods(endedAt);
+    expect((await row()).status).toBe('canceled');
+    expect(await tier()).toBe('free');
   });
 
   it('spends bought AI credits only once the plan’s hourly AI limit is used up', async () => {

@@ -207,6 +207,24 @@ export class BillingSync {
     );
   }
 
+  /**
+   * The local driver has no Stripe to end periods and send the events: each paid local
+   * subscription whose period ended by `now` is synced, which makes the driver renew it (or end
+   * it, when set to cancel at period end) as Stripe would. Returns how many it synced.
+   */
+  async settleLocalPeriods(now = new Date()): Promise<number> {
+    if (!this.provider.configured || this.provider.require().name !== 'local') return 0;
+    const due = await this.em
+      .fork()
+      .find(
+        BillingSubscription,
+        { status: { $in: PAID }, currentPeriodEnd: { $lte: now } },
+        { fields: ['id', 'userId'], limit: 500 },
+      );
+    for (const { id, userId } of due) await this.syncSubscription(id, { userIdHint: userId });
+    return due.length;
+  }
+
   /** Past-due subscriptions whose grace ended by `now`: their users drop to the tier left. */
   async sweepGrace(now = new Date()): Promise<number> {
     const due = await this.em

@@ -24,15 +24,19 @@ export class BillingGraceSweepScheduler {
   }
 }
 
-/** Past-due subscriptions whose grace period is over drop their users to what remains (Free). */
+/**
+ * Past-due subscriptions whose grace period is over drop their users to what remains (Free);
+ * with the local driver, paid periods that ended renew or end first.
+ */
 @Processor(QUEUES.scheduled)
 export class BillingGraceSweepProcessor {
   constructor(private readonly sync: BillingSync) {}
 
   @TracedProcess(BILLING_GRACE_SWEEP_JOB)
   process(): Promise<number> {
-    return auditContext.run({ actor: { type: 'system', id: 'billing-grace-sweep' } }, () =>
-      this.sync.sweepGrace(),
-    );
+    return auditContext.run({ actor: { type: 'system', id: 'billing-grace-sweep' } }, async () => {
+      await this.sync.settleLocalPeriods();
+      return this.sync.sweepGrace();
+    });
   }
 }

@@ -110,7 +110,6 @@ export class LocalBillingDriver implements BillingPort {
     const won = await this.redis.set(this.key('confirmed', id), '1', 'NX');
     if (won !== 'OK') return [];
     const events: ProviderEvent[] = [];
-    const { cents, currency } = this.amountOf(session.priceId);
     let subscription: ProviderSubscription | undefined;
     if (session.mode === 'subscription') {
       subscription = {
@@ -127,23 +126,15 @@ export class LocalBillingDriver implements BillingPort {
       await this.put('subscriptions', subscription.id, subscription);
       events.push(event('customer.subscription.created', subscription.id, 'subscription', now));
     }
-    const invoice: ProviderInvoice = {
-      id: newId('in_local'),
-      number: `LOCAL-${Date.now().toString(36).toUpperCase()}`,
+    const invoice = await this.addPaidInvoice({
       customerId: session.customerId!,
       subscriptionId: subscription?.id ?? null,
-      status: 'paid',
-      amountDue: cents * session.quantity,
-      amountPaid: cents * session.quantity,
-      currency,
-      hostedInvoiceUrl: null,
-      invoicePdf: null,
+      priceId: session.priceId,
+      quantity: session.quantity,
       periodStart: now,
       periodEnd: subscription?.currentPeriodEnd ?? now,
       created: now,
-    };
-    await this.put('invoices', invoice.id, invoice);
-    await this.redis.rpush(this.key('customer-invoices', session.customerId!), invoice.id);
+    });
     const completed: Stored['sessions'] = {
       ...session,
       status: 'complete',
@@ -161,8 +152,44 @@ export class LocalBillingDriver implements BillingPort {
     return Promise.resolve({ url: returnUrl });
   }
 
-  async retrieveSubscription(id: string): Promise<ProviderSubscription> {
-    return this.require('subscriptions', id);
+  /**
+   * The subscription as Stripe would have it at `now`: a period that ended renews it (the
+   * local card always pays: one paid invoice per period), or ends it when it was set to
+   * cancel at period end. The first reader past a period end applies it (a Redis flag per
+   * period end), so two processes reading at once do not bill a period twice.
+   */
+  async retrieveSubscription(id: string, now = new Date()): Promise<ProviderSubscription> {
+    const subscription = await this.require('subscriptions', id);
+    const end = subscription.currentPeriodEnd;
+    if (!end || end > now || !['active', 'trialing'].includes(subscription.status)) {
+      return subscription;
+    }
+    const settling = this.key('period-settled', `${id}:${end.getTime()}`);
+    if ((await this.redis.set(settling, '1', 'EX', 24 * 3600, 'NX')) !== 'OK') {
+      return subscription; // another reader is settling this period; the next read sees it
+    }
+    let settled: ProviderSubscription;
+    if (subscription.cancelAtPeriodEnd) {
+      settled = { ...subscription, status: 'canceled', canceledAt: end };
+    } else {
+      let periodEnd = end;
+      while (periodEnd <= now) {
+        const periodStart = periodEnd;
+        periodEnd = new Date(periodStart.getTime() + PERIOD_MS);
+        await this.addPaidInvoice({
+          customerId: subscription.customerId,
+          subscriptionId: id,
+          priceId: subscription.priceId ?? '',
+          quantity: subscription.quantity ?? 1,
+          periodStart,
+          periodEnd,
+          created: periodStart,
+        });
+      }
+      settled = { ...subscription, currentPeriodEnd: periodEnd };
+    }
+    await this.put('subscriptions', id, settled);
+    return settled;
   }
 
   async setCancelAtPeriodEnd(
@@ -220,6 +247,36 @@ export class LocalBillingDriver implements BillingPort {
 
   verifyWebhook(): ProviderEvent {
     throw new WebhookSignatureError('The local billing driver receives no webhooks');
+  }
+
+  private async addPaidInvoice(fields: {
+    customerId: string;
+    subscriptionId: string | null;
+    priceId: string;
+    quantity: number;
+    periodStart: Date;
+    periodEnd: Date;
+    created: Date;
+  }): Promise<ProviderInvoice> {
+    const { cents, currency } = this.amountOf(fields.priceId);
+    const invoice: ProviderInvoice = {
+      id: newId('in_local'),
+      number: `LOCAL-${randomBytes(5).toString('hex').toUpperCase()}`,
+      customerId: fields.customerId,
+      subscriptionId: fields.subscriptionId,
+      status: 'paid',
+      amountDue: cents * fields.quantity,
+      amountPaid: cents * fields.quantity,
+      currency,
+      hostedInvoiceUrl: null,
+      invoicePdf: null,
+      periodStart: fields.periodStart,
+      periodEnd: fields.periodEnd,
+      created: fields.created,
+    };
+    await this.put('invoices', invoice.id, invoice);
+    await this.redis.rpush(this.key('customer-invoices', fields.customerId), invoice.id);
+    return invoice;
   }
 
   private key(kind: string, id: string): string {
