@@ -45,6 +45,7 @@ import { Migration20261203111737 } from './Migration20261203111737';
 import { Migration20261203112146 } from './Migration20261203112146';
 import { Migration20261203121500 } from './Migration20261203121500';
 import { Migration20261203134803 } from './Migration20261203134803';
+import { Migration20261203135726 } from './Migration20261203135726';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -94,4 +95,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203112146', class: Migration20261203112146 },
   { name: 'Migration20261203121500', class: Migration20261203121500 },
   { name: 'Migration20261203134803', class: Migration20261203134803 },
+  { name: 'Migration20261203135726', class: Migration20261203135726 },
 ];

@@ -150,6 +150,10 @@ describe('jobs: sample source, ingestion, search', () => {
     }
     expect(page.total.value).toBeGreaterThan(5);
     expect(page.total.capped).toBe(false);
+    // With facets the total comes from the facet sample; without, from its own count: the same.
+    const bare = await search('?q=engineer&limit=5&facets=false');
+    expect(bare.total).toEqual(page.total);
+    expect(bare.items.map((j) => j.id)).toEqual(page.items.map((j) => j.id));
     const types = page.facets!.employmentType;
     expect(types.length).toBeGreaterThan(0);
     const fullTime = types.find((f) => f.value === 'full_time')!;

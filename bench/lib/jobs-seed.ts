@@ -100,7 +100,11 @@ const CITIES = [
   'Warsaw',
   'Stockholm',
 ];
-const SOURCES = ['greenhouse', 'lever', 'usajobs', 'remotive', 'sample'];
+/**
+ * Not `sample`: every API booted on the bench database (any scenario) runs the sample source,
+ * whose run removes the links its list no longer has and expires their postings.
+ */
+const SOURCES = ['greenhouse', 'lever', 'usajobs', 'remotive', 'adzuna'];
 
 const sqlArray = (values: readonly string[]) =>
   `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
@@ -122,7 +126,13 @@ export async function seedJobs(databaseUrl: string, log: (line: string) => void)
         `select count(*)::text as n from jobs where company_key like 'bench-company-%'`,
       )
     ).rows;
-    if (Number(n) === JOBS_SEED.postings) return;
+    if (Number(n) === JOBS_SEED.postings) {
+      // Seeds made before `sample` left SOURCES: hand those links to another source, once.
+      await client.query(
+        `update job_source_links set source = 'adzuna' where source = 'sample' and source_job_id like 'bench-%'`,
+      );
+      return;
+    }
     log(`seeding ${JOBS_SEED.postings.toLocaleString('en')} job postings (takes a few minutes)`);
     await client.query(
       `delete from job_source_links where job_id in (select id from jobs where company_key like 'bench-company-%')`,

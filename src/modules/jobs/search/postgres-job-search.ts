@@ -9,7 +9,7 @@ import {
   type JobSearchResult,
 } from './job-search.port';
 
-/** Relevance is ranked inside the newest N matches (see README "Jobs": bounded candidate set). */
+/** Without RUM, relevance is ranked inside the newest N matches (see README "Jobs": bounded candidate set). */
 export const RELEVANCE_CANDIDATES = 2000;
 
 type Facet = 'employmentType' | 'seniority' | 'workplaceType' | 'source';
@@ -37,6 +37,24 @@ const SAMPLE_FACET_SQL: Record<Facet, string> = {
   workplaceType: 'j.workplace_type = ?',
   source: '? = any(j.sources)',
 };
+/** What the facet sample reads of each row (besides its sources). */
+const SAMPLE_COLUMNS = 'j.employment_type, j.seniority, j.workplace_type';
+
+interface Facets {
+  counts: Record<Facet, FacetCount[]>;
+  sampled: boolean;
+  /** Matches up to COUNT_CAP + 1, when the sample could count them. */
+  total: number | null;
+}
+
+/** A row of the facet statement: a facet value, a count of the sample, or a hit of the page. */
+interface SampleRow {
+  facet: Facet | 'sample' | 'matches' | 'hit';
+  value: string;
+  k: string | null;
+  n: number;
+}
+
 const SAMPLE_FACET_COLUMN = {
   employmentType: 'j.employment_type',
   seniority: 'j.seniority',
@@ -69,23 +87,37 @@ export class PostgresJobSearch implements JobSearchPort {
     };
 
     let rows: Array<{ id: string; k1: string; k2: string }>;
+    let facets: Facets | null = null;
     const limit = p.limit + 1;
     if (sort === 'relevance') {
       const cursor = p.cursor
         ? decodeCursor(p.cursor, { r: NUMERIC, id: CURSOR_FIELD.uuid })
         : null;
-      rows = await em.execute(
-        `with candidates as (
-           select j.id, j.search_vector from jobs j where ${all.sql}
+      // Without facet filters the facet sample (and so the capped count) comes from the
+      // candidates already read: one pass over the heap instead of two.
+      const size = this.sampleSize();
+      const shared = p.facets && !conditions.some((c) => c.facet) && size <= RELEVANCE_CANDIDATES;
+      const facetSql = shared ? this.facetSql('candidates j', []) : null;
+      const result = await em.execute<Array<SampleRow>>(
+        `with candidates as materialized (
+           select j.id, j.search_vector${facetSql ? `, ${SAMPLE_COLUMNS}` : ''} from jobs j where ${all.sql}
            order by j.posted_at desc, j.id desc limit ${RELEVANCE_CANDIDATES}
          ), ranked as (
            select c.id, ${RANK.replace('j.search_vector', 'c.search_vector')}::real as rank from candidates c
-         )
-         select id, rank::text as k1, id::text as k2 from ranked
-         ${cursor ? 'where (rank, id) < (?::real, ?::uuid)' : ''}
-         order by rank desc, id desc limit ${limit}`,
-        [...all.params, q, ...(cursor ? [cursor.r, cursor.id] : [])],
+         ), page as (
+           select id, rank from ranked
+           ${cursor ? 'where (rank, id) < (?::real, ?::uuid)' : ''}
+           order by rank desc, id desc limit ${limit}
+         )${facetSql ? `, ${facetSql.cte}` : ''}
+         select 'hit' as facet, id::text as value, rank::text as k, (row_number() over (order by rank desc, id desc))::int as n from page
+         ${facetSql ? `union all ${facetSql.parts}` : ''}`,
+        [...all.params, q, ...(cursor ? [cursor.r, cursor.id] : []), ...(facetSql?.params ?? [])],
       );
+      rows = result
+        .filter((r) => r.facet === 'hit')
+        .sort((a, b) => a.n - b.n)
+        .map((r) => ({ id: r.value, k1: r.k!, k2: r.value }));
+      if (facetSql) facets = this.readFacets(result, 0);
     } else if (sort === 'salary') {
       const cursor = p.cursor
         ? decodeCursor(p.cursor, { s: /^\d{1,12}$/, id: CURSOR_FIELD.uuid })
@@ -121,11 +153,8 @@ export class PostgresJobSearch implements JobSearchPort {
         )
       : null;
 
-    const [countRow] = await em.execute<Array<{ n: string }>>(
-      `select count(*)::text as n from (select 1 from jobs j where ${all.sql} limit ${COUNT_CAP + 1}) c`,
-      all.params,
-    );
-    const facets = p.facets ? await this.facets(em, conditions) : null;
+    if (p.facets && !facets) facets = await this.facets(em, conditions);
+    const total = facets?.total ?? (await this.count(em, all));
     const highlights =
       q && page.length > 0
         ? await this.highlights(
@@ -137,11 +166,19 @@ export class PostgresJobSearch implements JobSearchPort {
     return {
       hits: page.map((r) => ({ id: r.id, highlights: highlights.get(r.id) ?? null })),
       nextCursor,
-      total: Number(countRow.n),
+      total,
       facets: facets?.counts ?? null,
       facetsSampled: facets?.sampled ?? false,
       sort,
     };
+  }
+
+  private async count(em: EntityManager, all: { sql: string; params: unknown[] }): Promise<number> {
+    const [row] = await em.execute<Array<{ n: number }>>(
+      `select count(*)::int as n from (select 1 from jobs j where ${all.sql} limit ${COUNT_CAP + 1}) c`,
+      all.params,
+    );
+    return row.n;
   }
 
   private conditions(p: JobSearchParams, q: string | undefined, sort: string): Condition[] {
@@ -203,62 +240,100 @@ export class PostgresJobSearch implements JobSearchPort {
    * employment types). Counting every value over every match took one capped
    * query per value (20 of them) and hundreds of milliseconds at a million
    * postings; past the sample the counts are lower bounds (`sampled`).
+   * The sample reads up to COUNT_CAP + 1 rows so that it also gives the capped total when it
+   * can (every match was read, or no facet filter narrows the search): `total` is null when not.
    */
-  private async facets(
-    em: EntityManager,
-    conditions: Condition[],
-  ): Promise<{ counts: Record<Facet, FacetCount[]>; sampled: boolean }> {
+  private async facets(em: EntityManager, conditions: Condition[]): Promise<Facets> {
     const base = conditions.filter((c) => !c.facet);
     const filters = conditions.filter((c) => c.facet);
-    const othersThan = (facet: Facet) => {
-      const list = filters.filter((c) => c.facet !== facet);
-      return {
-        sql: list.map((c) => SAMPLE_FACET_SQL[c.facet!]).join(' and ') || 'true',
-        params: list.flatMap((c) => c.params),
-      };
-    };
+    const facetSql = this.facetSql(`jobs j where ${base.map((c) => c.sql).join(' and ')}`, filters);
+    const rows = await em.execute<Array<SampleRow>>(`with ${facetSql.cte} ${facetSql.parts}`, [
+      ...base.flatMap((c) => c.params),
+      ...facetSql.params,
+    ]);
+    return this.readFacets(rows, filters.length);
+  }
+
+  /** Facets are counted over the first `facetSample` rows; the sample reads enough for the count too. */
+  private sampleSize(): number {
+    return Math.max(this.facetSample, COUNT_CAP + 1);
+  }
+
+  /**
+   * The `sample` CTE over `from` (aliased `j`, with the SAMPLE_COLUMNS) and the rows that count
+   * it: one per facet value, the rows read (`sample`) and those passing every facet filter
+   * (`matches`). Parameters: those of `from` first, then `params`.
+   */
+  private facetSql(
+    from: string,
+    filters: Condition[],
+  ): { cte: string; parts: string; params: unknown[] } {
+    const sampleFilter = (list: Condition[]) => ({
+      sql: list.map((c) => SAMPLE_FACET_SQL[c.facet!]).join(' and ') || 'true',
+      params: list.flatMap((c) => c.params),
+    });
+    const othersThan = (facet: Facet) => sampleFilter(filters.filter((c) => c.facet !== facet));
+    const inFacetSample = `j.n <= ${this.facetSample}`;
     const parts: string[] = [];
-    const params: unknown[] = base.flatMap((c) => c.params);
+    const params: unknown[] = [];
     for (const facet of ['employmentType', 'seniority', 'workplaceType'] as const) {
       const column = SAMPLE_FACET_COLUMN[facet];
       const others = othersThan(facet);
       parts.push(
-        `select '${facet}' as facet, ${column} as value, count(*)::int as n from sample j
-         where ${column} is not null and ${others.sql} group by ${column}`,
+        `select '${facet}' as facet, ${column} as value, null as k, count(*)::int as n from sample j
+         where ${inFacetSample} and ${column} is not null and ${others.sql} group by ${column}`,
       );
       params.push(...others.params);
     }
     const others = othersThan('source');
+    const all = sampleFilter(filters);
     parts.push(
-      `select 'source', s.value, count(*)::int from sample j cross join unnest(j.sources) as s(value)
-       where ${others.sql} group by s.value`,
-      `select 'sample', null, count(*)::int from sample`,
+      `select 'source', s.value, null, count(*)::int from sample j cross join unnest(j.sources) as s(value)
+       where ${inFacetSample} and ${others.sql} group by s.value`,
+      `select 'sample', null, null, count(*)::int from sample j`,
+      `select 'matches', null, null, count(*)::int from sample j where ${all.sql}`,
     );
-    params.push(...others.params);
-    const rows = await em.execute<Array<{ facet: Facet | 'sample'; value: string; n: number }>>(
-      `with sample as (
-         select j.employment_type, j.seniority, j.workplace_type,
-           array(select l.source from job_source_links l where l.job_id = j.id and l.removed_at is null) as sources
-         from jobs j where ${base.map((c) => c.sql).join(' and ')}
-         limit ${this.facetSample}
-       )
-       ${parts.join(' union all ')}`,
+    params.push(...others.params, ...all.params);
+    return {
+      cte: `sample as (
+         select s.*, row_number() over () as n from (
+           select j.employment_type, j.seniority, j.workplace_type,
+             array(select l.source from job_source_links l where l.job_id = j.id and l.removed_at is null) as sources
+           from ${from} limit ${this.sampleSize()}
+         ) s
+       )`,
+      parts: parts.join(' union all '),
       params,
-    );
+    };
+  }
+
+  /**
+   * Facet counts from the rows of `facetSql`, and the capped total when the sample gives it:
+   * every match was read, or no facet filter narrows the search (null: count separately).
+   */
+  private readFacets(rows: SampleRow[], filters: number): Facets {
     const counts: Record<Facet, FacetCount[]> = {
       employmentType: [],
       seniority: [],
       workplaceType: [],
       source: [],
     };
-    let sampled = false;
+    let read = 0;
+    let matches = 0;
     for (const row of rows) {
-      if (row.facet === 'sample') sampled = row.n >= this.facetSample;
+      if (row.facet === 'hit') continue;
+      if (row.facet === 'sample') read = row.n;
+      else if (row.facet === 'matches') matches = row.n;
       else if (row.n > 0) counts[row.facet].push({ value: row.value, count: row.n });
     }
     for (const facet of Object.keys(counts) as Facet[])
       counts[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return { counts, sampled };
+    const exhausted = read < this.sampleSize();
+    return {
+      counts,
+      sampled: read >= this.facetSample,
+      total: exhausted || filters === 0 ? Math.min(matches, COUNT_CAP + 1) : null,
+    };
   }
 
   private async highlights(
