@@ -585,6 +585,80 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect(members.map((m) => m.userId)).toEqual([users.pia.id]);
   });
 
+  it('erasure after a hand-over: the team still lists, reads and restores every version', async () => {
+    const email = 'handover@teams.test';
+    const id = await createUser(t, { email, password: PASSWORD });
+    users.handover = { ...(await signIn(t, email, PASSWORD)), id, email };
+    const team = await createTeam('pia', 'History keepers');
+    await join('handover', team.id, 'pia');
+    const cvId = await newCv('handover', 'Draft 1');
+    expect((await editCv('handover', cvId, 'Draft 2')).statusCode).toBe(200);
+    const share = await as('handover', 'POST', `/v1/teams/${team.id}/documents`, {
+      type: 'cv',
+      documentId: cvId,
+      permission: 'edit',
+    });
+    expect(share.statusCode).toBe(201);
+    const shareId = share.json<{ id: string }>().id;
+    const handed = await as(
+      'handover',
+      'POST',
+      `/v1/teams/${team.id}/documents/${shareId}/transfer`,
+    );
+    expect(handed.statusCode).toBe(200);
+    // Edited after the hand-over by the former owner, then by the new one.
+    expect((await editCv('handover', cvId, 'Draft 3')).statusCode).toBe(200);
+    expect((await editCv('pia', cvId, 'Draft 4')).statusCode).toBe(200);
+
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: users.handover.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+    await eventually(async () => {
+      const list = (await as('pia', 'GET', `/v1/teams/${team.id}/members`)).json<{
+        items: Member[];
+      }>().items;
+      return list.every((m) => m.userId !== id);
+    });
+
+    const listed = await as('pia', 'GET', `/v1/cvs/${cvId}/versions?limit=2`);
+    expect(listed.statusCode).toBe(200);
+    const firstPage = listed.json<{
+      items: { version: number; summary: string }[];
+      nextCursor: string;
+    }>();
+    const rest = await as(
+      'pia',
+      'GET',
+      `/v1/cvs/${cvId}/versions?limit=10&cursor=${encodeURIComponent(firstPage.nextCursor)}`,
+    );
+    const all = [...firstPage.items, ...rest.json<{ items: typeof firstPage.items }>().items];
+    expect(all.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+    expect(all.map((v) => v.summary)).toEqual([
+      'Changed title',
+      'Changed title',
+      'Changed title',
+      'Created',
+    ]);
+    for (const [n, title] of [
+      [1, 'Draft 1'],
+      [2, 'Draft 2'],
+      [3, 'Draft 3'],
+    ] as const) {
+      const version = await as('pia', 'GET', `/v1/cvs/${cvId}/versions/${n}`);
+      expect(version.statusCode).toBe(200);
+      expect(version.json()).toMatchObject({ version: n, title });
+    }
+    const diff = await as('pia', 'GET', `/v1/cvs/${cvId}/diff?from=1&to=4`);
+    expect(diff.statusCode).toBe(200);
+    const restored = await as('pia', 'POST', `/v1/cvs/${cvId}/versions/1/restore`);
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ title: 'Draft 1', version: 5 });
+  });
+
   it('replays POST /v1/teams with the same Idempotency-Key; API keys need teams:read / teams:write', async () => {
     const headers = { 'idempotency-key': 'team-create-1' };
     const first = await as('pia', 'POST', '/v1/teams', { name: 'Once' }, headers);

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CV_TEAM_ACCESS } from '../cv';
+import { CV_TEAM_ACCESS, CvHistory } from '../cv';
 import { TransferDocumentHandler } from './commands/transfer-document/transfer-document.handler';
 import { ChangeSeatsHandler } from './commands/change-seats/change-seats.handler';
 import { ChangeMemberRoleHandler } from './commands/change-member-role/change-member-role.handler';
@@ -68,6 +68,8 @@ export class TeamsModule {
         TeamsTemplatesController,
       ],
       providers: [
+        // Stateless reader of CV events: a hand-over copies the versions in its transaction.
+        CvHistory,
         TeamSeats,
         TeamAccess,
         TeamMembers,

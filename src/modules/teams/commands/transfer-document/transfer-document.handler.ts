@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
-import { transferCv } from '../../../cv';
+import { CvHistory, transferCv } from '../../../cv';
 import { TeamDocumentDto } from '../../dto/team-document.dto';
 import { TeamDocumentShare } from '../../entities/team-document-share.entity';
 import { DocumentTransferred } from '../../events/teams.events';
@@ -18,6 +18,7 @@ export class TransferDocumentHandler implements ICommandHandler<
     private readonly uow: UnitOfWork,
     private readonly access: TeamAccess,
     private readonly documents: TeamDocuments,
+    private readonly history: CvHistory,
   ) {}
 
   execute({ userId, teamId, shareId }: TransferDocumentCommand): Promise<TeamDocumentDto> {
@@ -36,7 +37,7 @@ export class TransferDocumentHandler implements ICommandHandler<
         );
       }
       // One transaction: the CV changes hands and the share names its new owner, or neither.
-      await transferCv(em, share.documentId, userId, team.ownerId);
+      await transferCv(em, this.history, share.documentId, userId, team.ownerId);
       share.sharedBy = team.ownerId;
       events.record(
         new DocumentTransferred(teamId, {
