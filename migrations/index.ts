@@ -44,6 +44,7 @@ import { Migration20261203102813 } from './Migration20261203102813';
 import { Migration20261203111737 } from './Migration20261203111737';
 import { Migration20261203112146 } from './Migration20261203112146';
 import { Migration20261203121500 } from './Migration20261203121500';
+import { Migration20261203134026 } from './Migration20261203134026';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -92,4 +93,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203111737', class: Migration20261203111737 },
   { name: 'Migration20261203112146', class: Migration20261203112146 },
   { name: 'Migration20261203121500', class: Migration20261203121500 },
+  { name: 'Migration20261203134026', class: Migration20261203134026 },
 ];

@@ -659,6 +659,88 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect(restored.json()).toMatchObject({ title: 'Draft 1', version: 5 });
   });
 
+  it('cover letters: members read a shared letter, edit it with `edit` (recorded), and a handed-over one stays with the team', async () => {
+    const email = 'letters@teams.test';
+    const id = await createUser(t, { email, password: PASSWORD, tier: 'pro' });
+    users.letters = { ...(await signIn(t, email, PASSWORD)), id, email };
+    const team = await createTeam('pia', 'Letter readers');
+    await join('letters', team.id, 'pia');
+    await join('uma', team.id, 'pia');
+    const cvId = await newCv('letters', 'Letters CV');
+    const newLetter = async (title: string) => {
+      const response = await as('letters', 'POST', '/v1/cover-letters', {
+        cvId,
+        jobDescription: 'We are looking for a backend engineer with Node.js and PostgreSQL.',
+        tone: 'professional',
+        title,
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const kept = await newLetter('Kept letter');
+    const gone = await newLetter('Only shared letter');
+    const shareOf = async (documentId: string, permission: string) => {
+      const response = await as('letters', 'POST', `/v1/teams/${team.id}/documents`, {
+        type: 'cover_letter',
+        documentId,
+        permission,
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const keptShare = await shareOf(kept, 'edit');
+    await shareOf(gone, 'view');
+
+    // Not a member: 404, like a letter that does not exist.
+    expect((await as('zed', 'GET', `/v1/cover-letters/${kept}`)).statusCode).toBe(404);
+    expect((await as('uma', 'GET', `/v1/cover-letters/${gone}`)).statusCode).toBe(200);
+    const editLetter = (who: string, letterId: string, title: string) =>
+      as(who, 'PATCH', `/v1/cover-letters/${letterId}`, { title });
+    expect((await editLetter('uma', gone, 'Viewers cannot')).statusCode).toBe(404);
+    const edited = await editLetter('uma', kept, 'Kept letter (Uma)');
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      title: 'Kept letter (Uma)',
+      version: 2,
+      updatedBy: users.uma.id,
+    });
+    expect((await as('uma', 'DELETE', `/v1/cover-letters/${kept}`)).statusCode).toBe(404);
+    expect((await editLetter('zed', kept, 'Strangers cannot')).statusCode).toBe(404);
+
+    const handed = await as(
+      'letters',
+      'POST',
+      `/v1/teams/${team.id}/documents/${keptShare}/transfer`,
+    );
+    expect(handed.statusCode).toBe(200);
+    expect(handed.json()).toMatchObject({
+      type: 'cover_letter',
+      documentId: kept,
+      title: 'Kept letter (Uma)',
+      sharedBy: users.pia.id,
+    });
+    // The former owner still edits it through the share.
+    const byFormer = await editLetter('letters', kept, 'Kept letter (final)');
+    expect(byFormer.json()).toMatchObject({ version: 3, updatedBy: id });
+
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: users.letters.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+    const titles = await eventually(async () => {
+      const response = await as('pia', 'GET', `/v1/teams/${team.id}/documents`);
+      const items = response.json<{ items: { title: string }[] }>().items;
+      return items.length === 1 && items.map((item) => item.title);
+    });
+    expect(titles).toEqual(['Kept letter (final)']);
+    expect((await as('pia', 'GET', `/v1/cover-letters/${kept}`)).statusCode).toBe(200);
+    expect((await as('uma', 'GET', `/v1/cover-letters/${kept}`)).statusCode).toBe(200);
+    expect((await as('pia', 'GET', `/v1/cover-letters/${gone}`)).statusCode).toBe(404);
+  });
+
   it('replays POST /v1/teams with the same Idempotency-Key; API keys need teams:read / teams:write', async () => {
     const headers = { 'idempotency-key': 'team-create-1' };
     const first = await as('pia', 'POST', '/v1/teams', { name: 'Once' }, headers);

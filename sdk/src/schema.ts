@@ -3640,7 +3640,7 @@ export interface paths {
         put?: never;
         /**
          * Share one of your CVs or cover letters with the team
-         * @description `view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff); `edit`: they also change it (`PATCH /v1/cvs/{id}`), and each version records who edited. Deleting stays the owner’s. Someone else’s document: 404 `teams.document_not_found`.
+         * @description `view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff) or the cover letter through `GET /v1/cover-letters/{id}` (and its export); `edit`: they also change it (`PATCH /v1/cvs/{id}`, `PATCH /v1/cover-letters/{id}`), and each version records who edited (CV versions’ `actor`, the letter’s `updatedBy`). Deleting stays the owner’s. Someone else’s document: 404 `teams.document_not_found`.
          */
         post: operations["teamsDocuments_share"];
         delete?: never;
@@ -3714,8 +3714,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hand a CV you shared to the team
-         * @description The CV becomes the team owner’s (its versions stay), so it stays with the team when your account is deleted; a CV shared but not handed over goes with your account. Only the member who shared it; CVs only (409 `teams.transfer_not_possible`).
+         * Hand a CV or cover letter you shared to the team
+         * @description The document becomes the team owner’s (a CV keeps its versions, copied under the new owner’s key so they stay readable), so it stays with the team when your account is deleted; a document shared but not handed over goes with your account. Only the member who shared it; the team’s owner has nothing to hand over (409 `teams.transfer_not_possible`).
          */
         post: operations["teamsDocuments_transfer"];
         delete?: never;
@@ -5121,6 +5121,11 @@ export interface components {
             tone: "professional" | "confident" | "friendly" | "formal" | "concise";
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: uuid
+             * @description Who made the current version: the owner or a member of a team the letter is shared with (`edit`); null until the letter is first edited.
+             */
+            updatedBy: string | null;
             /**
              * @description Also sent as `ETag: "1"`.
              * @example 1
@@ -7853,7 +7858,7 @@ export interface components {
          *     - `teams.role_required` (403): Your role in the team does not allow this (`requiredRole` names the one needed).
          *     - `teams.seat_limit_reached` (403): Members plus pending invitations already fill the seats (`seats`); add seats (`PATCH /v1/teams/{id}/seats`) or upgrade (`requiredPlan`).
          *     - `teams.template_not_found` (404): No such template in this team.
-         *     - `teams.transfer_not_possible` (409): Only a CV shared by a member other than the owner can be handed to the team (cover letters stay with their authors).
+         *     - `teams.transfer_not_possible` (409): Only a document shared by a member other than the team’s owner can be handed to the team.
          *     - `two_factor.already_enabled` (409): Two-factor authentication is on.
          *     - `two_factor.code_required` (400): Send `otp` or `recoveryCode`.
          *     - `two_factor.invalid_otp` (400): The code does not match the secret from setup.
@@ -8271,7 +8276,7 @@ export interface components {
              */
             documentId: string;
             /**
-             * @description `view`: members read it; `edit`: members also change it through the CV routes.
+             * @description `view`: members read it; `edit`: members also change it through the CV or cover-letter routes.
              * @example edit
              * @enum {string}
              */

@@ -34,8 +34,10 @@ export class TeamsDocumentsController {
   @ApiOperation({
     summary: 'Share one of your CVs or cover letters with the team',
     description:
-      '`view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff); ' +
-      '`edit`: they also change it (`PATCH /v1/cvs/{id}`), and each version records who edited. ' +
+      '`view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff) ' +
+      'or the cover letter through `GET /v1/cover-letters/{id}` (and its export); `edit`: they ' +
+      'also change it (`PATCH /v1/cvs/{id}`, `PATCH /v1/cover-letters/{id}`), and each version ' +
+      'records who edited (CV versions’ `actor`, the letter’s `updatedBy`). ' +
       'Deleting stays the owner’s. Someone else’s document: 404 `teams.document_not_found`.',
   })
   @ApiCreatedResponse({ type: TeamDocumentDto })
@@ -83,11 +85,13 @@ export class TeamsDocumentsController {
   @HttpCode(200)
   @ApiKeyScope('teams:write')
   @ApiOperation({
-    summary: 'Hand a CV you shared to the team',
+    summary: 'Hand a CV or cover letter you shared to the team',
     description:
-      'The CV becomes the team owner’s (its versions stay), so it stays with the team when your ' +
-      'account is deleted; a CV shared but not handed over goes with your account. Only the member ' +
-      'who shared it; CVs only (409 `teams.transfer_not_possible`).',
+      'The document becomes the team owner’s (a CV keeps its versions, copied under the new ' +
+      'owner’s key so they stay readable), so it stays with the team when your account is ' +
+      'deleted; a document shared but not handed over goes with your account. Only the member ' +
+      'who shared it; the team’s owner has nothing to hand over (409 ' +
+      '`teams.transfer_not_possible`).',
   })
   @ApiOkResponse({ type: TeamDocumentDto })
   @ApiProblems(400, 403, 404, 409)

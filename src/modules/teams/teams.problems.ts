@@ -59,8 +59,7 @@ export const teamsProblems = defineProblems({
   'teams.transfer_not_possible': {
     status: 409,
     description:
-      'Only a CV shared by a member other than the owner can be handed to the team ' +
-      '(cover letters stay with their authors).',
+      'Only a document shared by a member other than the team’s owner can be handed to the team.',
   },
 });
 

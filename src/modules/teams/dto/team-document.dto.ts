@@ -20,7 +20,8 @@ export class ShareDocumentDto {
   @ApiProperty({
     enum: SHARE_PERMISSIONS,
     example: 'edit',
-    description: '`view`: members read it; `edit`: members also change it through the CV routes.',
+    description:
+      '`view`: members read it; `edit`: members also change it through the CV or cover-letter routes.',
   })
   @IsIn(SHARE_PERMISSIONS)
   permission!: SharePermission;

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
+import { transferCoverLetter } from '../../../cover-letters';
 import { CvHistory, transferCv } from '../../../cv';
 import { TeamDocumentDto } from '../../dto/team-document.dto';
 import { TeamDocumentShare } from '../../entities/team-document-share.entity';
@@ -28,16 +29,18 @@ export class TransferDocumentHandler implements ICommandHandler<
       if (!share) {
         throw teamsProblems.problem('teams.document_not_found', 'No document you shared here.');
       }
-      if (share.documentType !== 'cv' || team.ownerId === userId) {
+      if (team.ownerId === userId) {
         throw teamsProblems.problem(
           'teams.transfer_not_possible',
-          team.ownerId === userId
-            ? 'The team’s owner already keeps what they share.'
-            : 'Only CVs can be handed to the team.',
+          'The team’s owner already keeps what they share.',
         );
       }
-      // One transaction: the CV changes hands and the share names its new owner, or neither.
-      await transferCv(em, this.history, share.documentId, userId, team.ownerId);
+      // One transaction: the document changes hands and the share names its new owner, or neither.
+      if (share.documentType === 'cv') {
+        await transferCv(em, this.history, share.documentId, userId, team.ownerId);
+      } else {
+        await transferCoverLetter(em, share.documentId, userId, team.ownerId);
+      }
       share.sharedBy = team.ownerId;
       events.record(
         new DocumentTransferred(teamId, {
@@ -49,7 +52,10 @@ export class TransferDocumentHandler implements ICommandHandler<
         }),
       );
       const titles = await this.documents.titles(em, [share]);
-      return TeamDocumentDto.from(share, titles.get(`cv:${share.documentId}`) ?? '');
+      return TeamDocumentDto.from(
+        share,
+        titles.get(`${share.documentType}:${share.documentId}`) ?? '',
+      );
     });
   }
 }
