@@ -741,6 +741,57 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect((await as('pia', 'GET', `/v1/cover-letters/${gone}`)).statusCode).toBe(404);
   });
 
+  it('pages members (join order), documents and templates (newest first) with limit and nextCursor', async () => {
+    const team = await createTeam('pia', 'Paged');
+    await join('sam', team.id, 'pia');
+    await join('tom', team.id, 'pia');
+    for (const title of ['Paged 1', 'Paged 2', 'Paged 3']) {
+      const shared = await as('pia', 'POST', `/v1/teams/${team.id}/documents`, {
+        type: 'cv',
+        documentId: await newCv('pia', title),
+        permission: 'view',
+      });
+      expect(shared.statusCode).toBe(201);
+    }
+    for (const name of ['Style 1', 'Style 2', 'Style 3']) {
+      const saved = await as('pia', 'POST', `/v1/teams/${team.id}/templates`, {
+        name,
+        layout: {},
+      });
+      expect(saved.statusCode).toBe(201);
+    }
+    /** Every page of a list at `limit` 2, as the items' `key`s per page. */
+    const pages = async (path: string, key: string) => {
+      const seen: unknown[][] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const response = await as('tom', 'GET', `/v1/teams/${team.id}/${path}?limit=2${query}`);
+        expect(response.statusCode).toBe(200);
+        const page = response.json<{
+          items: Record<string, unknown>[];
+          nextCursor: string | null;
+        }>();
+        seen.push(page.items.map((item) => item[key]));
+        cursor = page.nextCursor;
+      } while (cursor && seen.length < 5);
+      return seen;
+    };
+    expect(await pages('members', 'userId')).toEqual([
+      [users.pia.id, users.sam.id],
+      [users.tom.id],
+    ]);
+    expect(await pages('documents', 'title')).toEqual([['Paged 3', 'Paged 2'], ['Paged 1']]);
+    expect(await pages('templates', 'name')).toEqual([['Style 3', 'Style 2'], ['Style 1']]);
+    for (const path of ['members', 'documents', 'templates']) {
+      for (const query of ['limit=0', 'limit=101', 'cursor=not-a-cursor']) {
+        const response = await as('tom', 'GET', `/v1/teams/${team.id}/${path}?${query}`);
+        expect(response.statusCode).toBe(400);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+    }
+  });
+
   it('replays POST /v1/teams with the same Idempotency-Key; API keys need teams:read / teams:write', async () => {
     const headers = { 'idempotency-key': 'team-create-1' };
     const first = await as('pia', 'POST', '/v1/teams', { name: 'Once' }, headers);

@@ -8760,6 +8760,8 @@ export interface components {
         };
         TeamDocumentListDto: {
             items: components["schemas"]["TeamDocumentDto"][];
+            /** @description The next page’s `cursor`; null on the last. */
+            nextCursor: string | null;
         };
         TeamDto: {
             /** Format: date-time */
@@ -8835,6 +8837,8 @@ export interface components {
         };
         TeamMemberListDto: {
             items: components["schemas"]["TeamMemberDto"][];
+            /** @description The next page’s `cursor`; null on the last. */
+            nextCursor: string | null;
         };
         TeamPageDto: {
             items: components["schemas"]["TeamDto"][];
@@ -8855,6 +8859,8 @@ export interface components {
         };
         TeamTemplateListDto: {
             items: components["schemas"]["TeamTemplateDto"][];
+            /** @description The next page’s `cursor`; null on the last. */
+            nextCursor: string | null;
         };
         TokenPair: {
             /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9... */
@@ -24597,7 +24603,11 @@ export interface operations {
     };
     teamsDocuments_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -25541,7 +25551,11 @@ export interface operations {
     };
     teamsMembers_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -25877,7 +25891,11 @@ export interface operations {
     };
     teamsTemplates_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;

@@ -65,4 +65,10 @@ export class TeamDocumentDto {
 export class TeamDocumentListDto {
   @ApiProperty({ type: [TeamDocumentDto] })
   items!: TeamDocumentDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The next page’s `cursor`; null on the last.',
+  })
+  nextCursor!: string | null;
 }
