@@ -741,6 +741,61 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect((await as('pia', 'GET', `/v1/cover-letters/${gone}`)).statusCode).toBe(404);
   });
 
+  it('a hand-over respects the CV quota of the team’s owner, who owns the CV afterwards', async () => {
+    const email = 'full-owner@teams.test';
+    const ownerId = await createUser(t, { email, password: PASSWORD, tier: 'premium' });
+    users.fullOwner = { ...(await signIn(t, email, PASSWORD)), id: ownerId, email };
+    const team = await createTeam('fullOwner', 'Full house');
+    await join('tom', team.id, 'fullOwner');
+    const cvId = await newCv('tom', 'Tom’s CV');
+    const share = await as('tom', 'POST', `/v1/teams/${team.id}/documents`, {
+      type: 'cv',
+      documentId: cvId,
+      permission: 'edit',
+    });
+    expect(share.statusCode).toBe(201);
+    const shareId = share.json<{ id: string }>().id;
+    // The owner's plan (Premium: 100 CVs) is full.
+    await t
+      .get(EntityManager)
+      .fork()
+      .execute(
+        `insert into cvs (id, owner_id, title, document, layout, version, created_at, updated_at)
+         select gen_random_uuid(), ?, 'Filler ' || n, '{}', '{}', 1, now(), now()
+           from generate_series(1, 100) as n`,
+        [ownerId],
+      );
+    const refused = await as('tom', 'POST', `/v1/teams/${team.id}/documents/${shareId}/transfer`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'teams.owner_quota_exceeded',
+      quota: 'cvs',
+      limit: 100,
+    });
+    // Nothing changed: Tom still owns the CV and the share still names him.
+    expect((await as('tom', 'DELETE', `/v1/cvs/${cvId}`)).statusCode).toBe(204);
+    expect((await as('fullOwner', 'GET', `/v1/cvs/${cvId}`)).statusCode).toBe(404);
+
+    // With room again, the hand-over goes through.
+    await t
+      .get(EntityManager)
+      .fork()
+      .execute(`delete from cvs where owner_id = ? and title = 'Filler 1'`, [ownerId]);
+    const other = await newCv('tom', 'Tom’s second CV');
+    const otherShare = await as('tom', 'POST', `/v1/teams/${team.id}/documents`, {
+      type: 'cv',
+      documentId: other,
+      permission: 'edit',
+    });
+    const handed = await as(
+      'tom',
+      'POST',
+      `/v1/teams/${team.id}/documents/${otherShare.json<{ id: string }>().id}/transfer`,
+    );
+    expect(handed.statusCode).toBe(200);
+    expect((await as('fullOwner', 'GET', `/v1/cvs/${other}`)).statusCode).toBe(200);
+  });
+
   it('pages members (join order), documents and templates (newest first) with limit and nextCursor', async () => {
     const team = await createTeam('pia', 'Paged');
     await join('sam', team.id, 'pia');

@@ -56,6 +56,12 @@ export const teamsProblems = defineProblems({
   },
   'teams.template_not_found': { status: 404, description: 'No such template in this team.' },
   'teams.comment_not_found': { status: 404, description: 'No such comment on this document.' },
+  'teams.owner_quota_exceeded': {
+    status: 409,
+    description:
+      'The team’s owner, who would own the handed-over document, has no room for it under their ' +
+      'plan (`quota`, `limit`); they delete one of theirs or upgrade to `requiredPlan`.',
+  },
   'teams.transfer_not_possible': {
     status: 409,
     description:

@@ -1,7 +1,9 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
 import { transferCoverLetter } from '../../../cover-letters';
-import { CvHistory, transferCv } from '../../../cv';
+import { CvHistory, cvQuotaFull, transferCv } from '../../../cv';
+import { User } from '../../../identity';
 import { TeamDocumentDto } from '../../dto/team-document.dto';
 import { TeamDocumentShare } from '../../entities/team-document-share.entity';
 import { DocumentTransferred } from '../../events/teams.events';
@@ -37,6 +39,7 @@ export class TransferDocumentHandler implements ICommandHandler<
       }
       // One transaction: the document changes hands and the share names its new owner, or neither.
       if (share.documentType === 'cv') {
+        await this.assertRoomForCv(em, team.ownerId);
         await transferCv(em, this.history, share.documentId, userId, team.ownerId);
       } else {
         await transferCoverLetter(em, share.documentId, userId, team.ownerId);
@@ -57,5 +60,18 @@ export class TransferDocumentHandler implements ICommandHandler<
         titles.get(`${share.documentType}:${share.documentId}`) ?? '',
       );
     });
+  }
+
+  /** The CV counts against the quota of the plan of the team's owner, who owns it afterwards. */
+  private async assertRoomForCv(em: EntityManager, ownerId: string): Promise<void> {
+    const owner = await em.findOneOrFail(User, ownerId, { fields: ['tier'] });
+    const full = await cvQuotaFull(em, { userId: ownerId, tier: owner.tier });
+    if (!full) return;
+    throw teamsProblems.problem(
+      'teams.owner_quota_exceeded',
+      `The team’s owner’s plan allows ${full.limit} CVs and they have as many; ` +
+        'they delete one or upgrade before a CV can be handed over',
+      { quota: 'cvs', ...full },
+    );
   }
 }
