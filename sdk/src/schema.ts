@@ -18532,7 +18532,10 @@ export interface operations {
     files_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body within 24 hours return the first answer (with `Idempotent-Replayed: true`), even while it is still running; the same key with another body is refused (422 `idempotency.key_reused`). Keys are per caller (user, or API key). Use a fresh random value (e.g. a UUID) per operation. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18561,7 +18564,11 @@ export interface operations {
                     "application/json": components["schemas"]["File"];
                 };
             };
-            /** @description Invalid request (validation.failed lists each field) */
+            /**
+             * @description Invalid request (validation.failed lists each field)
+             *
+             *     Invalid request (validation.failed lists each field)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18588,6 +18595,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -18599,6 +18615,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
