@@ -44,6 +44,7 @@ import { Migration20261203102813 } from './Migration20261203102813';
 import { Migration20261203111737 } from './Migration20261203111737';
 import { Migration20261203112146 } from './Migration20261203112146';
 import { Migration20261203121500 } from './Migration20261203121500';
+import { Migration20261203134026 } from './Migration20261203134026';
 import { Migration20261203134803 } from './Migration20261203134803';
 import { Migration20261203135726 } from './Migration20261203135726';
 
@@ -94,6 +95,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203111737', class: Migration20261203111737 },
   { name: 'Migration20261203112146', class: Migration20261203112146 },
   { name: 'Migration20261203121500', class: Migration20261203121500 },
+  { name: 'Migration20261203134026', class: Migration20261203134026 },
   { name: 'Migration20261203134803', class: Migration20261203134803 },
   { name: 'Migration20261203135726', class: Migration20261203135726 },
 ];

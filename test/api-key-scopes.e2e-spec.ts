@@ -96,6 +96,31 @@ describe('API-key scopes', () => {
     }
   });
 
+  it('sends RateLimit-* headers on every answer to a key (403 for a missing scope and 404 too); refusals spend nothing', async () => {
+    const secret = await mintKey(['cv:read']);
+    const limitOf = (response: { headers: Record<string, unknown> }) => ({
+      limit: response.headers['ratelimit-limit'],
+      remaining: Number(response.headers['ratelimit-remaining']),
+      reset: response.headers['ratelimit-reset'],
+    });
+    const ok = await callWith(secret, ['GET', '/v1/cvs']);
+    expect(ok.statusCode).toBe(200);
+    const before = limitOf(ok);
+    expect(before.limit).toBe('100');
+
+    const noScope = await callWith(secret, ['POST', '/v1/cvs']);
+    expect(noScope.statusCode).toBe(403);
+    expect(limitOf(noScope)).toMatchObject({ limit: '100', remaining: before.remaining });
+    expect(noScope.headers['retry-after']).toBeUndefined();
+    const admin = await callWith(secret, ['GET', '/v1/admin/users']);
+    expect(admin.statusCode).toBe(403);
+    expect(limitOf(admin)).toMatchObject({ limit: '100', remaining: before.remaining });
+
+    const missing = await callWith(secret, ['GET', '/v1/cvs/01936f0e-7b7a-7c4e-9a51-2f0f1c2d3e4f']);
+    expect(missing.statusCode).toBe(404);
+    expect(limitOf(missing)).toMatchObject({ limit: '100', remaining: before.remaining - 1 });
+  });
+
   it('refuses keys on an admin route, even a Premium admin’s key with every scope', async () => {
     await createUser(t, {
       email: 'scoped-admin@example.test',

@@ -238,6 +238,8 @@ describe('API keys for Premium customers', () => {
       code: 'plan.upgrade_required',
       requiredPlan: 'premium',
     });
+    // Refused before the limiter runs, the answer still tells the key's budget (none on Free).
+    expect(refused.headers['ratelimit-limit']).toBe('0');
     // The downgraded user can still see and revoke their keys.
     const list = await t.inject({
       method: 'GET',

@@ -6,6 +6,7 @@ import { IdempotencyRecord, IdempotencyStore } from '../src/modules/idempotency'
 import { User, UserDeleted } from '../src/modules/identity';
 import { EraseIdempotencyRecordsOfDeletedUserHandler } from '../src/modules/identity/event-handlers/erase-idempotency-records-of-deleted-user.handler';
 import { createUser, signIn } from './support/accounts';
+import { multipartBody } from './support/multipart';
 
 describe('Idempotency-Key on creating POSTs', () => {
   let t: TestApp;
@@ -56,6 +57,50 @@ describe('Idempotency-Key on creating POSTs', () => {
 
     const after = await cvIds(ada);
     expect(after.filter((id) => !before.includes(id))).toEqual([responses[0].json().id]);
+  });
+
+  it('makes one file from concurrent multipart uploads with one key; other bytes or name → 422', async () => {
+    const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
+    const upload = (key: string, content: Buffer, filename = 'cv.pdf') => {
+      const body = multipartBody([['kind', 'cv-file']], {
+        filename,
+        content,
+        contentType: 'application/pdf',
+      });
+      return t.inject({
+        method: 'POST',
+        url: '/v1/files',
+        headers: { ...body.headers, authorization: ada, 'idempotency-key': key },
+        payload: body.payload,
+      });
+    };
+    const fileIds = async () =>
+      (await t.inject({ method: 'GET', url: '/v1/files', headers: { authorization: ada } }))
+        .json<{ items: { id: string }[] }>()
+        .items.map((file) => file.id);
+    const before = await fileIds();
+
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => upload('upload-1', pdf('one'))),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(5).fill(201));
+    expect(new Set(responses.map((r) => r.body)).size).toBe(1);
+    expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
+    const made = (await fileIds()).filter((id) => !before.includes(id));
+    expect(made).toEqual([responses[0].json<{ id: string }>().id]);
+
+    const retry = await upload('upload-1', pdf('one'));
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toBe(responses[0].body);
+    for (const other of [
+      await upload('upload-1', pdf('two')),
+      await upload('upload-1', pdf('one'), 'b.pdf'),
+    ]) {
+      expect(other.statusCode).toBe(422);
+      expect(other.json()).toMatchObject({ code: 'idempotency.key_reused' });
+    }
+    expect((await fileIds()).filter((id) => !before.includes(id))).toEqual(made);
   });
 
   it('replays the first answer to a retry, and refuses the key with another body (422)', async () => {
@@ -155,12 +200,10 @@ describe('Idempotency-Key on creating POSTs', () => {
     const { paths } = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')) as {
       paths: Record<string, { post?: Operation }>;
     };
-    // Uploads are multipart (the body is streamed, not hashed), a stream ticket is a throwaway
-    // and a device registration is already an upsert by its push endpoint. Answers that carry a
+    // A stream ticket is a throwaway and a device registration is already an upsert by its push endpoint. Answers that carry a
     // secret shown once (an API key, a webhook secret, an impersonation token) are not kept for
     // replay: that would store the secret in idempotency_records.
     const exempt = [
-      '/v1/files',
       '/v1/me/notifications/stream-ticket',
       '/v1/me/devices',
       '/v1/me/api-keys',

@@ -585,6 +585,268 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect(members.map((m) => m.userId)).toEqual([users.pia.id]);
   });
 
+  it('erasure after a hand-over: the team still lists, reads and restores every version', async () => {
+    const email = 'handover@teams.test';
+    const id = await createUser(t, { email, password: PASSWORD });
+    users.handover = { ...(await signIn(t, email, PASSWORD)), id, email };
+    const team = await createTeam('pia', 'History keepers');
+    await join('handover', team.id, 'pia');
+    const cvId = await newCv('handover', 'Draft 1');
+    expect((await editCv('handover', cvId, 'Draft 2')).statusCode).toBe(200);
+    const share = await as('handover', 'POST', `/v1/teams/${team.id}/documents`, {
+      type: 'cv',
+      documentId: cvId,
+      permission: 'edit',
+    });
+    expect(share.statusCode).toBe(201);
+    const shareId = share.json<{ id: string }>().id;
+    const handed = await as(
+      'handover',
+      'POST',
+      `/v1/teams/${team.id}/documents/${shareId}/transfer`,
+    );
+    expect(handed.statusCode).toBe(200);
+    // Edited after the hand-over by the former owner, then by the new one.
+    expect((await editCv('handover', cvId, 'Draft 3')).statusCode).toBe(200);
+    expect((await editCv('pia', cvId, 'Draft 4')).statusCode).toBe(200);
+
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: users.handover.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+    await eventually(async () => {
+      const list = (await as('pia', 'GET', `/v1/teams/${team.id}/members`)).json<{
+        items: Member[];
+      }>().items;
+      return list.every((m) => m.userId !== id);
+    });
+
+    const listed = await as('pia', 'GET', `/v1/cvs/${cvId}/versions?limit=2`);
+    expect(listed.statusCode).toBe(200);
+    const firstPage = listed.json<{
+      items: { version: number; summary: string }[];
+      nextCursor: string;
+    }>();
+    const rest = await as(
+      'pia',
+      'GET',
+      `/v1/cvs/${cvId}/versions?limit=10&cursor=${encodeURIComponent(firstPage.nextCursor)}`,
+    );
+    const all = [...firstPage.items, ...rest.json<{ items: typeof firstPage.items }>().items];
+    expect(all.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+    expect(all.map((v) => v.summary)).toEqual([
+      'Changed title',
+      'Changed title',
+      'Changed title',
+      'Created',
+    ]);
+    for (const [n, title] of [
+      [1, 'Draft 1'],
+      [2, 'Draft 2'],
+      [3, 'Draft 3'],
+    ] as const) {
+      const version = await as('pia', 'GET', `/v1/cvs/${cvId}/versions/${n}`);
+      expect(version.statusCode).toBe(200);
+      expect(version.json()).toMatchObject({ version: n, title });
+    }
+    const diff = await as('pia', 'GET', `/v1/cvs/${cvId}/diff?from=1&to=4`);
+    expect(diff.statusCode).toBe(200);
+    const restored = await as('pia', 'POST', `/v1/cvs/${cvId}/versions/1/restore`);
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ title: 'Draft 1', version: 5 });
+  });
+
+  it('cover letters: members read a shared letter, edit it with `edit` (recorded), and a handed-over one stays with the team', async () => {
+    const email = 'letters@teams.test';
+    const id = await createUser(t, { email, password: PASSWORD, tier: 'pro' });
+    users.letters = { ...(await signIn(t, email, PASSWORD)), id, email };
+    const team = await createTeam('pia', 'Letter readers');
+    await join('letters', team.id, 'pia');
+    await join('uma', team.id, 'pia');
+    const cvId = await newCv('letters', 'Letters CV');
+    const newLetter = async (title: string) => {
+      const response = await as('letters', 'POST', '/v1/cover-letters', {
+        cvId,
+        jobDescription: 'We are looking for a backend engineer with Node.js and PostgreSQL.',
+        tone: 'professional',
+        title,
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const kept = await newLetter('Kept letter');
+    const gone = await newLetter('Only shared letter');
+    const shareOf = async (documentId: string, permission: string) => {
+      const response = await as('letters', 'POST', `/v1/teams/${team.id}/documents`, {
+        type: 'cover_letter',
+        documentId,
+        permission,
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const keptShare = await shareOf(kept, 'edit');
+    await shareOf(gone, 'view');
+
+    // Not a member: 404, like a letter that does not exist.
+    expect((await as('zed', 'GET', `/v1/cover-letters/${kept}`)).statusCode).toBe(404);
+    expect((await as('uma', 'GET', `/v1/cover-letters/${gone}`)).statusCode).toBe(200);
+    const editLetter = (who: string, letterId: string, title: string) =>
+      as(who, 'PATCH', `/v1/cover-letters/${letterId}`, { title });
+    expect((await editLetter('uma', gone, 'Viewers cannot')).statusCode).toBe(404);
+    const edited = await editLetter('uma', kept, 'Kept letter (Uma)');
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      title: 'Kept letter (Uma)',
+      version: 2,
+      updatedBy: users.uma.id,
+    });
+    expect((await as('uma', 'DELETE', `/v1/cover-letters/${kept}`)).statusCode).toBe(404);
+    expect((await editLetter('zed', kept, 'Strangers cannot')).statusCode).toBe(404);
+
+    const handed = await as(
+      'letters',
+      'POST',
+      `/v1/teams/${team.id}/documents/${keptShare}/transfer`,
+    );
+    expect(handed.statusCode).toBe(200);
+    expect(handed.json()).toMatchObject({
+      type: 'cover_letter',
+      documentId: kept,
+      title: 'Kept letter (Uma)',
+      sharedBy: users.pia.id,
+    });
+    // The former owner still edits it through the share.
+    const byFormer = await editLetter('letters', kept, 'Kept letter (final)');
+    expect(byFormer.json()).toMatchObject({ version: 3, updatedBy: id });
+
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/v1/me',
+      headers: { authorization: users.letters.authorization },
+      payload: { password: PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(204);
+    const titles = await eventually(async () => {
+      const response = await as('pia', 'GET', `/v1/teams/${team.id}/documents`);
+      const items = response.json<{ items: { title: string }[] }>().items;
+      return items.length === 1 && items.map((item) => item.title);
+    });
+    expect(titles).toEqual(['Kept letter (final)']);
+    expect((await as('pia', 'GET', `/v1/cover-letters/${kept}`)).statusCode).toBe(200);
+    expect((await as('uma', 'GET', `/v1/cover-letters/${kept}`)).statusCode).toBe(200);
+    expect((await as('pia', 'GET', `/v1/cover-letters/${gone}`)).statusCode).toBe(404);
+  });
+
+  it('a hand-over respects the CV quota of the team’s owner, who owns the CV afterwards', async () => {
+    const email = 'full-owner@teams.test';
+    const ownerId = await createUser(t, { email, password: PASSWORD, tier: 'premium' });
+    users.fullOwner = { ...(await signIn(t, email, PASSWORD)), id: ownerId, email };
+    const team = await createTeam('fullOwner', 'Full house');
+    await join('tom', team.id, 'fullOwner');
+    const cvId = await newCv('tom', 'Tom’s CV');
+    const share = await as('tom', 'POST', `/v1/teams/${team.id}/documents`, {
+      type: 'cv',
+      documentId: cvId,
+      permission: 'edit',
+    });
+    expect(share.statusCode).toBe(201);
+    const shareId = share.json<{ id: string }>().id;
+    // The owner's plan (Premium: 100 CVs) is full.
+    await t
+      .get(EntityManager)
+      .fork()
+      .execute(
+        `insert into cvs (id, owner_id, title, document, layout, version, created_at, updated_at)
+         select gen_random_uuid(), ?, 'Filler ' || n, '{}', '{}', 1, now(), now()
+           from generate_series(1, 100) as n`,
+        [ownerId],
+      );
+    const refused = await as('tom', 'POST', `/v1/teams/${team.id}/documents/${shareId}/transfer`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'teams.owner_quota_exceeded',
+      quota: 'cvs',
+      limit: 100,
+    });
+    // Nothing changed: Tom still owns the CV and the share still names him.
+    expect((await as('tom', 'DELETE', `/v1/cvs/${cvId}`)).statusCode).toBe(204);
+    expect((await as('fullOwner', 'GET', `/v1/cvs/${cvId}`)).statusCode).toBe(404);
+
+    // With room again, the hand-over goes through.
+    await t
+      .get(EntityManager)
+      .fork()
+      .execute(`delete from cvs where owner_id = ? and title = 'Filler 1'`, [ownerId]);
+    const other = await newCv('tom', 'Tom’s second CV');
+    const otherShare = await as('tom', 'POST', `/v1/teams/${team.id}/documents`, {
+      type: 'cv',
+      documentId: other,
+      permission: 'edit',
+    });
+    const handed = await as(
+      'tom',
+      'POST',
+      `/v1/teams/${team.id}/documents/${otherShare.json<{ id: string }>().id}/transfer`,
+    );
+    expect(handed.statusCode).toBe(200);
+    expect((await as('fullOwner', 'GET', `/v1/cvs/${other}`)).statusCode).toBe(200);
+  });
+
+  it('pages members (join order), documents and templates (newest first) with limit and nextCursor', async () => {
+    const team = await createTeam('pia', 'Paged');
+    await join('sam', team.id, 'pia');
+    await join('tom', team.id, 'pia');
+    for (const title of ['Paged 1', 'Paged 2', 'Paged 3']) {
+      const shared = await as('pia', 'POST', `/v1/teams/${team.id}/documents`, {
+        type: 'cv',
+        documentId: await newCv('pia', title),
+        permission: 'view',
+      });
+      expect(shared.statusCode).toBe(201);
+    }
+    for (const name of ['Style 1', 'Style 2', 'Style 3']) {
+      const saved = await as('pia', 'POST', `/v1/teams/${team.id}/templates`, {
+        name,
+        layout: {},
+      });
+      expect(saved.statusCode).toBe(201);
+    }
+    /** Every page of a list at `limit` 2, as the items' `key`s per page. */
+    const pages = async (path: string, key: string) => {
+      const seen: unknown[][] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const response = await as('tom', 'GET', `/v1/teams/${team.id}/${path}?limit=2${query}`);
+        expect(response.statusCode).toBe(200);
+        const page = response.json<{
+          items: Record<string, unknown>[];
+          nextCursor: string | null;
+        }>();
+        seen.push(page.items.map((item) => item[key]));
+        cursor = page.nextCursor;
+      } while (cursor && seen.length < 5);
+      return seen;
+    };
+    expect(await pages('members', 'userId')).toEqual([
+      [users.pia.id, users.sam.id],
+      [users.tom.id],
+    ]);
+    expect(await pages('documents', 'title')).toEqual([['Paged 3', 'Paged 2'], ['Paged 1']]);
+    expect(await pages('templates', 'name')).toEqual([['Style 3', 'Style 2'], ['Style 1']]);
+    for (const path of ['members', 'documents', 'templates']) {
+      for (const query of ['limit=0', 'limit=101', 'cursor=not-a-cursor']) {
+        const response = await as('tom', 'GET', `/v1/teams/${team.id}/${path}?${query}`);
+        expect(response.statusCode).toBe(400);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+    }
+  });
+
   it('replays POST /v1/teams with the same Idempotency-Key; API keys need teams:read / teams:write', async () => {
     const headers = { 'idempotency-key': 'team-create-1' };
     const first = await as('pia', 'POST', '/v1/teams', { name: 'Once' }, headers);

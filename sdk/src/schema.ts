@@ -3640,7 +3640,7 @@ export interface paths {
         put?: never;
         /**
          * Share one of your CVs or cover letters with the team
-         * @description `view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff); `edit`: they also change it (`PATCH /v1/cvs/{id}`), and each version records who edited. Deleting stays the owner’s. Someone else’s document: 404 `teams.document_not_found`.
+         * @description `view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff) or the cover letter through `GET /v1/cover-letters/{id}` (and its export); `edit`: they also change it (`PATCH /v1/cvs/{id}`, `PATCH /v1/cover-letters/{id}`), and each version records who edited (CV versions’ `actor`, the letter’s `updatedBy`). Deleting stays the owner’s. Someone else’s document: 404 `teams.document_not_found`.
          */
         post: operations["teamsDocuments_share"];
         delete?: never;
@@ -3714,8 +3714,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hand a CV you shared to the team
-         * @description The CV becomes the team owner’s (its versions stay), so it stays with the team when your account is deleted; a CV shared but not handed over goes with your account. Only the member who shared it; CVs only (409 `teams.transfer_not_possible`).
+         * Hand a CV or cover letter you shared to the team
+         * @description The document becomes the team owner’s (a CV keeps its versions, copied under the new owner’s key so they stay readable), so it stays with the team when your account is deleted; a document shared but not handed over goes with your account. Only the member who shared it; the team’s owner has nothing to hand over (409 `teams.transfer_not_possible`).
          */
         post: operations["teamsDocuments_transfer"];
         delete?: never;
@@ -5121,6 +5121,11 @@ export interface components {
             tone: "professional" | "confident" | "friendly" | "formal" | "concise";
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: uuid
+             * @description Who made the current version: the owner or a member of a team the letter is shared with (`edit`); null until the letter is first edited.
+             */
+            updatedBy: string | null;
             /**
              * @description Also sent as `ETag: "1"`.
              * @example 1
@@ -7850,10 +7855,11 @@ export interface components {
          *     - `teams.member_frozen` (403): The team has fewer seats than members since a downgrade; the latest members to join are read-only until seats return (`seats`, `requiredPlan`).
          *     - `teams.member_not_found` (404): No such member in this team.
          *     - `teams.not_found` (404): No such team, or you are not a member.
+         *     - `teams.owner_quota_exceeded` (409): The team’s owner, who would own the handed-over document, has no room for it under their plan (`quota`, `limit`); they delete one of theirs or upgrade to `requiredPlan`.
          *     - `teams.role_required` (403): Your role in the team does not allow this (`requiredRole` names the one needed).
          *     - `teams.seat_limit_reached` (403): Members plus pending invitations already fill the seats (`seats`); add seats (`PATCH /v1/teams/{id}/seats`) or upgrade (`requiredPlan`).
          *     - `teams.template_not_found` (404): No such template in this team.
-         *     - `teams.transfer_not_possible` (409): Only a CV shared by a member other than the owner can be handed to the team (cover letters stay with their authors).
+         *     - `teams.transfer_not_possible` (409): Only a document shared by a member other than the team’s owner can be handed to the team.
          *     - `two_factor.already_enabled` (409): Two-factor authentication is on.
          *     - `two_factor.code_required` (400): Send `otp` or `recoveryCode`.
          *     - `two_factor.invalid_otp` (400): The code does not match the secret from setup.
@@ -7864,7 +7870,7 @@ export interface components {
          *     - `validation.failed` (400): Fields failed validation; `errors` lists each with its JSON path.
          * @enum {string}
          */
-        ProblemCode: "ai.item_not_found" | "ai.nothing_to_enhance" | "ai.refused" | "ai.suggestion_not_found" | "ai.suggestion_not_pending" | "ai.suggestion_stale" | "ai.unavailable" | "analytics.invalid_event" | "analytics.invalid_range" | "api_key.limit_reached" | "auth.account_locked" | "auth.account_unavailable" | "auth.busy" | "auth.email_already_verified" | "auth.email_change_locked" | "auth.email_taken" | "auth.email_unchanged" | "auth.forbidden" | "auth.identity_in_use" | "auth.impersonation_read_only" | "auth.invalid_api_key" | "auth.invalid_credentials" | "auth.invalid_email_change_token" | "auth.invalid_email_token" | "auth.invalid_mfa_challenge" | "auth.invalid_oauth_code" | "auth.invalid_otp" | "auth.invalid_password" | "auth.invalid_refresh_token" | "auth.invalid_reset_token" | "auth.invalid_token" | "auth.last_login_method" | "auth.mfa_required" | "auth.oauth_browser_mismatch" | "auth.oauth_state_invalid" | "auth.password_required" | "auth.pending_link_not_found" | "auth.provider_already_linked" | "auth.provider_unavailable" | "auth.reauthentication_required" | "auth.scope_required" | "auth.unauthenticated" | "auth.wrong_password" | "billing.already_subscribed" | "billing.checkout_not_found" | "billing.no_customer" | "billing.no_subscription" | "billing.not_configured" | "billing.price_not_configured" | "billing.provider_refused" | "billing.provider_unavailable" | "billing.redirect_not_allowed" | "billing.use_portal" | "billing.webhook_signature_invalid" | "blog.author_not_found" | "blog.category_not_found" | "blog.comment_not_found" | "blog.invalid_parent" | "blog.invalid_schedule" | "blog.post_not_found" | "blog.revision_not_found" | "blog.slug_taken" | "blog.tag_not_found" | "cover_letter.job_not_found" | "cover_letter.not_found" | "cover_letter.version_conflict" | "cv_export.not_found" | "cv_export.queue_unavailable" | "cv_share.expired" | "cv_share.not_found" | "cv_share.password_invalid" | "cv_share.password_required" | "cv.accent_color_invalid" | "cv.import_no_text" | "cv.invalid_if_match" | "cv.invalid_json_resume" | "cv.not_found" | "cv.page_size_unknown" | "cv.patch_test_failed" | "cv.precondition_required" | "cv.renderer_unavailable" | "cv.template_not_found" | "cv.template_unknown" | "cv.version_conflict" | "cv.version_not_found" | "data_export.not_found" | "data_export.queue_unavailable" | "deliverability.invalid_event" | "deliverability.invalid_signature" | "deliverability.invalid_suppression_key" | "deliverability.suppression_not_found" | "deliverability.webhook_not_configured" | "event_delivery.not_dead" | "event_delivery.not_found" | "files.kind_first" | "files.multipart_required" | "files.not_a_profile_image" | "files.not_ready" | "files.rejected" | "files.too_large" | "files.unsupported_type" | "files.variant_not_found" | "hooks.duplicate" | "hooks.event_not_allowed" | "hooks.limit_reached" | "hooks.not_found" | "hooks.unsafe_target" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "job.alert_not_found" | "job.application_exists" | "job.application_not_found" | "job.board_exists" | "job.board_not_followed" | "job.board_not_found" | "job.board_unreachable" | "job.cover_letter_not_found" | "job.invalid_cursor" | "job.not_found" | "job.not_saved" | "job.source_not_active" | "job.source_not_found" | "job.source_paused" | "metrics.unauthorized" | "newsletter.campaign_not_draft" | "newsletter.campaign_not_found" | "newsletter.invalid_token" | "newsletter.invalid_unsubscribe_link" | "notification.invalid_stream_ticket" | "notification.invalid_unsubscribe_link" | "notification.newsletter_needs_verified_email" | "notification.not_found" | "notification.template_not_found" | "pagination.invalid_cursor" | "plan.quota_exceeded" | "plan.upgrade_required" | "push.device_not_found" | "push.fcm_not_configured" | "push.invalid_subscription" | "rate_limit.exceeded" | "rate_limit.unavailable" | "request.invalid" | "request.method_not_allowed" | "request.not_acceptable" | "request.too_large" | "request.unprocessable" | "request.unsupported_media_type" | "resource.conflict" | "resource.gone" | "resource.not_found" | "resource.precondition_failed" | "server.internal_error" | "server.unavailable" | "social.account_needs_reconnect" | "social.account_not_found" | "social.media_not_found" | "social.media_not_ready" | "social.network_not_found" | "social.network_unavailable" | "social.no_accounts" | "social.no_free_slot" | "social.post_invalid" | "social.post_locked" | "social.post_not_found" | "storage.range_not_satisfiable" | "storage.signature_invalid" | "teams.already_member" | "teams.already_shared" | "teams.comment_not_found" | "teams.document_not_found" | "teams.invitation_email_mismatch" | "teams.invitation_expired" | "teams.invitation_invalid" | "teams.invitation_not_found" | "teams.invitation_pending" | "teams.last_owner" | "teams.member_frozen" | "teams.member_not_found" | "teams.not_found" | "teams.role_required" | "teams.seat_limit_reached" | "teams.template_not_found" | "teams.transfer_not_possible" | "two_factor.already_enabled" | "two_factor.code_required" | "two_factor.invalid_otp" | "two_factor.not_enabled" | "two_factor.setup_required" | "users.impersonation_refused" | "users.self_lockout" | "validation.failed";
+        ProblemCode: "ai.item_not_found" | "ai.nothing_to_enhance" | "ai.refused" | "ai.suggestion_not_found" | "ai.suggestion_not_pending" | "ai.suggestion_stale" | "ai.unavailable" | "analytics.invalid_event" | "analytics.invalid_range" | "api_key.limit_reached" | "auth.account_locked" | "auth.account_unavailable" | "auth.busy" | "auth.email_already_verified" | "auth.email_change_locked" | "auth.email_taken" | "auth.email_unchanged" | "auth.forbidden" | "auth.identity_in_use" | "auth.impersonation_read_only" | "auth.invalid_api_key" | "auth.invalid_credentials" | "auth.invalid_email_change_token" | "auth.invalid_email_token" | "auth.invalid_mfa_challenge" | "auth.invalid_oauth_code" | "auth.invalid_otp" | "auth.invalid_password" | "auth.invalid_refresh_token" | "auth.invalid_reset_token" | "auth.invalid_token" | "auth.last_login_method" | "auth.mfa_required" | "auth.oauth_browser_mismatch" | "auth.oauth_state_invalid" | "auth.password_required" | "auth.pending_link_not_found" | "auth.provider_already_linked" | "auth.provider_unavailable" | "auth.reauthentication_required" | "auth.scope_required" | "auth.unauthenticated" | "auth.wrong_password" | "billing.already_subscribed" | "billing.checkout_not_found" | "billing.no_customer" | "billing.no_subscription" | "billing.not_configured" | "billing.price_not_configured" | "billing.provider_refused" | "billing.provider_unavailable" | "billing.redirect_not_allowed" | "billing.use_portal" | "billing.webhook_signature_invalid" | "blog.author_not_found" | "blog.category_not_found" | "blog.comment_not_found" | "blog.invalid_parent" | "blog.invalid_schedule" | "blog.post_not_found" | "blog.revision_not_found" | "blog.slug_taken" | "blog.tag_not_found" | "cover_letter.job_not_found" | "cover_letter.not_found" | "cover_letter.version_conflict" | "cv_export.not_found" | "cv_export.queue_unavailable" | "cv_share.expired" | "cv_share.not_found" | "cv_share.password_invalid" | "cv_share.password_required" | "cv.accent_color_invalid" | "cv.import_no_text" | "cv.invalid_if_match" | "cv.invalid_json_resume" | "cv.not_found" | "cv.page_size_unknown" | "cv.patch_test_failed" | "cv.precondition_required" | "cv.renderer_unavailable" | "cv.template_not_found" | "cv.template_unknown" | "cv.version_conflict" | "cv.version_not_found" | "data_export.not_found" | "data_export.queue_unavailable" | "deliverability.invalid_event" | "deliverability.invalid_signature" | "deliverability.invalid_suppression_key" | "deliverability.suppression_not_found" | "deliverability.webhook_not_configured" | "event_delivery.not_dead" | "event_delivery.not_found" | "files.kind_first" | "files.multipart_required" | "files.not_a_profile_image" | "files.not_ready" | "files.rejected" | "files.too_large" | "files.unsupported_type" | "files.variant_not_found" | "hooks.duplicate" | "hooks.event_not_allowed" | "hooks.limit_reached" | "hooks.not_found" | "hooks.unsafe_target" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "job.alert_not_found" | "job.application_exists" | "job.application_not_found" | "job.board_exists" | "job.board_not_followed" | "job.board_not_found" | "job.board_unreachable" | "job.cover_letter_not_found" | "job.invalid_cursor" | "job.not_found" | "job.not_saved" | "job.source_not_active" | "job.source_not_found" | "job.source_paused" | "metrics.unauthorized" | "newsletter.campaign_not_draft" | "newsletter.campaign_not_found" | "newsletter.invalid_token" | "newsletter.invalid_unsubscribe_link" | "notification.invalid_stream_ticket" | "notification.invalid_unsubscribe_link" | "notification.newsletter_needs_verified_email" | "notification.not_found" | "notification.template_not_found" | "pagination.invalid_cursor" | "plan.quota_exceeded" | "plan.upgrade_required" | "push.device_not_found" | "push.fcm_not_configured" | "push.invalid_subscription" | "rate_limit.exceeded" | "rate_limit.unavailable" | "request.invalid" | "request.method_not_allowed" | "request.not_acceptable" | "request.too_large" | "request.unprocessable" | "request.unsupported_media_type" | "resource.conflict" | "resource.gone" | "resource.not_found" | "resource.precondition_failed" | "server.internal_error" | "server.unavailable" | "social.account_needs_reconnect" | "social.account_not_found" | "social.media_not_found" | "social.media_not_ready" | "social.network_not_found" | "social.network_unavailable" | "social.no_accounts" | "social.no_free_slot" | "social.post_invalid" | "social.post_locked" | "social.post_not_found" | "storage.range_not_satisfiable" | "storage.signature_invalid" | "teams.already_member" | "teams.already_shared" | "teams.comment_not_found" | "teams.document_not_found" | "teams.invitation_email_mismatch" | "teams.invitation_expired" | "teams.invitation_invalid" | "teams.invitation_not_found" | "teams.invitation_pending" | "teams.last_owner" | "teams.member_frozen" | "teams.member_not_found" | "teams.not_found" | "teams.owner_quota_exceeded" | "teams.role_required" | "teams.seat_limit_reached" | "teams.template_not_found" | "teams.transfer_not_possible" | "two_factor.already_enabled" | "two_factor.code_required" | "two_factor.invalid_otp" | "two_factor.not_enabled" | "two_factor.setup_required" | "users.impersonation_refused" | "users.self_lockout" | "validation.failed";
         ProblemDto: {
             /**
              * @description Stable machine-readable code.
@@ -8271,7 +8277,7 @@ export interface components {
              */
             documentId: string;
             /**
-             * @description `view`: members read it; `edit`: members also change it through the CV routes.
+             * @description `view`: members read it; `edit`: members also change it through the CV or cover-letter routes.
              * @example edit
              * @enum {string}
              */
@@ -8755,6 +8761,8 @@ export interface components {
         };
         TeamDocumentListDto: {
             items: components["schemas"]["TeamDocumentDto"][];
+            /** @description The next page’s `cursor`; null on the last. */
+            nextCursor: string | null;
         };
         TeamDto: {
             /** Format: date-time */
@@ -8830,6 +8838,8 @@ export interface components {
         };
         TeamMemberListDto: {
             items: components["schemas"]["TeamMemberDto"][];
+            /** @description The next page’s `cursor`; null on the last. */
+            nextCursor: string | null;
         };
         TeamPageDto: {
             items: components["schemas"]["TeamDto"][];
@@ -8850,6 +8860,8 @@ export interface components {
         };
         TeamTemplateListDto: {
             items: components["schemas"]["TeamTemplateDto"][];
+            /** @description The next page’s `cursor`; null on the last. */
+            nextCursor: string | null;
         };
         TokenPair: {
             /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9... */
@@ -18520,7 +18532,10 @@ export interface operations {
     files_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body within 24 hours return the first answer (with `Idempotent-Replayed: true`), even while it is still running; the same key with another body is refused (422 `idempotency.key_reused`). Keys are per caller (user, or API key). Use a fresh random value (e.g. a UUID) per operation. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18549,7 +18564,11 @@ export interface operations {
                     "application/json": components["schemas"]["File"];
                 };
             };
-            /** @description Invalid request (validation.failed lists each field) */
+            /**
+             * @description Invalid request (validation.failed lists each field)
+             *
+             *     Invalid request (validation.failed lists each field)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18576,6 +18595,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -18587,6 +18615,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but semantically invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24592,7 +24629,11 @@ export interface operations {
     };
     teamsDocuments_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -25536,7 +25577,11 @@ export interface operations {
     };
     teamsMembers_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -25872,7 +25917,11 @@ export interface operations {
     };
     teamsTemplates_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;

@@ -49,6 +49,28 @@ describe('breaking API changes', () => {
     );
   });
 
+  it('fails on narrowed request types (enum values, null, oneOf/anyOf branches), null in a response, changed types', () => {
+    expect(breakingChanges(fixture('types-release'), fixture('narrowed-types')).sort()).toEqual(
+      [
+        'POST /v1/cvs: request field $.summary no longer accepts null',
+        'POST /v1/cvs: request field $.pageSize no longer accepts "legal"',
+        'POST /v1/cvs: request field $.photo no longer accepts the UploadRefDto branch',
+        'POST /v1/cvs: request field $.source no longer accepts the UrlRefDto branch',
+        'POST /v1/cvs: request field $.order changed type from integer to string',
+        'POST /v1/cvs: response field 201 $.title may now be null',
+        'POST /v1/cvs: response field 201 $.score changed type from number to string',
+      ].sort(),
+    );
+    // The other way round, requests only widened and responses only narrowed (fewer enum values,
+    // no null): what clients send and read still fits; type changes cut both ways.
+    expect(breakingChanges(fixture('narrowed-types'), fixture('types-release')).sort()).toEqual(
+      [
+        'POST /v1/cvs: request field $.order changed type from string to integer',
+        'POST /v1/cvs: response field 201 $.score changed type from string to number',
+      ].sort(),
+    );
+  });
+
   it('lets a breaking change through only when listed under a new major version', () => {
     const changes = breakingChanges(release, fixture('removed-field'));
     const listed = `# Changelog\n\n## 2.0.0\n\n### Breaking\n\n${changes.map((c) => `- ${c}`).join('\n')}\n\n## 1.0.0\n\nBaseline.\n`;

@@ -1,7 +1,9 @@
 /**
  * Breaking changes between two OpenAPI documents, as a client of the older one sees them:
  * a removed operation, a removed response field, a new required request field or parameter,
- * and a narrowed type or enum of what a client sends. Each is one line of text, and a
+ * a narrowed type of what a client sends (type changed, enum value, `null` or a oneOf/anyOf
+ * branch no longer accepted) and a widened one of what it reads (type changed, `null` newly
+ * possible). Each is one line of text, and a
  * release may carry it only if CHANGELOG.md lists that line under a new major version.
  */
 
@@ -13,8 +15,12 @@ type Schema = {
   required?: string[];
   items?: Schema;
   allOf?: Schema[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
   nullable?: boolean;
 };
+
+type Side = 'request' | 'response';
 interface Parameter {
   name: string;
   in: string;
@@ -71,6 +77,7 @@ class SchemaComparison {
           label,
           this.resolve(this.before, was.schema),
           this.resolve(this.after, parameter.schema),
+          'request',
         );
       }
     }
@@ -104,7 +111,7 @@ class SchemaComparison {
     seen.add(key);
     const old = this.resolve(this.before, oldRaw);
     const now = this.resolve(this.after, newRaw);
-    this.narrowed(`request field ${at}`, old, now);
+    this.narrowed(`request field ${at}`, old, now, 'request');
     const wasRequired = new Set(old.required ?? []);
     for (const field of now.required ?? []) {
       if (!wasRequired.has(field)) this.add(`new required request field ${at}.${field}`);
@@ -123,9 +130,7 @@ class SchemaComparison {
     seen.add(key);
     const old = this.resolve(this.before, oldRaw);
     const now = this.resolve(this.after, newRaw);
-    if (typeOf(old) && typeOf(now) && typeOf(old) !== typeOf(now)) {
-      this.add(`response field ${at} changed type from ${typeOf(old)} to ${typeOf(now)}`);
-    }
+    this.narrowed(`response field ${at}`, old, now, 'response');
     for (const [field, schema] of Object.entries(old.properties ?? {})) {
       const still = now.properties?.[field];
       if (!still) this.add(`response field ${at}.${field} removed`);
@@ -134,15 +139,34 @@ class SchemaComparison {
     if (old.items && now.items) this.response(`${at}[]`, old.items, now.items, seen);
   }
 
-  private narrowed(label: string, old: Schema, now: Schema): void {
+  /**
+   * A request schema may only widen (accept more), a response only narrow: a client reading a
+   * field copes with fewer enum values, not with `null` where there was none. A type change
+   * breaks either side.
+   */
+  private narrowed(label: string, old: Schema, now: Schema, side: Side): void {
     if (typeOf(old) && typeOf(now) && typeOf(old) !== typeOf(now)) {
       this.add(`${label} changed type from ${typeOf(old)} to ${typeOf(now)}`);
     }
     if (now.enum) {
       const allowed = new Set(now.enum.map((v) => JSON.stringify(v)));
       const dropped = (old.enum ?? []).filter((v) => !allowed.has(JSON.stringify(v)));
-      if (!old.enum) this.add(`${label} now limited to an enum`);
-      for (const value of dropped) this.add(`${label} no longer accepts ${JSON.stringify(value)}`);
+      if (side === 'request') {
+        if (!old.enum) this.add(`${label} now limited to an enum`);
+        for (const value of dropped)
+          this.add(`${label} no longer accepts ${JSON.stringify(value)}`);
+      }
+    }
+    if (side === 'request' && old.nullable && !now.nullable) {
+      this.add(`${label} no longer accepts null`);
+    }
+    if (side === 'response' && !old.nullable && now.nullable) this.add(`${label} may now be null`);
+    if (side === 'request') {
+      const accepted = branchesOf(now);
+      const branches = new Set((accepted.length ? accepted : [now]).map(branchName));
+      for (const branch of branchesOf(old).map(branchName)) {
+        if (!branches.has(branch)) this.add(`${label} no longer accepts the ${branch} branch`);
+      }
     }
   }
 
@@ -169,6 +193,18 @@ class SchemaComparison {
       { ...schema, allOf: undefined },
     );
   }
+}
+
+/** The alternatives a oneOf/anyOf schema accepts (none for a plain schema). */
+function branchesOf(schema: Schema): Schema[] {
+  return schema.oneOf ?? schema.anyOf ?? [];
+}
+
+/** A branch by its `$ref` name, else its type, else its whole text. */
+function branchName(branch: Schema): string {
+  return (
+    branch.$ref?.replace('#/components/schemas/', '') ?? typeOf(branch) ?? JSON.stringify(branch)
+  );
 }
 
 function typeOf(schema: Schema): string | undefined {

@@ -14,6 +14,7 @@ export {
   type RateLimitCondition,
 } from './rate-limit.decorator';
 export { RateLimitGuard } from './rate-limit.guard';
+export { type ApiKeyCaller } from './api-rate-limit-headers';
 export { RATE_LIMIT_HEADER_NAMES, rateLimitHeaders } from './rate-limit-headers';
 export { RateLimiter, type RateLimitDecision } from './rate-limiter';
 export { RateLimitModule } from './rate-limit.module';

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiRateLimitHeaders } from './api-rate-limit-headers';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter';
 
@@ -10,7 +11,7 @@ import { RateLimiter } from './rate-limiter';
  */
 @Global()
 @Module({
-  providers: [RateLimiter, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  providers: [RateLimiter, ApiRateLimitHeaders, { provide: APP_GUARD, useClass: RateLimitGuard }],
   exports: [RateLimiter],
 })
 export class RateLimitModule {}

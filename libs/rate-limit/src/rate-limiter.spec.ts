@@ -40,6 +40,7 @@ describe('RateLimiter', () => {
       5,
       900_000,
       expect.any(String),
+      '0',
     );
   });
 

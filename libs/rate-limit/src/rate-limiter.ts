@@ -74,9 +74,42 @@ export class RateLimiter {
     };
   }
 
+  /**
+   * The budget left in `bucket`/`key` without counting anything (for headers on answers
+   * refused before the limiter ran); null when Redis cannot tell.
+   */
+  async peek(
+    bucket: string,
+    key: string,
+    limit: number,
+    windowMs: number,
+  ): Promise<RateLimitDecision | null> {
+    try {
+      const [, remaining, resetMs] = await withTimeout(
+        this.runScript(`ratelimit:${bucket}:${key}`, limit, windowMs, true),
+      );
+      return {
+        allowed: true,
+        limit,
+        remaining: Math.max(0, remaining),
+        resetMs,
+        retryAfterSeconds: Math.ceil(resetMs / 1000),
+        counted: true,
+      };
+    } catch (error: unknown) {
+      this.logger.warn({ err: error, bucket }, 'Rate-limit store unavailable');
+      return null;
+    }
+  }
+
   /** EVALSHA, loading the script with EVAL when this Redis has not seen it yet. */
-  private async runScript(key: string, limit: number, windowMs: number): Promise<ScriptReply> {
-    const args = [limit, windowMs, randomUUID()];
+  private async runScript(
+    key: string,
+    limit: number,
+    windowMs: number,
+    peek = false,
+  ): Promise<ScriptReply> {
+    const args = [limit, windowMs, randomUUID(), peek ? '1' : '0'];
     try {
       return (await this.redis.evalsha(SCRIPT_SHA, 1, key, ...args)) as ScriptReply;
     } catch (error: unknown) {

@@ -5,6 +5,7 @@
  * ARGV[1]  limit: requests allowed within any window
  * ARGV[2]  window length in ms
  * ARGV[3]  a unique id for this request, so two requests in the same ms stay two members
+ * ARGV[4]  '1' to only look: nothing is counted and the request is reported as fitting
  *
  * Returns { allowed (1|0), remaining, resetMs }: resetMs is how long until the
  * oldest counted request leaves the window, i.e. until one more request fits.
@@ -23,7 +24,9 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
 local count = redis.call('ZCARD', key)
 local allowed = 0
-if count < limit then
+if ARGV[4] == '1' then
+  allowed = 1
+elseif count < limit then
   redis.call('ZADD', key, now, now .. ':' .. ARGV[3])
   count = count + 1
   allowed = 1

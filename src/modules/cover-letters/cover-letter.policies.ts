@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import type { Principal } from '@lib/authz';
 import { Problem } from '@lib/problems';
+import type { TeamRight } from '../cv';
 import { coverLetterProblems } from './cover-letters.problems';
 import { CoverLetter } from './entities/cover-letter.entity';
 
@@ -9,20 +10,63 @@ export type CoverLetterActor = Pick<Principal, 'userId' | 'tier' | 'role'>;
 
 export const coverLetterNotFound = () => Problem.notFound('Cover letter', 'cover_letter.not_found');
 
-/** The actor's own cover letter; another user's is a 404 like a missing one. */
+/**
+ * The port through which cover-letter routes accept team members (the teams
+ * module provides it), read in the caller's transaction like the CV one.
+ */
+export interface CoverLetterTeamAccess {
+  rightOnCoverLetter(em: EntityManager, userId: string, id: string): Promise<TeamRight | null>;
+}
+
+export const COVER_LETTER_TEAM_ACCESS = Symbol('COVER_LETTER_TEAM_ACCESS');
+
+/**
+ * The actor's own cover letter, or (given `teams`) one shared with a team of
+ * theirs: `view` to read, `edit` to change; deleting stays the owner's.
+ * Anyone else's is a 404 like a missing one.
+ */
 export async function findOwnCoverLetter(
   em: EntityManager,
   actor: CoverLetterActor,
   id: string,
-  { lock = false } = {},
+  {
+    lock = false,
+    action = 'read',
+    teams,
+  }: {
+    lock?: boolean;
+    action?: 'read' | 'update' | 'delete';
+    teams?: CoverLetterTeamAccess | null;
+  } = {},
 ): Promise<CoverLetter> {
   const letter = await em.findOne(
     CoverLetter,
-    { id, ownerId: actor.userId },
+    { id },
     lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
   );
   if (!letter) throw coverLetterNotFound();
-  return letter;
+  if (letter.ownerId === actor.userId) return letter;
+  if (teams && action !== 'delete') {
+    const right = await teams.rightOnCoverLetter(em, actor.userId, letter.id);
+    if (right === 'edit' || (right === 'view' && action === 'read')) return letter;
+  }
+  throw coverLetterNotFound();
+}
+
+/** Hands `fromUserId`'s cover letter to `toUserId` in the caller's transaction (teams). */
+export async function transferCoverLetter(
+  em: EntityManager,
+  id: string,
+  fromUserId: string,
+  toUserId: string,
+): Promise<void> {
+  const letter = await em.findOne(
+    CoverLetter,
+    { id, ownerId: fromUserId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  if (!letter) throw coverLetterNotFound();
+  letter.transferTo(toUserId);
 }
 
 /** A `jobId` that names no job of the jobs module. */

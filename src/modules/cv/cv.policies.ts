@@ -6,8 +6,9 @@ import {
   defineAbilityFor,
   PLAN_CATALOG,
   requiredPlanFor,
-  TIERS,
+  requiredPlanForQuota,
   type Principal,
+  type Tier,
 } from '@lib/authz';
 import { Problem } from '@lib/problems';
 import { templateFeature } from './domain/template-tiers';
@@ -65,20 +66,31 @@ export function assertTemplateAllowed(actor: CvActor, template: CvTemplate): voi
 
 /**
  * Refuses a new CV beyond the plan's `cvs` quota (403 `plan.quota_exceeded`
- * with the limit and the cheapest plan with more room). A transaction-scoped
- * advisory lock per owner makes concurrent creations count one after another.
+ * with the limit and the cheapest plan with more room).
  */
 export async function assertCvQuota(em: EntityManager, actor: CvActor): Promise<void> {
-  await em.execute(`select pg_advisory_xact_lock(hashtext('cv-quota:' || ?))`, [actor.userId]);
-  const limit = PLAN_CATALOG[actor.tier].quotas.cvs;
-  const count = await em.count(Cv, { ownerId: actor.userId, deletedAt: null });
-  if (count < limit) return;
-  const requiredPlan = TIERS.filter((tier) => PLAN_CATALOG[tier].quotas.cvs > limit).sort(
-    (a, b) => PLAN_CATALOG[a].priceCents - PLAN_CATALOG[b].priceCents,
-  )[0];
+  const full = await cvQuotaFull(em, actor);
+  if (!full) return;
   throw Problem.forbidden(
     'plan.quota_exceeded',
-    `Your plan allows ${limit} CVs; delete one or upgrade`,
-    { quota: 'cvs', limit, ...(requiredPlan ? { requiredPlan } : {}) },
+    `Your plan allows ${full.limit} CVs; delete one or upgrade`,
+    { quota: 'cvs', ...full },
   );
+}
+
+/**
+ * Whether `owner` has no room for one more CV under their plan: the limit and
+ * the cheapest plan with more room, or null. A transaction-scoped advisory
+ * lock per owner makes concurrent additions count one after another.
+ */
+export async function cvQuotaFull(
+  em: EntityManager,
+  owner: Pick<CvActor, 'userId' | 'tier'>,
+): Promise<{ limit: number; requiredPlan?: Tier } | null> {
+  await em.execute(`select pg_advisory_xact_lock(hashtext('cv-quota:' || ?))`, [owner.userId]);
+  const limit = PLAN_CATALOG[owner.tier].quotas.cvs;
+  const count = await em.count(Cv, { ownerId: owner.userId, deletedAt: null });
+  if (count < limit) return null;
+  const requiredPlan = requiredPlanForQuota('cvs', limit);
+  return { limit, ...(requiredPlan ? { requiredPlan } : {}) };
 }

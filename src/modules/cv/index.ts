@@ -4,7 +4,7 @@ export { ShareVisits, type Visitor } from './sharing/share-visits';
 export { CvHistory } from './versions/cv-history';
 // Readable JSON Patch changes, shared with other versioned documents (blog post revisions).
 export { describePatch, type ReadableChange } from './domain/cv-state';
-export { findOwnCv, type CvActor } from './cv.policies';
+export { cvQuotaFull, findOwnCv, type CvActor } from './cv.policies';
 export { CV_TEAM_ACCESS, type CvTeamAccess, type TeamRight } from './sharing/team-access';
 export { Cv } from './entities/cv.entity';
 export { CvShare } from './entities/cv-share.entity';

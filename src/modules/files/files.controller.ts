@@ -26,6 +26,7 @@ import { CurrentPrincipal, type Principal } from '@lib/authz';
 import { RateLimit } from '@lib/rate-limit';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
+import { Idempotent, IdempotencyInterceptor, requestFingerprint } from '../idempotency';
 import { DeleteFileCommand } from './commands/delete-file/delete-file.command';
 import { UploadFileCommand } from './commands/upload-file/upload-file.command';
 import {
@@ -60,10 +61,13 @@ export class FilesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly idempotency: IdempotencyInterceptor,
   ) {}
 
   @Post()
   @RateLimit('uploads')
+  // The body streams into the handler: the key's fingerprint is the file's SHA-256 and the fields.
+  @Idempotent({ streamed: true })
   @ApiOperation({
     summary: 'Upload a file (answers `pending`; scanned and processed in the background)',
     description:
@@ -80,10 +84,18 @@ export class FilesController {
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FileDto> {
     const { kind, upload } = await readMultipartUpload(request);
     try {
-      return await this.commands.execute(new UploadFileCommand(principal.userId, kind, upload));
+      const body = { kind, file: { name: upload.originalName, sha256: upload.sha256 } };
+      return await this.idempotency.once(
+        request,
+        reply,
+        201,
+        requestFingerprint(request, body),
+        () => this.commands.execute(new UploadFileCommand(principal.userId, kind, upload)),
+      );
     } finally {
       await rm(upload.tempPath, { force: true });
     }

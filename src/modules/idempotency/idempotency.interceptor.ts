@@ -39,23 +39,41 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
+    if (request.headers[IDEMPOTENCY_KEY_HEADER] === undefined) return next.handle();
+    const status =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
+      HttpStatus.CREATED;
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return from(
+      this.once(request, reply, status, fingerprint(request), () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      ),
+    );
+  }
+
+  /**
+   * Runs `run` once per caller and `Idempotency-Key`, for routes whose body is only known
+   * inside the handler (a streamed multipart upload: `print` then hashes the file's bytes and
+   * the fields). Without the header (or a caller) it just runs.
+   */
+  async once<T>(
+    request: Request,
+    reply: FastifyReply,
+    status: number,
+    print: string,
+    run: () => Promise<T>,
+  ): Promise<T> {
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
     const principal = request.principal;
-    if (key === undefined || !principal) return next.handle();
+    if (key === undefined || !principal) return run();
     if (typeof key !== 'string' || !VALID_KEY.test(key)) {
       throw idempotencyProblems.problem(
         'idempotency.invalid_key',
         'Idempotency-Key must be 1 to 255 printable ASCII characters',
       );
     }
-    const status =
-      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
-      HttpStatus.CREATED;
     const owner = principal.apiKeyId ? `key:${principal.apiKeyId}` : `user:${principal.userId}`;
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return from(
-      this.answer(owner, principal.userId, key, fingerprint(request), status, reply, next),
-    );
+    return (await this.answer(owner, principal.userId, key, print, status, reply, run)) as T;
   }
 
   private async answer(
@@ -65,7 +83,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     print: string,
     status: number,
     reply: FastifyReply,
-    next: CallHandler,
+    run: () => Promise<unknown>,
   ): Promise<unknown> {
     const claim = await this.store.claim(owner, userId, key, print);
     if (claim.kind === 'replay') {
@@ -76,7 +94,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     let result: unknown;
     try {
-      result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      result = await run();
     } catch (error) {
       await this.store.release(owner, key);
       throw error;
@@ -107,8 +125,13 @@ function replayedHeaders(reply: FastifyReply): Record<string, string> {
 
 /** The request a key stands for: method, URL and the body with its keys sorted. */
 function fingerprint(request: FastifyRequest): string {
+  return requestFingerprint(request, sortKeys(request.body ?? null));
+}
+
+/** Method, URL and `body` (any JSON: a parsed body, or what stands for a streamed one), hashed. */
+export function requestFingerprint(request: FastifyRequest, body: unknown): string {
   return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(sortKeys(request.body ?? null))}`)
+    .update(`${request.method} ${request.url}\n${JSON.stringify(body)}`)
     .digest('base64url');
 }
 

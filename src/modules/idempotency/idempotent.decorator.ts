@@ -6,11 +6,12 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
 /**
  * A POST that creates something accepts `Idempotency-Key` (Stripe semantics): the same key
  * and body within 24 hours get the first answer, another body 422, a concurrent duplicate
- * waits for the first answer.
+ * waits for the first answer. `streamed`: the handler reads the body itself (multipart) and
+ * calls `IdempotencyInterceptor.once` with its fingerprint; only the documentation is added.
  */
-export function Idempotent(): MethodDecorator {
+export function Idempotent({ streamed = false }: { streamed?: boolean } = {}): MethodDecorator {
   return applyDecorators(
-    UseInterceptors(IdempotencyInterceptor),
+    ...(streamed ? [] : [UseInterceptors(IdempotencyInterceptor)]),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

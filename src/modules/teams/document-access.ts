@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CoverLetterTeamAccess } from '../cover-letters';
 import type { CvTeamAccess, TeamRight } from '../cv';
 import { Team } from './entities/team.entity';
 import { TeamDocumentShare, type TeamDocumentType } from './entities/team-document-share.entity';
@@ -13,11 +14,15 @@ import { TeamSeats } from './team-seats';
  * so a removed member loses access with their next request.
  */
 @Injectable()
-export class TeamDocumentAccess implements CvTeamAccess {
+export class TeamDocumentAccess implements CvTeamAccess, CoverLetterTeamAccess {
   constructor(private readonly seats: TeamSeats) {}
 
   rightOnCv(em: EntityManager, userId: string, cvId: string): Promise<TeamRight | null> {
     return this.rightOn(em, userId, 'cv', cvId);
+  }
+
+  rightOnCoverLetter(em: EntityManager, userId: string, id: string): Promise<TeamRight | null> {
+    return this.rightOn(em, userId, 'cover_letter', id);
   }
 
   async rightOn(

@@ -18,12 +18,11 @@ export class TeamMembers {
     return member;
   }
 
-  async list(em: EntityManager, team: Team): Promise<TeamMemberDto[]> {
-    const members = await em.find(
-      TeamMember,
-      { teamId: team.id },
-      { orderBy: { joinedAt: 'asc', id: 'asc' } },
-    );
+  /** The given members of `team` (all of them when omitted, in join order) as the API shows them. */
+  async list(em: EntityManager, team: Team, rows?: TeamMember[]): Promise<TeamMemberDto[]> {
+    const members =
+      rows ??
+      (await em.find(TeamMember, { teamId: team.id }, { orderBy: { joinedAt: 'asc', id: 'asc' } }));
     const users = await em.find(
       User,
       { id: { $in: members.map((m) => m.userId) } },

@@ -1,4 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Query as QueryParams,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiCreatedResponse,
@@ -10,6 +18,7 @@ import {
 import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
+import { CursorQueryDto } from '../../common/pagination';
 import { Idempotent } from '../idempotency';
 import { ShareDocumentCommand } from './commands/share-document/share-document.command';
 import { TransferDocumentCommand } from './commands/transfer-document/transfer-document.command';
@@ -34,8 +43,10 @@ export class TeamsDocumentsController {
   @ApiOperation({
     summary: 'Share one of your CVs or cover letters with the team',
     description:
-      '`view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff); ' +
-      '`edit`: they also change it (`PATCH /v1/cvs/{id}`), and each version records who edited. ' +
+      '`view`: members read the CV through the CV routes (`GET /v1/cvs/{id}`, versions, diff) ' +
+      'or the cover letter through `GET /v1/cover-letters/{id}` (and its export); `edit`: they ' +
+      'also change it (`PATCH /v1/cvs/{id}`, `PATCH /v1/cover-letters/{id}`), and each version ' +
+      'records who edited (CV versions’ `actor`, the letter’s `updatedBy`). ' +
       'Deleting stays the owner’s. Someone else’s document: 404 `teams.document_not_found`.',
   })
   @ApiCreatedResponse({ type: TeamDocumentDto })
@@ -58,8 +69,11 @@ export class TeamsDocumentsController {
   list(
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,
+    @QueryParams() query: CursorQueryDto,
   ): Promise<TeamDocumentListDto> {
-    return this.queries.execute(new ListDocumentsQuery(principal.userId, id));
+    return this.queries.execute(
+      new ListDocumentsQuery(principal.userId, id, query.limit, query.cursor),
+    );
   }
 
   @Delete(':shareId')
@@ -83,11 +97,13 @@ export class TeamsDocumentsController {
   @HttpCode(200)
   @ApiKeyScope('teams:write')
   @ApiOperation({
-    summary: 'Hand a CV you shared to the team',
+    summary: 'Hand a CV or cover letter you shared to the team',
     description:
-      'The CV becomes the team owner’s (its versions stay), so it stays with the team when your ' +
-      'account is deleted; a CV shared but not handed over goes with your account. Only the member ' +
-      'who shared it; CVs only (409 `teams.transfer_not_possible`).',
+      'The document becomes the team owner’s (a CV keeps its versions, copied under the new ' +
+      'owner’s key so they stay readable), so it stays with the team when your account is ' +
+      'deleted; a document shared but not handed over goes with your account. Only the member ' +
+      'who shared it; the team’s owner has nothing to hand over (409 ' +
+      '`teams.transfer_not_possible`).',
   })
   @ApiOkResponse({ type: TeamDocumentDto })
   @ApiProblems(400, 403, 404, 409)

@@ -1,9 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Query as QueryParams,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
+import { CursorQueryDto } from '../../common/pagination';
 import { ChangeMemberRoleCommand } from './commands/change-member-role/change-member-role.command';
 import { RemoveMemberCommand } from './commands/remove-member/remove-member.command';
 import { ChangeMemberRoleDto, TeamMemberDto, TeamMemberListDto } from './dto/team-member.dto';
@@ -32,8 +41,11 @@ export class TeamsMembersController {
   list(
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,
+    @QueryParams() query: CursorQueryDto,
   ): Promise<TeamMemberListDto> {
-    return this.queries.execute(new ListMembersQuery(principal.userId, id));
+    return this.queries.execute(
+      new ListMembersQuery(principal.userId, id, query.limit, query.cursor),
+    );
   }
 
   @Patch(':userId')

@@ -1,4 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Query as QueryParams,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiCreatedResponse,
@@ -10,6 +18,7 @@ import {
 import { ApiKeyScope, CurrentPrincipal, type Principal } from '@lib/authz';
 import { Access, ApiProblems } from '../../common/access.decorator';
 import { IdParam } from '../../common/id-param';
+import { CursorQueryDto } from '../../common/pagination';
 import { Idempotent } from '../idempotency';
 import { DeleteTemplateCommand } from './commands/delete-template/delete-template.command';
 import { SaveTemplateCommand } from './commands/save-template/save-template.command';
@@ -54,8 +63,11 @@ export class TeamsTemplatesController {
   list(
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,
+    @QueryParams() query: CursorQueryDto,
   ): Promise<TeamTemplateListDto> {
-    return this.queries.execute(new ListTemplatesQuery(principal.userId, id));
+    return this.queries.execute(
+      new ListTemplatesQuery(principal.userId, id, query.limit, query.cursor),
+    );
   }
 
   @Delete(':templateId')

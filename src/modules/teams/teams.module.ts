@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CV_TEAM_ACCESS } from '../cv';
+import { COVER_LETTER_TEAM_ACCESS } from '../cover-letters';
+import { CV_TEAM_ACCESS, CvHistory } from '../cv';
 import { TransferDocumentHandler } from './commands/transfer-document/transfer-document.handler';
 import { ChangeSeatsHandler } from './commands/change-seats/change-seats.handler';
 import { ChangeMemberRoleHandler } from './commands/change-member-role/change-member-role.handler';
@@ -47,8 +48,9 @@ import { TeamAuditHandler } from './queries/team-audit/team-audit.handler';
 /**
  * Teams: members with roles, invitations by email, seats from the owner's
  * subscription (members over the limit frozen, never deleted) and documents
- * shared with the team. Global because the CV module's routes ask it, through
- * the CV_TEAM_ACCESS port, whether a member may read or edit a shared CV.
+ * shared with the team. Global because the CV and cover-letter modules' routes ask
+ * it, through the CV_TEAM_ACCESS and COVER_LETTER_TEAM_ACCESS ports, whether a
+ * member may read or edit a shared document.
  */
 @Module({})
 export class TeamsModule {
@@ -68,6 +70,8 @@ export class TeamsModule {
         TeamsTemplatesController,
       ],
       providers: [
+        // Stateless reader of CV events: a hand-over copies the versions in its transaction.
+        CvHistory,
         TeamSeats,
         TeamAccess,
         TeamMembers,
@@ -75,6 +79,7 @@ export class TeamsModule {
         InvitationMail,
         TeamDocumentAccess,
         { provide: CV_TEAM_ACCESS, useExisting: TeamDocumentAccess },
+        { provide: COVER_LETTER_TEAM_ACCESS, useExisting: TeamDocumentAccess },
         TeamsUserData,
         CreateTeamHandler,
         ChangeSeatsHandler,
@@ -104,7 +109,7 @@ export class TeamsModule {
         ListTemplatesHandler,
         EraseTeamsOfDeletedUserHandler,
       ],
-      exports: [CV_TEAM_ACCESS],
+      exports: [CV_TEAM_ACCESS, COVER_LETTER_TEAM_ACCESS],
     };
   }
 }

@@ -56,11 +56,16 @@ export const teamsProblems = defineProblems({
   },
   'teams.template_not_found': { status: 404, description: 'No such template in this team.' },
   'teams.comment_not_found': { status: 404, description: 'No such comment on this document.' },
+  'teams.owner_quota_exceeded': {
+    status: 409,
+    description:
+      'The team’s owner, who would own the handed-over document, has no room for it under their ' +
+      'plan (`quota`, `limit`); they delete one of theirs or upgrade to `requiredPlan`.',
+  },
   'teams.transfer_not_possible': {
     status: 409,
     description:
-      'Only a CV shared by a member other than the owner can be handed to the team ' +
-      '(cover letters stay with their authors).',
+      'Only a document shared by a member other than the team’s owner can be handed to the team.',
   },
 });
 

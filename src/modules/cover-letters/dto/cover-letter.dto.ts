@@ -173,6 +173,15 @@ export class CoverLetterDto extends CoverLetterSummaryDto {
   jobDescription!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
   jobId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description:
+      'Who made the current version: the owner or a member of a team the letter is shared with ' +
+      '(`edit`); null until the letter is first edited.',
+  })
+  updatedBy!: string | null;
 
   static override from(letter: CoverLetter): CoverLetterDto {
     return {
@@ -180,6 +189,7 @@ export class CoverLetterDto extends CoverLetterSummaryDto {
       body: letter.body,
       jobDescription: letter.jobDescription,
       jobId: letter.jobId ?? null,
+      updatedBy: letter.updatedBy ?? null,
     };
   }
 }

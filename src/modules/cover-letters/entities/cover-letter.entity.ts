@@ -3,7 +3,11 @@ import { uuidv7 } from 'uuidv7';
 import { AggregateRoot } from '@lib/event-store';
 import type { AiProviderName } from '@lib/providers';
 import type { AiTone } from '../../cv';
-import { CoverLetterCreated, CoverLetterUpdated } from '../events/cover-letter.events';
+import {
+  CoverLetterCreated,
+  CoverLetterTransferred,
+  CoverLetterUpdated,
+} from '../events/cover-letter.events';
 
 export interface NewCoverLetter {
   ownerId: string;
@@ -76,6 +80,10 @@ export class CoverLetter extends AggregateRoot {
   @Property({ type: 'text' })
   model!: string;
 
+  /** Who made the current version when it was edited (the owner or a team member); null: never edited. */
+  @Property({ type: 'uuid', nullable: true })
+  updatedBy?: string | null;
+
   /** Bumped by every edit; the ETag. */
   @Property({ type: 'integer' })
   version: number = 1;
@@ -100,7 +108,7 @@ export class CoverLetter extends AggregateRoot {
   }
 
   /** Applies the fields that differ; no difference, no new version. */
-  edit(change: CoverLetterEdit): void {
+  edit(change: CoverLetterEdit, editedBy: string): void {
     const fields = (Object.keys(change) as (keyof CoverLetterEdit)[]).filter(
       (key) => change[key] !== undefined && change[key] !== this[key],
     );
@@ -108,8 +116,21 @@ export class CoverLetter extends AggregateRoot {
     Object.assign(this, Object.fromEntries(fields.map((key) => [key, change[key]])));
     this.version += 1;
     this.updatedAt = new Date();
+    this.updatedBy = editedBy;
     this.raise(
-      new CoverLetterUpdated(this.id, { ownerId: this.ownerId, version: this.version, fields }),
+      new CoverLetterUpdated(this.id, {
+        ownerId: this.ownerId,
+        version: this.version,
+        fields,
+        editedBy,
+      }),
     );
+  }
+
+  transferTo(newOwnerId: string): void {
+    if (newOwnerId === this.ownerId) return;
+    const previousOwnerId = this.ownerId;
+    this.ownerId = newOwnerId;
+    this.raise(new CoverLetterTransferred(this.id, { ownerId: newOwnerId, previousOwnerId }));
   }
 }

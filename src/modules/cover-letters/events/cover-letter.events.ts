@@ -26,6 +26,8 @@ export class CoverLetterUpdated extends CoverLetterEvent<{
   ownerId: string;
   version: number;
   fields: string[];
+  /** Who made the version: the owner or a member of a team it is shared with. */
+  editedBy?: string;
 }> {
   constructor(id: string, payload: CoverLetterUpdated['payload']) {
     super(COVER_LETTER_STREAM, id, payload);
@@ -38,6 +40,17 @@ export class CoverLetterDeleted extends CoverLetterEvent<{
   reason: 'deleted' | 'account_deleted';
 }> {
   constructor(id: string, payload: CoverLetterDeleted['payload']) {
+    super(COVER_LETTER_STREAM, id, payload);
+  }
+}
+
+/** The letter now belongs to someone else (handed to its team's owner, so it stays with the team). */
+@DomainEventType('cover_letter.transferred')
+export class CoverLetterTransferred extends CoverLetterEvent<{
+  ownerId: string;
+  previousOwnerId: string;
+}> {
+  constructor(id: string, payload: CoverLetterTransferred['payload']) {
     super(COVER_LETTER_STREAM, id, payload);
   }
 }

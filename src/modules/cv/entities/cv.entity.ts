@@ -14,6 +14,7 @@ import {
   CvUpdated,
   CvVersionLabelled,
   type CvSource,
+  type CvVersionCopy,
 } from '../events/cv.events';
 
 const CREATED_SUMMARY: Record<CvSource, string> = {
@@ -132,12 +133,15 @@ export class Cv extends AggregateRoot {
     this.raise(new CvShareRevoked(this.id, { ownerId: this.ownerId, shareId }));
   }
 
-  /** Hands the CV to another account; its versions and links stay. */
-  transferTo(newOwnerId: string): void {
+  /**
+   * Hands the CV to another account; its versions and links stay, and `versions`
+   * (all of them, oldest first) are copied under the new owner's key.
+   */
+  transferTo(newOwnerId: string, versions: CvVersionCopy[]): void {
     if (newOwnerId === this.ownerId) return;
     const previousOwnerId = this.ownerId;
     this.ownerId = newOwnerId;
-    this.raise(new CvTransferred(this.id, { ownerId: newOwnerId, previousOwnerId }));
+    this.raise(new CvTransferred(this.id, { ownerId: newOwnerId, previousOwnerId, versions }));
   }
 
   delete(at = new Date()): void {

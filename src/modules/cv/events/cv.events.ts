@@ -114,12 +114,28 @@ export class CvAiEnhanced extends CvEvent<{
   }
 }
 
+/** A version's content as copied into a hand-over (see `CvTransferred`). */
+export interface CvVersionCopy {
+  version: number;
+  patch: JsonPatch;
+  summary: string;
+}
+
 /**
  * The CV now belongs to someone else (its owner handed it to their team's owner,
- * so it stays with the team when the former owner's account is erased).
+ * so it stays with the team when the former owner's account is erased). The
+ * version events before it stay sealed with the former owner's key, and the
+ * event store is append-only, so the event carries a copy of every version's
+ * patch and summary, sealed with the new owner's key: the history stays
+ * readable after the former owner's key is shredded.
  */
-@DomainEventType('cv.transferred')
-export class CvTransferred extends CvEvent<{ ownerId: string; previousOwnerId: string }> {
+@DomainEventType('cv.transferred', { personal: ['versions'] })
+export class CvTransferred extends CvEvent<{
+  ownerId: string;
+  previousOwnerId: string;
+  /** Absent on hand-overs recorded before the copy existed. */
+  versions?: CvVersionCopy[];
+}> {
   constructor(cvId: string, payload: CvTransferred['payload']) {
     super(CV_STREAM, cvId, payload);
   }

@@ -24,7 +24,11 @@ export class ApiKeyAuthenticator {
     private readonly usage: ApiKeyUsage,
   ) {}
 
-  async authenticate(presented: string): Promise<Principal> {
+  /** `refused` learns whose key it was when the owner's plan refuses it (for rate-limit headers). */
+  async authenticate(
+    presented: string,
+    refused?: (owner: Pick<Principal, 'userId' | 'tier'>) => void,
+  ): Promise<Principal> {
     const hash = lookupHashOf(presented);
     if (!hash) throw invalidKey();
     const em = this.em.fork();
@@ -34,6 +38,7 @@ export class ApiKeyAuthenticator {
     // A disabled account's keys are suspended: the same 401 until an admin enables it again.
     if (!owner || accountRefusal(owner, 'access')) throw invalidKey();
     if (!PLAN_CATALOG[owner.tier].features.includes('apiAccess')) {
+      refused?.({ userId: owner.id, tier: owner.tier });
       throw Problem.forbidden(
         'plan.upgrade_required',
         'API keys work only while the account is on the Premium plan',

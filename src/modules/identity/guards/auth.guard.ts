@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, OPTIONAL_SIGN_IN, type Principal } from '@lib/authz';
 import { auditContext, SecurityEvents } from '@lib/event-store';
 import { Problem } from '@lib/problems';
+import type { ApiKeyCaller } from '@lib/rate-limit';
 import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
 import { looksLikeApiKey } from '../api-keys/api-key-secret';
 import { TokenRejected } from '../events/session.events';
@@ -31,7 +32,9 @@ export class AuthGuard implements CanActivate {
       return true;
     }
 
-    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & ApiKeyCaller & { principal?: Principal }>();
     const credential = credentialOf(request);
     if (!credential && isPublic) return true;
     if (!credential) {
@@ -39,12 +42,14 @@ export class AuthGuard implements CanActivate {
     }
     const principal =
       credential.kind === 'api-key'
-        ? await this.apiKeys.authenticate(credential.value).catch(async (error: unknown) => {
-            if (error instanceof Problem && error.status === 401) {
-              await this.recordRejected(request, 'invalid_api_key');
-            }
-            throw error;
-          })
+        ? await this.apiKeys
+            .authenticate(credential.value, (owner) => (request.apiKeyCaller = owner))
+            .catch(async (error: unknown) => {
+              if (error instanceof Problem && error.status === 401) {
+                await this.recordRejected(request, 'invalid_api_key');
+              }
+              throw error;
+            })
         : await this.verifyJwt(request, credential.value);
     request.principal = principal;
     auditContext.assign({

@@ -20,7 +20,8 @@ export class ShareDocumentDto {
   @ApiProperty({
     enum: SHARE_PERMISSIONS,
     example: 'edit',
-    description: '`view`: members read it; `edit`: members also change it through the CV routes.',
+    description:
+      '`view`: members read it; `edit`: members also change it through the CV or cover-letter routes.',
   })
   @IsIn(SHARE_PERMISSIONS)
   permission!: SharePermission;
@@ -64,4 +65,10 @@ export class TeamDocumentDto {
 export class TeamDocumentListDto {
   @ApiProperty({ type: [TeamDocumentDto] })
   items!: TeamDocumentDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The next page’s `cursor`; null on the last.',
+  })
+  nextCursor!: string | null;
 }

@@ -28,6 +28,12 @@ export class TeamMemberDto {
 export class TeamMemberListDto {
   @ApiProperty({ type: [TeamMemberDto] })
   items!: TeamMemberDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The next page’s `cursor`; null on the last.',
+  })
+  nextCursor!: string | null;
 }
 
 export class ChangeMemberRoleDto {

@@ -50,4 +50,10 @@ export class TeamTemplateDto {
 export class TeamTemplateListDto {
   @ApiProperty({ type: [TeamTemplateDto] })
   items!: TeamTemplateDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The next page’s `cursor`; null on the last.',
+  })
+  nextCursor!: string | null;
 }

@@ -11,7 +11,7 @@ export class DeleteCoverLetterHandler implements ICommandHandler<DeleteCoverLett
 
   async execute({ actor, id }: DeleteCoverLetterCommand): Promise<void> {
     await this.uow.run(async (em, events) => {
-      const letter = await findOwnCoverLetter(em, actor, id, { lock: true });
+      const letter = await findOwnCoverLetter(em, actor, id, { lock: true, action: 'delete' });
       em.remove(letter);
       events.record(
         new CoverLetterDeleted(letter.id, { ownerId: letter.ownerId, reason: 'deleted' }),

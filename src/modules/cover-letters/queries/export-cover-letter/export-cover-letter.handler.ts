@@ -1,3 +1,4 @@
+import { Inject, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Problem } from '@lib/problems';
@@ -9,7 +10,11 @@ import {
   type CvLayout,
   type ResumeDocument,
 } from '../../../cv';
-import { findOwnCoverLetter } from '../../cover-letter.policies';
+import {
+  COVER_LETTER_TEAM_ACCESS,
+  findOwnCoverLetter,
+  type CoverLetterTeamAccess,
+} from '../../cover-letter.policies';
 import { ExportCoverLetterQuery, type ExportedCoverLetter } from './export-cover-letter.query';
 
 /**
@@ -22,10 +27,13 @@ export class ExportCoverLetterHandler implements IQueryHandler<ExportCoverLetter
     private readonly em: EntityManager,
     private readonly queries: QueryBus,
     private readonly rendering: CvRenderingService,
+    @Optional()
+    @Inject(COVER_LETTER_TEAM_ACCESS)
+    private readonly teams: CoverLetterTeamAccess | null,
   ) {}
 
   async execute({ actor, id, format }: ExportCoverLetterQuery): Promise<ExportedCoverLetter> {
-    const letter = await findOwnCoverLetter(this.em.fork(), actor, id);
+    const letter = await findOwnCoverLetter(this.em.fork(), actor, id, { teams: this.teams });
     const { basics, layout } = await this.cvLook(actor, letter.cvId, letter.language);
     const content = {
       subject: letter.title,

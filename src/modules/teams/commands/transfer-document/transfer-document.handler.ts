@@ -1,6 +1,9 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@lib/event-store';
-import { transferCv } from '../../../cv';
+import { transferCoverLetter } from '../../../cover-letters';
+import { CvHistory, cvQuotaFull, transferCv } from '../../../cv';
+import { User } from '../../../identity';
 import { TeamDocumentDto } from '../../dto/team-document.dto';
 import { TeamDocumentShare } from '../../entities/team-document-share.entity';
 import { DocumentTransferred } from '../../events/teams.events';
@@ -18,6 +21,7 @@ export class TransferDocumentHandler implements ICommandHandler<
     private readonly uow: UnitOfWork,
     private readonly access: TeamAccess,
     private readonly documents: TeamDocuments,
+    private readonly history: CvHistory,
   ) {}
 
   execute({ userId, teamId, shareId }: TransferDocumentCommand): Promise<TeamDocumentDto> {
@@ -27,16 +31,19 @@ export class TransferDocumentHandler implements ICommandHandler<
       if (!share) {
         throw teamsProblems.problem('teams.document_not_found', 'No document you shared here.');
       }
-      if (share.documentType !== 'cv' || team.ownerId === userId) {
+      if (team.ownerId === userId) {
         throw teamsProblems.problem(
           'teams.transfer_not_possible',
-          team.ownerId === userId
-            ? 'The team’s owner already keeps what they share.'
-            : 'Only CVs can be handed to the team.',
+          'The team’s owner already keeps what they share.',
         );
       }
-      // One transaction: the CV changes hands and the share names its new owner, or neither.
-      await transferCv(em, share.documentId, userId, team.ownerId);
+      // One transaction: the document changes hands and the share names its new owner, or neither.
+      if (share.documentType === 'cv') {
+        await this.assertRoomForCv(em, team.ownerId);
+        await transferCv(em, this.history, share.documentId, userId, team.ownerId);
+      } else {
+        await transferCoverLetter(em, share.documentId, userId, team.ownerId);
+      }
       share.sharedBy = team.ownerId;
       events.record(
         new DocumentTransferred(teamId, {
@@ -48,7 +55,23 @@ export class TransferDocumentHandler implements ICommandHandler<
         }),
       );
       const titles = await this.documents.titles(em, [share]);
-      return TeamDocumentDto.from(share, titles.get(`cv:${share.documentId}`) ?? '');
+      return TeamDocumentDto.from(
+        share,
+        titles.get(`${share.documentType}:${share.documentId}`) ?? '',
+      );
     });
+  }
+
+  /** The CV counts against the quota of the plan of the team's owner, who owns it afterwards. */
+  private async assertRoomForCv(em: EntityManager, ownerId: string): Promise<void> {
+    const owner = await em.findOneOrFail(User, ownerId, { fields: ['tier'] });
+    const full = await cvQuotaFull(em, { userId: ownerId, tier: owner.tier });
+    if (!full) return;
+    throw teamsProblems.problem(
+      'teams.owner_quota_exceeded',
+      `The team’s owner’s plan allows ${full.limit} CVs and they have as many; ` +
+        'they delete one or upgrade before a CV can be handed over',
+      { quota: 'cvs', ...full },
+    );
   }
 }

@@ -1,5 +1,6 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { cursorPage, newestFirst } from '../../../../common/pagination';
 import { TeamDocumentDto, type TeamDocumentListDto } from '../../dto/team-document.dto';
 import { TeamDocumentShare } from '../../entities/team-document-share.entity';
 import { TeamAccess } from '../../team-access';
@@ -17,19 +18,33 @@ export class ListDocumentsHandler implements IQueryHandler<
     private readonly documents: TeamDocuments,
   ) {}
 
-  async execute({ userId, teamId }: ListDocumentsQuery): Promise<TeamDocumentListDto> {
+  /**
+   * Newest share first. Shares of deleted documents are left out of a page (which may then hold
+   * fewer than `limit` items); `nextCursor` still moves past them.
+   */
+  async execute({
+    userId,
+    teamId,
+    limit,
+    cursor,
+  }: ListDocumentsQuery): Promise<TeamDocumentListDto> {
     const em = this.em.fork();
     await this.access.require(em, teamId, userId, 'read', 'TeamDocument');
+    const where: FilterQuery<TeamDocumentShare>[] = [{ teamId }];
+    if (cursor) where.push(newestFirst.after<TeamDocumentShare>(cursor));
     const shares = await em.find(
       TeamDocumentShare,
-      { teamId },
-      { orderBy: { createdAt: 'desc', id: 'desc' } },
+      { $and: where },
+      { orderBy: newestFirst.orderBy, limit: limit + 1 },
     );
-    const titles = await this.documents.titles(em, shares);
+    const titles = await this.documents.titles(em, shares.slice(0, limit));
+    const titleOf = (s: TeamDocumentShare) => titles.get(`${s.documentType}:${s.documentId}`);
+    const page = cursorPage(shares, limit, (s) => s, newestFirst.position);
     return {
-      items: shares
-        .filter((s) => titles.has(`${s.documentType}:${s.documentId}`))
-        .map((s) => TeamDocumentDto.from(s, titles.get(`${s.documentType}:${s.documentId}`)!)),
+      items: page.items
+        .filter((s) => titleOf(s) !== undefined)
+        .map((s) => TeamDocumentDto.from(s, titleOf(s)!)),
+      nextCursor: page.nextCursor,
     };
   }
 }

@@ -6,6 +6,8 @@ export class ListDocumentsQuery extends Query<TeamDocumentListDto> {
   constructor(
     readonly userId: string,
     readonly teamId: string,
+    readonly limit: number,
+    readonly cursor?: string,
   ) {
     super();
   }

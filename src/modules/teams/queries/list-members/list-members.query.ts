@@ -6,6 +6,8 @@ export class ListMembersQuery extends Query<TeamMemberListDto> {
   constructor(
     readonly userId: string,
     readonly teamId: string,
+    readonly limit: number,
+    readonly cursor?: string,
   ) {
     super();
   }

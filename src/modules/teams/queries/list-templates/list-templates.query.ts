@@ -6,6 +6,8 @@ export class ListTemplatesQuery extends Query<TeamTemplateListDto> {
   constructor(
     readonly userId: string,
     readonly teamId: string,
+    readonly limit: number,
+    readonly cursor?: string,
   ) {
     super();
   }
