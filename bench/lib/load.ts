@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import type { LoadSettings, Target } from '../scenario';
 import { busyShare, cpuSnapshot, otherShare, processCpuMs } from './cpu';
+import { paced, type PacedResult } from './paced';
 
 /** Latency percentiles in milliseconds, from every 2xx response (microsecond resolution). */
 export interface Latency {
@@ -28,8 +29,37 @@ export interface Measurement {
   serverCpuMicrosPerRequest: number | null;
   /** CPU time the worker process spent per completed request (null: no worker started). */
   workerCpuMicrosPerRequest: number | null;
-  /** The raw autocannon result of the measured run (warmup is discarded). */
-  autocannon: autocannon.Result;
+  /** What the load generator counted in the measured run. */
+  counts: LoadCounts;
+  /** The raw autocannon result of the measured run (warmup is discarded), for closed-loop targets. */
+  autocannon?: autocannon.Result;
+  /** The paced generator's result, for targets with a fixed rate (`overallRate`). */
+  paced?: PacedResult;
+}
+
+export interface LoadCounts {
+  requestsPerSecond: number;
+  total: number;
+  errors: number;
+  non2xx: number;
+  mismatches: number;
+}
+
+type LoadResult = { autocannon: autocannon.Result } | { paced: PacedResult };
+
+function countsOf(result: LoadResult): LoadCounts {
+  if ('paced' in result) {
+    const { requestsPerSecond, completed, errors, non2xx } = result.paced;
+    return { requestsPerSecond, total: completed, errors, non2xx, mismatches: 0 };
+  }
+  const { requests, errors, non2xx, mismatches } = result.autocannon;
+  return {
+    requestsPerSecond: Math.round(requests.average),
+    total: requests.total,
+    errors,
+    non2xx,
+    mismatches,
+  };
 }
 
 /** Runs the warmup (discarded) and then the measured load against one target. */
@@ -64,7 +94,8 @@ export async function measure(
   const workerAfter = workerPid === undefined ? null : processCpuMs(workerPid);
   const after = cpuSnapshot(pids);
   await alongside;
-  const served = result.requests.total;
+  const counts = countsOf(result);
+  const served = counts.total;
   return {
     target: target.name,
     url: target.url,
@@ -73,7 +104,8 @@ export async function measure(
     cpu: { busy: busyShare(before, after), others: otherShare(before, after) },
     serverCpuMicrosPerRequest: microsPerRequest(serverBefore, serverAfter, served),
     workerCpuMicrosPerRequest: microsPerRequest(workerBefore, workerAfter, served),
-    autocannon: result,
+    counts,
+    ...result,
   };
 }
 
@@ -87,7 +119,20 @@ function microsPerRequest(
     : Math.round(((afterMs - beforeMs) * 1000) / served);
 }
 
-function fire(
+/** A fixed-rate target runs open-loop and evenly paced (see `paced`); any other through autocannon. */
+async function fire(
+  target: Target,
+  connections: number,
+  seconds: number,
+  samples?: number[],
+): Promise<LoadResult> {
+  if (target.request?.overallRate) {
+    return { paced: await paced(target, connections, seconds, samples) };
+  }
+  return { autocannon: await closedLoop(target, connections, seconds, samples) };
+}
+
+function closedLoop(
   target: Target,
   connections: number,
   seconds: number,

@@ -34,6 +34,8 @@ export interface TargetSummary {
   workerCpuMicrosPerRequest?: number | null;
   /** Share of all cores used by other programs during the measured run (null: unknown). */
   otherCpu: number | null;
+  /** Set when the target ran at a fixed rate, open-loop (`bench/lib/paced.ts`), not autocannon. */
+  pacedRate?: number;
 }
 
 export interface RatioSummary {
@@ -93,11 +95,11 @@ export function machineInfo(root: string, otherCpuBeforeRun: number | null): Mac
 }
 
 export function summarize(run: Measurement): TargetSummary {
-  const result = run.autocannon;
+  const result = run.counts;
   return {
     target: run.target,
-    requestsPerSecond: Math.round(result.requests.average),
-    totalRequests: result.requests.total,
+    requestsPerSecond: result.requestsPerSecond,
+    totalRequests: result.total,
     latencyMs: run.latencyMs && {
       p50: run.latencyMs.p50,
       p90: run.latencyMs.p90,
@@ -112,6 +114,7 @@ export function summarize(run: Measurement): TargetSummary {
       workerCpuMicrosPerRequest: run.workerCpuMicrosPerRequest,
     }),
     otherCpu: run.cpu.others,
+    ...(run.paced && { pacedRate: run.paced.rate }),
   };
 }
 
@@ -172,7 +175,14 @@ export function markdown(report: BenchReport): string {
     lines.push(
       `Load per target, one target at a time: ${settings.connections} connections, ` +
         `${settings.warmupSeconds} s warmup (discarded) + ${settings.durationSeconds} s measured. ` +
-        'Load generator (autocannon) and server share the machine.',
+        (report.summary.some((s) => s.pacedRate)
+          ? 'Fixed-rate targets are sent open-loop, one request every 1/rate s over at most that ' +
+            "many keep-alive connections (`bench/lib/paced.ts`: autocannon's `overallRate` sends " +
+            "each second's share in a burst), latency timed from each request's hand-over (a " +
+            'wait for a connection counts); other ' +
+            'targets run on autocannon. '
+          : '') +
+        'Load generator and server share the machine.',
       '',
     );
   }
@@ -210,7 +220,7 @@ export function markdown(report: BenchReport): string {
     '',
     'Latency percentiles are exact, from every 2xx response. Server CPU µs/req = CPU time of the ' +
       'serving process ÷ requests, the figure least moved by other load; other CPU = share of the ' +
-      'machine used by programs outside the bench during the run. Raw autocannon output: ' +
+      'machine used by programs outside the bench during the run. Raw load-generator output: ' +
       `\`${report.scenario}.json\`. Not asserted anywhere; compare runs on the same machine only.`,
     '',
   );
