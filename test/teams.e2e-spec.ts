@@ -78,6 +78,17 @@ describe('teams: members, invitations, seats and shared CVs', () => {
       ...(payload ? { payload } : {}),
     });
 
+  /** Deletes `who`'s account, as they would (with their password). */
+  const eraseAccount = (who: string) => as(who, 'DELETE', '/v1/me', { password: PASSWORD });
+
+  /** The team's document titles once erasure (a job) has left exactly one. */
+  const titlesOnceOneDocumentIsLeft = (teamId: string) =>
+    eventually(async () => {
+      const response = await as('pia', 'GET', `/v1/teams/${teamId}/documents`);
+      const items = response.json<{ items: { title: string }[] }>().items;
+      return items.length === 1 && items.map((item) => item.title);
+    });
+
   async function createTeam(who: string, name: string): Promise<Team> {
     const response = await as(who, 'POST', '/v1/teams', { name });
     expect(response.statusCode).toBe(201);
@@ -561,19 +572,10 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     // The team's owner now owns it; the member still edits it through the share.
     expect((await editCv('leaver', kept, 'Handed over (edited)')).statusCode).toBe(200);
 
-    const deleted = await t.inject({
-      method: 'DELETE',
-      url: '/v1/me',
-      headers: { authorization: users.leaver.authorization },
-      payload: { password: PASSWORD },
-    });
+    const deleted = await eraseAccount('leaver');
     expect(deleted.statusCode).toBe(204);
 
-    const titles = await eventually(async () => {
-      const response = await as('pia', 'GET', `/v1/teams/${team.id}/documents`);
-      const items = response.json<{ items: { title: string }[] }>().items;
-      return items.length === 1 && items.map((item) => item.title);
-    });
+    const titles = await titlesOnceOneDocumentIsLeft(team.id);
     expect(titles).toEqual(['Handed over (edited)']);
     expect((await as('pia', 'GET', `/v1/cvs/${kept}`)).statusCode).toBe(200);
     const members = await eventually(async () => {
@@ -610,12 +612,7 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     expect((await editCv('handover', cvId, 'Draft 3')).statusCode).toBe(200);
     expect((await editCv('pia', cvId, 'Draft 4')).statusCode).toBe(200);
 
-    const deleted = await t.inject({
-      method: 'DELETE',
-      url: '/v1/me',
-      headers: { authorization: users.handover.authorization },
-      payload: { password: PASSWORD },
-    });
+    const deleted = await eraseAccount('handover');
     expect(deleted.statusCode).toBe(204);
     await eventually(async () => {
       const list = (await as('pia', 'GET', `/v1/teams/${team.id}/members`)).json<{
@@ -723,18 +720,9 @@ describe('teams: members, invitations, seats and shared CVs', () => {
     const byFormer = await editLetter('letters', kept, 'Kept letter (final)');
     expect(byFormer.json()).toMatchObject({ version: 3, updatedBy: id });
 
-    const deleted = await t.inject({
-      method: 'DELETE',
-      url: '/v1/me',
-      headers: { authorization: users.letters.authorization },
-      payload: { password: PASSWORD },
-    });
+    const deleted = await eraseAccount('letters');
     expect(deleted.statusCode).toBe(204);
-    const titles = await eventually(async () => {
-      const response = await as('pia', 'GET', `/v1/teams/${team.id}/documents`);
-      const items = response.json<{ items: { title: string }[] }>().items;
-      return items.length === 1 && items.map((item) => item.title);
-    });
+    const titles = await titlesOnceOneDocumentIsLeft(team.id);
     expect(titles).toEqual(['Kept letter (final)']);
     expect((await as('pia', 'GET', `/v1/cover-letters/${kept}`)).statusCode).toBe(200);
     expect((await as('uma', 'GET', `/v1/cover-letters/${kept}`)).statusCode).toBe(200);

@@ -260,7 +260,7 @@ export class EmailRenderer {
     ].join('<br>');
   }
 
-  /** One pass, so content that happens to contain a placeholder is never substituted again. */
+  /** One pass, so content that happens to contain an `xx-` token is never substituted again. */
   private fill(shell: string, values: Record<string, string>): string {
     const all: Record<string, string> = { 'xx-logo': escapeHtml(this.logoUrl), ...values };
     return shell.replace(
