@@ -69,7 +69,7 @@ describe('blog scheduling across two workers', () => {
       async () =>
         (await api.inject({ method: 'GET', url: `/v1/blog/posts/${draft.slug}` })).statusCode ===
         200,
-      15_000,
+      45_000,
     );
     const live = await blogCall<{ publishedAt: string }>(
       api,

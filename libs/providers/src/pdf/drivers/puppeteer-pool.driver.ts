@@ -230,9 +230,15 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
     request.abort('blockedbyclient').catch(() => undefined);
   }
 
+  /**
+   * The render, bounded by `renderTimeoutMs`, and failed at once when its browser goes away:
+   * a CDP wait (a page's `load`, say) does not always end when Chromium is killed under it.
+   */
   private withTimeout<T>(work: Promise<T>, pooled: PooledPage): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
+    const browser = pooled.page.browser();
+    let onDisconnect = (): void => undefined;
+    const stopped = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         pooled.broken = true;
         reject(
@@ -243,9 +249,15 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
           ),
         );
       }, this.options.renderTimeoutMs);
+      onDisconnect = () => reject(new Error('Chromium disconnected during the render'));
+      if (browser.connected) browser.once('disconnected', onDisconnect);
+      else onDisconnect();
     });
     work.catch(() => undefined); // still settles after a timeout, on a page that gets closed
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([work, stopped]).finally(() => {
+      clearTimeout(timer);
+      browser.off('disconnected', onDisconnect);
+    });
   }
 
   private ensureBrowser(): Promise<LiveBrowser> {
