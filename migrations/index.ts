@@ -47,6 +47,7 @@ import { Migration20261203121500 } from './Migration20261203121500';
 import { Migration20261203134026 } from './Migration20261203134026';
 import { Migration20261203134803 } from './Migration20261203134803';
 import { Migration20261203135726 } from './Migration20261203135726';
+import { Migration20261203163919 } from './Migration20261203163919';
 
 /** Applied in order. Add each new migration here (the migrator does not glob). */
 export const migrationsList: MigrationObject[] = [
@@ -98,4 +99,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203134026', class: Migration20261203134026 },
   { name: 'Migration20261203134803', class: Migration20261203134803 },
   { name: 'Migration20261203135726', class: Migration20261203135726 },
+  { name: 'Migration20261203163919', class: Migration20261203163919 },
 ];

@@ -304,22 +304,30 @@ describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
     const user = await newUser();
     const subscriptionId = await subscribe(user.session);
     fake.updateSubscription(subscriptionId, { cancelAtPeriodEnd: true });
+    const invoice = fake.createInvoice(subscriptionId, 'paid');
     // Recorded (by an earlier acknowledgement) and not processed yet; the last one arrives later.
-    const ids = [1, 2, 3, 4].map((n) => `evt_burst_${subscriptionId}_${n}`);
-    for (const [i, id] of ids.entries()) {
+    const burst = [
+      ['customer.subscription.updated', subscriptionId, -1],
+      ['invoice.paid', invoice.id as string, -1],
+      ['customer.subscription.updated', subscriptionId, -1],
+      ['customer.subscription.updated', subscriptionId, 10],
+    ] as const;
+    const ids = burst.map((_, n) => `evt_burst_${subscriptionId}_${n}`);
+    for (const [i, [type, objectId, minutes]] of burst.entries()) {
       await sql(
         t,
-        `insert into billing_webhook_events (id, type, object_id, source, created_at, received_at)
-         values (?, 'customer.subscription.updated', ?, 'stripe', now(), now() + make_interval(mins => ?))`,
-        [id, subscriptionId, i === 3 ? 10 : -1],
+        `insert into billing_webhook_events
+           (id, type, object_id, subscription_id, source, created_at, received_at)
+         values (?, ?, ?, ?, 'stripe', now(), now() + make_interval(mins => ?))`,
+        [ids[i], type, objectId, subscriptionId, minutes],
       );
     }
-    const fetches = () =>
-      fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(subscriptionId)).length;
-    const before = fetches();
+    const fetches = (id: string) =>
+      fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(id)).length;
+    const before = fetches(subscriptionId);
     const sync = t.get(BillingSync);
     await sync.processEvent(ids[0]);
-    expect(fetches()).toBe(before + 1);
+    expect(fetches(subscriptionId)).toBe(before + 1);
     const done = async () =>
       (
         await sql<{ id: string }>(
@@ -331,12 +339,62 @@ describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
     expect(await done()).toEqual(ids.slice(0, 3));
     await sync.processEvent(ids[1]);
     await sync.processEvent(ids[2]);
-    expect(fetches()).toBe(before + 1);
+    expect(fetches(subscriptionId)).toBe(before + 1);
+    expect(fetches(invoice.id as string)).toBe(0); // the invoice's event was covered too
     // Received after the fetch started: its own job fetches again.
     await sync.processEvent(ids[3]);
-    expect(fetches()).toBe(before + 2);
+    expect(fetches(subscriptionId)).toBe(before + 2);
     expect(await done()).toEqual(ids);
     expect(await billingMails(t, user.email)).toEqual(['billing-confirmed', 'billing-cancelled']);
+  });
+
+  it('a renewal burst through the webhook: one fetch of the subscription, no job for types nothing acts on', async () => {
+    const user = await newUser();
+    const subscriptionId = await subscribe(user.session);
+    const renewed = fake.updateSubscription(subscriptionId, { cancelAtPeriodEnd: true });
+    const invoice = fake.createInvoice(subscriptionId, 'paid');
+    const fetches = (id: string) =>
+      fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(id)).length;
+    const before = fetches(subscriptionId);
+    // The worker takes no job while the burst arrives, however slow this machine is.
+    const queue = t.get<Queue>(getQueueToken(QUEUES.billing));
+    await queue.pause(true, true);
+    const sent: string[] = [];
+    try {
+      for (const [type, object] of [
+        ['invoice.created', invoice],
+        ['invoice.finalized', invoice],
+        ['invoice.paid', invoice],
+        ['invoice.payment_succeeded', invoice],
+        ['customer.subscription.updated', renewed],
+      ] as const) {
+        const { response, eventId } = await sendWebhook(t, fake, type, object);
+        expect(response.statusCode).toBe(200);
+        sent.push(eventId);
+      }
+    } finally {
+      await queue.resume(true);
+    }
+    for (const eventId of sent) await processed(t, eventId);
+    const rows = await sql<{ type: string; subscription_id: string | null }>(
+      t,
+      'select type, subscription_id from billing_webhook_events where id = any(?::text[]) order by type',
+      [`{${sent.join(',')}}`],
+    );
+    expect(rows).toEqual([
+      { type: 'customer.subscription.updated', subscription_id: subscriptionId },
+      { type: 'invoice.created', subscription_id: null },
+      { type: 'invoice.finalized', subscription_id: null },
+      { type: 'invoice.paid', subscription_id: subscriptionId },
+      { type: 'invoice.payment_succeeded', subscription_id: subscriptionId },
+    ]);
+    // Nothing acts on invoice.created/finalized: recorded as processed, no job.
+    expect(await queue.getJob(sent[0])).toBeNull();
+    expect(await queue.getJob(sent[1])).toBeNull();
+    // The three syncing events take turns: the first one's sync covers the other two.
+    expect(fetches(subscriptionId) - before).toBe(1);
+    expect(fetches(invoice.id as string)).toBeLessThanOrEqual(1);
+    await eventually(async () => (await billingMails(t, user.email)).includes('billing-cancelled'));
   });
 
   it('queues again a recorded event whose job was lost or whose processing was lost', async () => {

@@ -356,6 +356,11 @@ export const envSchema = z.object({
   STRIPE_API_BASE: optionalUrl,
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /**
+   * A subscription event's job waits this long: its sync then covers the subscription's other
+   * events received meanwhile (a burst, or 200 updates a second, costs one fetch per wait).
+   */
+  BILLING_SUBSCRIPTION_SYNC_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(250),
   // Job aggregator. JOB_SOURCES: which sources ingest (empty = `sample` outside production, none in it).
   JOB_SOURCES: list,
   JOB_SAMPLE_SEED: z.coerce.number().int().min(0).default(42),

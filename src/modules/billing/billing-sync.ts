@@ -26,6 +26,12 @@ const PAID: SubscriptionStatus[] = ['active', 'trialing'];
 const ENDED: SubscriptionStatus[] = ['canceled', 'unpaid', 'incomplete_expired'];
 const DAY_MS = 24 * 3600 * 1000;
 
+interface RecordedEvent {
+  type: string;
+  objectId: string | null;
+  subscriptionId: string | null;
+}
+
 /**
  * The webhook processor. Whatever the event says, it fetches the current
  * object from the provider and upserts our copy, so the order and number of
@@ -37,6 +43,8 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class BillingSync {
   private readonly logger = new Logger(BillingSync.name);
+  /** The latest processing of each subscription's events in this process, by subscription. */
+  private readonly subscriptionTurns = new Map<string, Promise<void>>();
 
   constructor(
     private readonly em: EntityManager,
@@ -53,14 +61,48 @@ export class BillingSync {
   /**
    * Processes one recorded event (the `billing` job); a processed one is skipped. An event
    * that leads to a subscription sync is marked processed inside the sync's transaction
-   * (see `syncSubscription`); any other is marked once its work is done.
+   * (see `syncSubscription`); any other is marked once its work is done. A subscription's
+   * events take turns in this process: one that arrived during a sync usually finds itself
+   * covered by it, instead of fetching the same subscription again at the same time.
    */
   async processEvent(eventId: string): Promise<void> {
-    const em = this.em.fork();
-    const record = await em.findOne(BillingWebhookEvent, eventId);
-    if (!record || record.processedAt) return;
-    if (await this.dispatch(record.type, record.objectId ?? null, eventId)) return;
-    await em.nativeUpdate(BillingWebhookEvent, { id: eventId }, { processedAt: new Date() });
+    const record = await this.unprocessed(eventId);
+    if (!record) return;
+    const key = record.subscriptionId;
+    if (!key) {
+      await this.process(eventId, record);
+      return;
+    }
+    const turn = (this.subscriptionTurns.get(key) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(async () => {
+        const current = await this.unprocessed(eventId);
+        if (current) await this.process(eventId, current);
+      });
+    this.subscriptionTurns.set(key, turn);
+    try {
+      await turn;
+    } finally {
+      if (this.subscriptionTurns.get(key) === turn) this.subscriptionTurns.delete(key);
+    }
+  }
+
+  private async process(eventId: string, record: RecordedEvent): Promise<void> {
+    if (await this.dispatch(record.type, record.objectId, eventId)) return;
+    await this.em
+      .fork()
+      .nativeUpdate(BillingWebhookEvent, { id: eventId }, { processedAt: new Date() });
+  }
+
+  /** The recorded event while it is still unprocessed (one indexed read, no entity). */
+  private async unprocessed(eventId: string): Promise<RecordedEvent | undefined> {
+    const [row] = await this.em.fork().execute<RecordedEvent[]>(
+      `select type, object_id as "objectId", subscription_id as "subscriptionId"
+           from billing_webhook_events
+          where id = ? and processed_at is null`,
+      [eventId],
+    );
+    return row;
   }
 
   /** Does the event's work; true when a subscription sync marked the event processed. */
@@ -192,7 +234,10 @@ export class BillingSync {
     });
   }
 
-  /** Marks the event, and the subscription's events received before `startedAt`, processed. */
+  /**
+   * Marks the event, and every event received before `startedAt` whose processing is a sync of
+   * this subscription (its `subscription_id`), processed.
+   */
   private async markCovered(
     em: EntityManager,
     eventId: string,
@@ -202,7 +247,7 @@ export class BillingSync {
     await em.execute(
       `update billing_webhook_events set processed_at = now()
         where processed_at is null
-          and (id = ? or (object_id = ? and type like 'customer.subscription.%' and received_at <= ?))`,
+          and (id = ? or (subscription_id = ? and received_at <= ?))`,
       [eventId, subscriptionId, startedAt],
     );
   }

@@ -5,6 +5,7 @@ import type { Queue } from 'bull';
 import { AppConfig } from '@lib/config';
 import type { ProviderEvent } from '@lib/providers';
 import { QUEUES, type BillingEventJob } from '@lib/queue';
+import { HANDLED_EVENTS, SUBSCRIPTION_SYNC_EVENTS } from './billing-event-types';
 
 export const PROCESS_BILLING_EVENT_JOB = 'process-event';
 /** An event unprocessed this long after it was recorded is looked at by the recovery sweep. */
@@ -26,13 +27,17 @@ export class WebhookIntake {
   ) {}
 
   async record(event: ProviderEvent, source: 'stripe' | 'local'): Promise<void> {
-    // xmax = 0 only on a freshly inserted row: a first delivery skips the job lookup.
+    // A type nothing acts on is recorded as processed. xmax = 0 only on a freshly inserted
+    // row: a first delivery skips the job lookup.
+    const handled = HANDLED_EVENTS.has(event.type);
+    const subscriptionId = SUBSCRIPTION_SYNC_EVENTS.has(event.type) ? event.subscriptionId : null;
     const [row] = await this.em.fork().execute<{ processed_at: Date | null; first: boolean }[]>(
-      `insert into billing_webhook_events (id, type, object_id, source, created_at, received_at)
-       values (?, ?, ?, ?, ?, now())
+      `insert into billing_webhook_events
+         (id, type, object_id, subscription_id, source, created_at, received_at, processed_at)
+       values (?, ?, ?, ?, ?, ?, now(), case when ? then null else now() end)
        on conflict (id) do update set received_at = billing_webhook_events.received_at
        returning processed_at, (xmax = 0) as first`,
-      [event.id, event.type, event.objectId, source, event.created],
+      [event.id, event.type, event.objectId, subscriptionId, source, event.created, handled],
     );
     if (row.processed_at) return; // a repeat of an event already done
     if (!row.first) {
@@ -43,7 +48,7 @@ export class WebhookIntake {
         return;
       }
     }
-    await this.enqueue(event.id);
+    await this.enqueue(event.id, subscriptionId !== null);
   }
 
   /**
@@ -74,12 +79,20 @@ export class WebhookIntake {
     return queued;
   }
 
-  private async enqueue(eventId: string): Promise<void> {
+  /**
+   * The job of an event that syncs a subscription is delayed by BILLING_SUBSCRIPTION_SYNC_DELAY_MS:
+   * the sync of the first event of a burst (a renewal sends several) then starts after the others
+   * arrived and marks them processed with it (`BillingSync.syncSubscription`), so their own jobs
+   * only find them done.
+   */
+  private async enqueue(eventId: string, syncsSubscription = false): Promise<void> {
+    const delay = syncsSubscription ? this.config.env.BILLING_SUBSCRIPTION_SYNC_DELAY_MS : 0;
     await this.queue.add(
       PROCESS_BILLING_EVENT_JOB,
       { eventId },
       {
         jobId: eventId,
+        delay,
         attempts: 12,
         backoff: {
           type: 'cappedExponential',

@@ -73,6 +73,8 @@ export interface ProviderEvent {
   created: Date;
   objectId: string | null;
   objectType: string | null;
+  /** The subscription the object is or belongs to, as the payload names it (a grouping hint). */
+  subscriptionId: string | null;
   /** The embedded object as sent (never trusted to be current; the processor fetches it). */
   object: Record<string, unknown>;
 }

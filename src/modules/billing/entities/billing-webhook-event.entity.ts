@@ -5,7 +5,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 @Index({
   name: 'billing_webhook_events_unprocessed_idx',
   expression:
-    'create index "billing_webhook_events_unprocessed_idx" on "billing_webhook_events" ("object_id", "received_at") where "processed_at" is null',
+    'create index "billing_webhook_events_unprocessed_idx" on "billing_webhook_events" ("subscription_id", "received_at") where "processed_at" is null',
 })
 export class BillingWebhookEvent {
   @PrimaryKey({ type: 'text' })
@@ -16,6 +16,10 @@ export class BillingWebhookEvent {
 
   @Property({ type: 'text', nullable: true })
   objectId?: string | null;
+
+  /** For an event whose processing syncs one subscription: that subscription (from the payload). */
+  @Property({ type: 'text', nullable: true })
+  subscriptionId?: string | null;
 
   /** `stripe` (webhook) or `local` (the local confirmation page). */
   @Property({ type: 'text' })

@@ -124,7 +124,15 @@ export class LocalBillingDriver implements BillingPort {
         metadata: session.metadata,
       };
       await this.put('subscriptions', subscription.id, subscription);
-      events.push(event('customer.subscription.created', subscription.id, 'subscription', now));
+      events.push(
+        event(
+          'customer.subscription.created',
+          subscription.id,
+          'subscription',
+          now,
+          subscription.id,
+        ),
+      );
     }
     const invoice = await this.addPaidInvoice({
       customerId: session.customerId!,
@@ -143,7 +151,8 @@ export class LocalBillingDriver implements BillingPort {
     };
     await this.put('sessions', id, completed);
     events.unshift(event('checkout.session.completed', id, 'checkout.session', now));
-    if (subscription) events.push(event('invoice.paid', invoice.id, 'invoice', now));
+    if (subscription)
+      events.push(event('invoice.paid', invoice.id, 'invoice', now, subscription.id));
     return events;
   }
 
@@ -322,13 +331,20 @@ function strip(session: Stored['sessions']): ProviderCheckoutSession {
   return rest;
 }
 
-function event(type: string, objectId: string, objectType: string, at: Date): ProviderEvent {
+function event(
+  type: string,
+  objectId: string,
+  objectType: string,
+  at: Date,
+  subscriptionId: string | null = null,
+): ProviderEvent {
   return {
     id: newId('evt_local'),
     type,
     created: at,
     objectId,
     objectType,
+    subscriptionId,
     object: { id: objectId, object: objectType },
   };
 }

@@ -213,6 +213,7 @@ export class StripeBillingDriver implements BillingPort {
       created: new Date(event.created * 1000),
       objectId: typeof object.id === 'string' ? object.id : null,
       objectType: typeof object.object === 'string' ? object.object : null,
+      subscriptionId: subscriptionIdOf(object),
       object,
     };
   }
@@ -280,10 +281,22 @@ function subscriptionOf(subscription: Stripe.Subscription): ProviderSubscription
   };
 }
 
-function invoiceOf(invoice: Stripe.Invoice): ProviderInvoice {
+/** The subscription an event's object is, or the one an invoice bills (any API version). */
+function subscriptionIdOf(object: Record<string, unknown>): string | null {
+  if (object.object === 'subscription') return typeof object.id === 'string' ? object.id : null;
+  if (object.object === 'invoice')
+    return idOf(invoiceSubscription(object as unknown as Stripe.Invoice));
+  return null;
+}
+
+/** `parent.subscription_details.subscription` since 2025-03-31, `subscription` before. */
+function invoiceSubscription(invoice: Stripe.Invoice): string | { id: string } | null {
   const legacy = invoice as unknown as { subscription?: string | { id: string } | null };
-  const subscription =
-    invoice.parent?.subscription_details?.subscription ?? legacy.subscription ?? null;
+  return invoice.parent?.subscription_details?.subscription ?? legacy.subscription ?? null;
+}
+
+function invoiceOf(invoice: Stripe.Invoice): ProviderInvoice {
+  const subscription = invoiceSubscription(invoice);
   return {
     id: invoice.id,
     number: invoice.number,
