@@ -3,14 +3,14 @@
  * the worker's fetches must not be served from the load generator's event loop, where they
  * would delay the acknowledgements it times. Forked by the scenario (`startForked`); reports
  * `{ port }` over IPC, then answers each `{ id, prices }` (adds prices) or
- * `{ id, subscription: { customer, price, userId } }` (creates a customer and an active
- * subscription) with `{ id, result }`.
+ * `{ id, subscriptions: { price, userIds } }` (a customer, an active subscription and its paid
+ * invoice per user; the result lists `{ subscription, invoice }`) with `{ id, result }`.
  */
 import { StripeFake, type FakePrice } from '@lib/testing';
 
 type Request =
   | { id: number; prices: FakePrice[] }
-  | { id: number; subscription: { customer: string; price: string; userId: string } };
+  | { id: number; subscriptions: { price: string; userIds: string[] } };
 
 const fake = new StripeFake();
 
@@ -19,9 +19,13 @@ process.on('message', (message: Request) => {
   if ('prices' in message) {
     for (const price of message.prices) fake.addPrice(price);
   } else {
-    const { customer, price, userId } = message.subscription;
-    fake.customers.set(customer, { id: customer, object: 'customer', metadata: { userId } });
-    result = fake.createSubscription(customer, price, { metadata: { userId } });
+    const { price, userIds } = message.subscriptions;
+    result = userIds.map((userId, i) => {
+      const customer = `cus_bench_${i}`;
+      fake.customers.set(customer, { id: customer, object: 'customer', metadata: { userId } });
+      const subscription = fake.createSubscription(customer, price, { metadata: { userId } });
+      return { subscription, invoice: fake.createInvoice(subscription.id as string, 'paid') };
+    });
   }
   process.send?.({ id: message.id, result });
 });
