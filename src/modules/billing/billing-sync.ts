@@ -27,9 +27,11 @@ const ENDED: SubscriptionStatus[] = ['canceled', 'unpaid', 'incomplete_expired']
 const DAY_MS = 24 * 3600 * 1000;
 
 interface RecordedEvent {
+  id: string;
   type: string;
   objectId: string | null;
   subscriptionId: string | null;
+  processed: boolean;
 }
 
 /**
@@ -61,23 +63,34 @@ export class BillingSync {
   /**
    * Processes one recorded event (the `billing` job); a processed one is skipped. An event
    * that leads to a subscription sync is marked processed inside the sync's transaction
-   * (see `syncSubscription`); any other is marked once its work is done. A subscription's
-   * events take turns in this process: one that arrived during a sync usually finds itself
-   * covered by it, instead of fetching the same subscription again at the same time.
+   * (see `syncSubscription`); any other is marked once its work is done.
+   *
+   * The job of an event that syncs a subscription stands for all of that subscription's
+   * unprocessed events: the feed queues one job per subscription per pass
+   * (`WebhookIntake.queueRecorded`), and the job syncs while any of them is unprocessed, even
+   * when its own event was covered meanwhile. A subscription's jobs take turns in this process,
+   * so one that arrives during a sync usually finds everything covered by it.
    */
   async processEvent(eventId: string): Promise<void> {
-    const record = await this.unprocessed(eventId);
+    const [record] = await this.recorded('id = ?', eventId);
     if (!record) return;
     const key = record.subscriptionId;
     if (!key) {
-      await this.process(eventId, record);
+      if (!record.processed) await this.process(record);
       return;
     }
     const turn = (this.subscriptionTurns.get(key) ?? Promise.resolve())
       .catch(() => undefined)
       .then(async () => {
-        const current = await this.unprocessed(eventId);
-        if (current) await this.process(eventId, current);
+        const [own] = await this.recorded('id = ? and processed_at is null', eventId);
+        const [pending] = own
+          ? [own]
+          : await this.recorded(
+              `subscription_id = ? and processed_at is null and received_at <= now()
+                order by received_at limit 1`,
+              key,
+            );
+        if (pending) await this.process(pending);
       });
     this.subscriptionTurns.set(key, turn);
     try {
@@ -87,26 +100,30 @@ export class BillingSync {
     }
   }
 
-  private async process(eventId: string, record: RecordedEvent): Promise<void> {
-    if (await this.dispatch(record.type, record.objectId, eventId)) return;
+  private async process(record: RecordedEvent): Promise<void> {
+    if (await this.dispatch(record)) return;
     await this.em
       .fork()
-      .nativeUpdate(BillingWebhookEvent, { id: eventId }, { processedAt: new Date() });
+      .nativeUpdate(BillingWebhookEvent, { id: record.id }, { processedAt: new Date() });
   }
 
-  /** The recorded event while it is still unprocessed (one indexed read, no entity). */
-  private async unprocessed(eventId: string): Promise<RecordedEvent | undefined> {
-    const [row] = await this.em.fork().execute<RecordedEvent[]>(
-      `select type, object_id as "objectId", subscription_id as "subscriptionId"
-           from billing_webhook_events
-          where id = ? and processed_at is null`,
-      [eventId],
+  /** Recorded events matching `where` (one indexed read, no entities). */
+  private recorded(where: string, value: string): Promise<RecordedEvent[]> {
+    return this.em.fork().execute<RecordedEvent[]>(
+      `select id, type, object_id as "objectId", subscription_id as "subscriptionId",
+              processed_at is not null as processed
+         from billing_webhook_events where ${where}`,
+      [value],
     );
-    return row;
   }
 
   /** Does the event's work; true when a subscription sync marked the event processed. */
-  private async dispatch(type: string, objectId: string | null, eventId: string): Promise<boolean> {
+  private async dispatch({
+    id: eventId,
+    type,
+    objectId,
+    subscriptionId,
+  }: RecordedEvent): Promise<boolean> {
     if (!objectId) return false;
     const port = this.provider.require();
     switch (type) {
@@ -123,9 +140,10 @@ export class BillingSync {
       case 'invoice.paid':
       case 'invoice.payment_succeeded':
       case 'invoice.payment_failed': {
-        const invoice = await port.retrieveInvoice(objectId);
-        if (!invoice.subscriptionId) return false;
-        await this.syncSubscription(invoice.subscriptionId, { eventId });
+        // The signed payload names the invoice's subscription; older records may not.
+        const billed = subscriptionId ?? (await port.retrieveInvoice(objectId)).subscriptionId;
+        if (!billed) return false;
+        await this.syncSubscription(billed, { eventId });
         return true;
       }
       case 'customer.created': {

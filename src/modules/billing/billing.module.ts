@@ -31,6 +31,7 @@ import { GetBillingSummaryHandler } from './queries/get-summary/get-summary.hand
 import { ListInvoicesHandler } from './queries/list-invoices/list-invoices.handler';
 import { ListSubscriptionsHandler } from './queries/list-subscriptions/list-subscriptions.handler';
 import { WebhookIntake } from './webhook-intake';
+import { BillingEventFeed } from './jobs/billing-event-feed';
 import { WebhooksStripeController } from './webhooks-stripe.controller';
 import { BillingUserData } from './billing-user-data';
 
@@ -85,6 +86,7 @@ export class BillingModule {
               BillingGraceSweepProcessor,
               BillingEventRecoveryScheduler,
               BillingEventRecoveryProcessor,
+              BillingEventFeed,
             ]
           : []),
       ],
