@@ -67,8 +67,9 @@ export class BillingSync {
    *
    * The job of an event that syncs a subscription stands for all of that subscription's
    * unprocessed events: the feed queues one job per subscription per pass
-   * (`WebhookIntake.queueRecorded`), and the job syncs while any of them is unprocessed, even
-   * when its own event was covered meanwhile. A subscription's jobs take turns in this process,
+   * (`WebhookIntake.queueRecorded`), and the job syncs once if any of them is still
+   * unprocessed, even when its own event was covered meanwhile (events received after that
+   * sync started get a job in a later pass). A subscription's jobs take turns in this process,
    * so one that arrives during a sync usually finds everything covered by it.
    */
   async processEvent(eventId: string): Promise<void> {
