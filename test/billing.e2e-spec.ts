@@ -38,6 +38,10 @@ describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
     return { id, email, session: await signIn(t, email, PASSWORD) };
   }
 
+  /** How many times the fake Stripe was asked for the object with this id. */
+  const fetches = (id: string) =>
+    fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(id)).length;
+
   const me = async (session: Session) =>
     (await call(t, 'GET', '/v1/me', session.authorization)).json<{ tier: string }>();
 
@@ -323,8 +327,6 @@ describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
         [ids[i], type, objectId, subscriptionId, minutes],
       );
     }
-    const fetches = (id: string) =>
-      fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(id)).length;
     const before = fetches(subscriptionId);
     const sync = t.get(BillingSync);
     await sync.processEvent(ids[0]);
@@ -354,8 +356,6 @@ describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
     const subscriptionId = await subscribe(user.session);
     const renewed = fake.updateSubscription(subscriptionId, { cancelAtPeriodEnd: true });
     const invoice = fake.createInvoice(subscriptionId, 'paid');
-    const fetches = (id: string) =>
-      fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(id)).length;
     const before = fetches(subscriptionId);
     // The worker takes no job while the burst arrives, however slow this machine is.
     const queue = t.get<Queue>(getQueueToken(QUEUES.billing));
@@ -403,8 +403,6 @@ describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
     const subscriptionId = await subscribe(user.session);
     fake.updateSubscription(subscriptionId, { cancelAtPeriodEnd: true });
     const invoice = fake.createInvoice(subscriptionId, 'paid');
-    const fetches = (id: string) =>
-      fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(id)).length;
     const before = fetches(subscriptionId);
     const eventId = `evt_unhinted_${subscriptionId}`;
     await sql(
@@ -453,13 +451,9 @@ describe('billing with Stripe (the real SDK against a fake Stripe)', () => {
       );
       expect(pending).toHaveLength(3);
 
-      const fetches = () =>
-        fake.requests.filter(
-          (r) => r.method === 'GET' && r.path.endsWith(subscription.id as string),
-        ).length;
       worker = await TestApp.create({ role: 'worker', replicaOf: api, env: stripeEnv(fake) });
       for (const eventId of sent) await processed(api, eventId);
-      expect(fetches()).toBe(1);
+      expect(fetches(subscription.id as string)).toBe(1);
       // One job, the first event's: the other two never had one.
       expect(await queue.getJob(sent[0])).not.toBeNull();
       expect(await queue.getJob(sent[1])).toBeNull();
